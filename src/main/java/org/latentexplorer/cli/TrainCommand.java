@@ -1,0 +1,102 @@
+package org.latentexplorer.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latentexplorer.data.Split;
+import org.latentexplorer.engine.GenerativeModel;
+import org.latentexplorer.engine.LossTerms;
+import org.latentexplorer.engine.ModelKind;
+import org.latentexplorer.engine.ModelManifest;
+import org.latentexplorer.engine.ModelStore;
+import org.latentexplorer.engine.Models;
+import org.latentexplorer.engine.Nd4jRuntime;
+import org.latentexplorer.engine.Trainer;
+import org.latentexplorer.engine.TrainerListener;
+import org.latentexplorer.engine.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model and save it (model file + JSON manifest).")
+final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "model kind: ae")
+    String kind;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--epochs", defaultValue = "5", description = "epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "128", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    double learningRate;
+
+    @Option(names = "--latent", defaultValue = "2", description = "size of the latent code z (default: ${DEFAULT-VALUE})")
+    int latent;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the weights and batch order (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", description = "ND4J threads (default: cores - 1)")
+    Integer threads;
+
+    @Option(names = "--out", required = true, description = "where to save, e.g. models/ae-mnist (writes .zip and .json)")
+    Path out;
+
+    @Option(names = "--with-optimizer-state", description = "also save Adam's state, to continue training later")
+    boolean withOptimizerState;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelKind modelKind = ModelKind.byId(kind);
+        TrainingConfig config = TrainingConfig.of(epochs, batch, seed);
+        Split split = data.split();
+        Nd4jRuntime.configureThreads(threads != null ? threads : Nd4jRuntime.defaultThreads());
+        GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latent, learningRate, seed);
+        Trainer trainer = new Trainer(model, split.train(), split.heldOut(), config);
+        long reportEvery = Math.max(1, trainer.batchesPerEpoch() / 4);
+        trainer.addListener(new TrainerListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                if (e.step() % reportEvery == 0) {
+                    System.out.printf("epoch %d/%d  step %d/%d  %.1f%%  train %s  %.0f samples/s%n", e.epoch(), epochs,
+                            e.step(), trainer.totalSteps(), 100 * e.progress(), format(e.train()), e.samplesPerSecond());
+                }
+            }
+
+            @Override
+            public void onEval(EvalEvent e) {
+                if (e.step() % trainer.batchesPerEpoch() == 0) {
+                    System.out.printf("epoch %d done  held-out %s%n", e.epoch(), format(e.heldOut()));
+                }
+            }
+        });
+        long t0 = System.nanoTime();
+        trainer.start();
+        trainer.await(0);
+        if (trainer.state() != Trainer.State.FINISHED) {
+            System.err.println("training ended: " + trainer.state());
+            return 1;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        trainer.lastHeldOut().asMap().forEach((k, v) -> metrics.put("heldout_" + k, v));
+        ModelStore.save(model, ModelManifest.describe(model, data.data, seed, epochs, trainer.step(), metrics), out,
+                withOptimizerState);
+        System.out.printf("saved %s and %s after %d steps in %.1f s; held-out %s%n", ModelStore.modelFile(out),
+                ModelStore.manifestFile(out), trainer.step(), (System.nanoTime() - t0) / 1e9, metrics);
+        return 0;
+    }
+
+    private static String format(LossTerms terms) {
+        StringBuilder sb = new StringBuilder();
+        terms.asMap().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=')
+                .append(String.format("%.3f", v)));
+        return sb.toString();
+    }
+}

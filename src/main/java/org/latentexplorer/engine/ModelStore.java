@@ -1,0 +1,152 @@
+package org.latentexplorer.engine;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Saves a model as its DL4J file ({@code name.zip}) plus a manifest ({@code name.json}), each written to a
+ * temporary file and moved into place; loads them back with every failure mapped to one clear error.
+ */
+public final class ModelStore {
+    public static final String MODEL_EXTENSION = ".zip";
+    public static final String MANIFEST_EXTENSION = ".json";
+    /** Classpath folder of the pre-trained models shipped with the app. */
+    public static final String BUNDLED_FOLDER = "/org/latentexplorer/models/";
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public record Loaded(GenerativeModel model, ModelManifest manifest) {
+    }
+
+    private ModelStore() {
+    }
+
+    /** {@code models/ae-mnist}, {@code models/ae-mnist.zip} and {@code models/ae-mnist.json} all name the same model. */
+    public static Path base(Path path) {
+        String name = path.getFileName().toString();
+        for (String ext : new String[] {MODEL_EXTENSION, MANIFEST_EXTENSION}) {
+            if (name.endsWith(ext)) {
+                return path.resolveSibling(name.substring(0, name.length() - ext.length()));
+            }
+        }
+        return path;
+    }
+
+    public static Path modelFile(Path path) {
+        return withSuffix(base(path), MODEL_EXTENSION);
+    }
+
+    public static Path manifestFile(Path path) {
+        return withSuffix(base(path), MANIFEST_EXTENSION);
+    }
+
+    private static Path withSuffix(Path base, String suffix) {
+        return base.resolveSibling(base.getFileName() + suffix);
+    }
+
+    public static void save(GenerativeModel model, ModelManifest manifest, Path path, boolean withOptimizerState)
+            throws ModelFileException {
+        Path modelFile = modelFile(path);
+        try {
+            Path parent = modelFile.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            writeAtomically(modelFile, out -> model.write(out, withOptimizerState));
+            writeAtomically(manifestFile(path), out -> JSON.writeValue(out, manifest));
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFileException("model.error.write", "Could not save the model to " + modelFile + ": "
+                    + e.getMessage(), e, modelFile.toString(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes beside the target and renames, so a crash mid-write never leaves half a file under the real name. */
+    private static void writeAtomically(Path target, Writer writer) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+                writer.write(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static Loaded load(Path path) throws ModelFileException {
+        Path manifestFile = manifestFile(path);
+        Path modelFile = modelFile(path);
+        for (Path p : new Path[] {manifestFile, modelFile}) {
+            if (!Files.isRegularFile(p)) {
+                throw new ModelFileException("model.error.missing", "Model file not found: " + p, null, p.toString());
+            }
+        }
+        try (InputStream manifestIn = Files.newInputStream(manifestFile);
+                InputStream modelIn = Files.newInputStream(modelFile)) {
+            return read(manifestIn, modelIn, modelFile.toString());
+        } catch (IOException e) {
+            throw corrupt(modelFile.toString(), e);
+        }
+    }
+
+    /** A pre-trained model shipped inside the app, by its base name (for example {@code ae-mnist}). */
+    public static Loaded loadBundled(String name) throws ModelFileException {
+        String base = BUNDLED_FOLDER + name;
+        try (InputStream manifestIn = ModelStore.class.getResourceAsStream(base + MANIFEST_EXTENSION);
+                InputStream modelIn = ModelStore.class.getResourceAsStream(base + MODEL_EXTENSION)) {
+            if (manifestIn == null || modelIn == null) {
+                throw new ModelFileException("model.error.missing", "Model file not found: " + name, null, name);
+            }
+            return read(manifestIn, modelIn, name);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw corrupt(name, e);
+        }
+    }
+
+    public static boolean bundledExists(String name) {
+        return ModelStore.class.getResource(BUNDLED_FOLDER + name + MANIFEST_EXTENSION) != null;
+    }
+
+    private static Loaded read(InputStream manifestIn, InputStream modelIn, String fileName) throws ModelFileException {
+        ModelManifest manifest;
+        try {
+            manifest = JSON.readValue(manifestIn, ModelManifest.class);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(fileName, e);
+        }
+        if (manifest == null || manifest.kind() == null || manifest.format() != ModelManifest.FORMAT) {
+            throw corrupt(fileName, null);
+        }
+        try {
+            return new Loaded(Models.read(manifest, modelIn), manifest);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            // DL4J reports a damaged zip as EOFException, ZipException, IllegalStateException or worse.
+            throw corrupt(fileName, e);
+        }
+    }
+
+    private static ModelFileException corrupt(String fileName, Throwable cause) {
+        return new ModelFileException("model.error.corrupt", "Cannot open " + fileName
+                + ": the file is corrupt or is not a Latent Explorer model of a kind this version knows.", cause, fileName);
+    }
+}

@@ -1,0 +1,23 @@
+package org.latentexplorer.engine;
+
+/**
+ * How a Trainer runs: epochs and batch size, the seed of the batch order, and how often it evaluates the
+ * held-out set and publishes a parameter copy for views.
+ */
+public record TrainingConfig(int epochs, int batchSize, long seed, int evalEvery, int snapshotEvery) {
+    public TrainingConfig {
+        if (epochs < 1 || epochs > 10_000) {
+            throw new IllegalArgumentException("epochs must be between 1 and 10000, got " + epochs);
+        }
+        if (batchSize < 1 || batchSize > 8192) {
+            throw new IllegalArgumentException("batch size must be between 1 and 8192, got " + batchSize);
+        }
+        if (evalEvery < 1 || snapshotEvery < 1) {
+            throw new IllegalArgumentException("evaluation and snapshot intervals must be at least 1 step");
+        }
+    }
+
+    public static TrainingConfig of(int epochs, int batchSize, long seed) {
+        return new TrainingConfig(epochs, batchSize, seed, 100, 20);
+    }
+}
