@@ -115,6 +115,8 @@ public final class AutoencoderViewModel {
     private int trainedEpochs;
 
     private volatile Trainer trainer;
+    /** Background jobs not yet finished; UI thread only. */
+    private int pendingJobs;
 
     public AutoencoderViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
         this.i18n = i18n;
@@ -229,16 +231,20 @@ public final class AutoencoderViewModel {
         void run() throws Exception;
     }
 
-    /** Runs on the worker thread; shows busy meanwhile and any failure as a message in the user's language. */
+    /**
+     * Runs on the worker thread; called on the UI thread, it shows busy at once until the work ends, and any
+     * failure as a message in the user's language.
+     */
     private void runInBackground(Work work) {
-        ui.accept(() -> busy.set(true));
+        pendingJobs++;
+        busy.set(true);
         worker.execute(() -> {
             try {
                 work.run();
             } catch (Throwable e) {
                 ui.accept(() -> error(e));
             } finally {
-                ui.accept(() -> busy.set(false));
+                ui.accept(() -> busy.set(--pendingJobs > 0));
             }
         });
     }
@@ -482,7 +488,7 @@ public final class AutoencoderViewModel {
         }
     }
 
-    private static void drain(ConcurrentLinkedQueue<double[]> queue, ObservableList<XYChart.Data<Number, Number>> curve) {
+    static void drain(ConcurrentLinkedQueue<double[]> queue, ObservableList<XYChart.Data<Number, Number>> curve) {
         List<XYChart.Data<Number, Number>> added = new ArrayList<>();
         for (double[] p; (p = queue.poll()) != null; ) {
             added.add(new XYChart.Data<>(p[0], p[1]));
@@ -500,6 +506,10 @@ public final class AutoencoderViewModel {
         List<XYChart.Data<Number, Number>> thinned = new ArrayList<>(all.size() / 2 + 1);
         for (int i = 0; i < all.size(); i += 2) {
             thinned.add(new XYChart.Data<>(all.get(i).getXValue(), all.get(i).getYValue()));
+        }
+        if (all.size() % 2 == 0) {
+            XYChart.Data<Number, Number> last = all.get(all.size() - 1);
+            thinned.add(new XYChart.Data<>(last.getXValue(), last.getYValue()));
         }
         curve.setAll(thinned);
     }

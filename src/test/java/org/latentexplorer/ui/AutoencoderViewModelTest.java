@@ -1,0 +1,163 @@
+package org.latentexplorer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.latentexplorer.ui.FxTestSupport.onFx;
+import static org.latentexplorer.ui.FxTestSupport.waitUntil;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+import org.latentexplorer.engine.ModelStore;
+import org.latentexplorer.engine.Trainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/** The autoencoder view model without any window: its commands, its threads and what it publishes. */
+class AutoencoderViewModelTest {
+    private AutoencoderViewModel vm;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        vm = new AutoencoderViewModel(new I18n(Locale.ENGLISH), Platform::runLater);
+        vm.initialize();
+        waitUntil(60, () -> vm.modelOpenProperty().get() && vm.reconstructionsProperty().get() != null
+                && !vm.busyProperty().get());
+    }
+
+    @AfterEach
+    void close() {
+        vm.shutdown();
+    }
+
+    @Test
+    void opensWithThePretrainedModelAndItsReconstructions() throws Exception {
+        assertThat(onFx(() -> vm.originalsProperty().get().size())).isEqualTo(AutoencoderViewModel.PREVIEW_IMAGES);
+        assertThat(onFx(() -> vm.reconstructionsProperty().get().size())).isEqualTo(AutoencoderViewModel.PREVIEW_IMAGES);
+        assertThat(onFx(() -> vm.modelDescriptionProperty().get())).contains("ae-mnist");
+        // The shipped MNIST autoencoder reconstructs held-out digits to well under the untrained ~543 nats.
+        assertThat(onFx(() -> vm.heldOutLossProperty().get())).isBetween(50.0, 160.0);
+        assertThat(onFx(() -> vm.latentSizeProperty().get())).isEqualTo(2);
+    }
+
+    @Test
+    void aShortRunUpdatesCurvesNumbersAndReconstructions() throws Exception {
+        ImageGrid before = onFx(() -> vm.reconstructionsProperty().get());
+        onFx(() -> {
+            vm.epochsProperty().set(1);
+            vm.start();
+            return null;
+        });
+        waitUntil(120, () -> vm.stateProperty().get() == Trainer.State.FINISHED);
+        assertThat(onFx(() -> vm.stepProperty().get())).isEqualTo(onFx(() -> vm.totalStepsProperty().get()))
+                .isEqualTo(71); // 9,000 training images in batches of 128
+        assertThat(onFx(() -> vm.trainCurve().size())).isBetween(2, AutoencoderViewModel.MAX_CURVE_POINTS);
+        assertThat(onFx(() -> vm.heldOutCurve().size())).isGreaterThanOrEqualTo(1);
+        assertThat(onFx(() -> vm.samplesPerSecondProperty().get())).isPositive();
+        assertThat(onFx(() -> vm.progressProperty().get())).isEqualTo(1.0);
+        // A fresh model after one epoch reconstructs differently from the 30-epoch pre-trained one.
+        ImageGrid after = onFx(() -> vm.reconstructionsProperty().get());
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.images().get(0)).isNotEqualTo(before.images().get(0));
+        assertThat(onFx(() -> vm.modelDescriptionProperty().get())).contains("not saved");
+    }
+
+    @Test
+    void stepFromIdleTrainsOneBatchThenPauses() throws Exception {
+        onFx(() -> {
+            vm.step();
+            return null;
+        });
+        waitUntil(60, () -> vm.stepProperty().get() == 1 && vm.stateProperty().get() == Trainer.State.PAUSED);
+        onFx(() -> {
+            vm.step();
+            return null;
+        });
+        waitUntil(60, () -> vm.stepProperty().get() == 2);
+        onFx(() -> {
+            vm.stop();
+            return null;
+        });
+        waitUntil(60, () -> vm.stateProperty().get() == Trainer.State.STOPPED);
+        assertThat(onFx(() -> vm.stepProperty().get())).isEqualTo(2);
+    }
+
+    @Test
+    void aNonsenseLearningRateIsRefusedWithAMessage() throws Exception {
+        onFx(() -> {
+            vm.learningRateProperty().set(-1);
+            vm.start();
+            return null;
+        });
+        assertThat(onFx(() -> vm.stateProperty().get())).isEqualTo(Trainer.State.IDLE);
+        assertThat(onFx(() -> vm.messageIsErrorProperty().get())).isTrue();
+        assertThat(onFx(() -> vm.messageProperty().get())).contains("learning rate").contains("-1");
+    }
+
+    @Test
+    void savesAndReopensAndACorruptFileChangesNothing(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("mine");
+        onFx(() -> {
+            vm.saveModel(saved);
+            return null;
+        });
+        waitUntil(60, () -> vm.messageProperty().get().startsWith("Saved"));
+        assertThat(ModelStore.modelFile(saved)).isRegularFile();
+        assertThat(ModelStore.manifestFile(saved)).isRegularFile();
+
+        Path corrupt = dir.resolve("broken");
+        Files.copy(ModelStore.manifestFile(saved), ModelStore.manifestFile(corrupt));
+        Files.write(ModelStore.modelFile(corrupt), new byte[] {1, 2, 3});
+        String description = onFx(() -> vm.modelDescriptionProperty().get());
+        ImageGrid reconstructions = onFx(() -> vm.reconstructionsProperty().get());
+        onFx(() -> {
+            vm.openModel(corrupt);
+            return null;
+        });
+        waitUntil(60, () -> vm.messageIsErrorProperty().get() && !vm.busyProperty().get());
+        assertThat(onFx(() -> vm.messageProperty().get())).contains("broken.zip").contains("corrupt");
+        assertThat(onFx(() -> vm.modelDescriptionProperty().get())).isEqualTo(description);
+        assertThat(onFx(() -> vm.reconstructionsProperty().get())).isSameAs(reconstructions);
+
+        onFx(() -> {
+            vm.openModel(saved);
+            return null;
+        });
+        waitUntil(60, () -> vm.reconstructionsProperty().get() != reconstructions && !vm.busyProperty().get());
+        assertThat(onFx(() -> vm.modelDescriptionProperty().get())).startsWith("mine.zip");
+        assertThat(onFx(() -> vm.reconstructionsProperty().get().images().get(0)))
+                .isEqualTo(reconstructions.images().get(0));
+    }
+
+    @Test
+    void longCurvesAreThinnedKeepingTheirEnds() {
+        ObservableList<XYChart.Data<Number, Number>> curve = FXCollections.observableArrayList();
+        java.util.concurrent.ConcurrentLinkedQueue<double[]> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<double[]> points = new ArrayList<>();
+        for (int i = 1; i <= 5001; i++) {
+            points.add(new double[] {i, 1000.0 / i});
+        }
+        for (int i = 0; i < points.size(); i += 500) {
+            queue.addAll(points.subList(i, Math.min(points.size(), i + 500)));
+            AutoencoderViewModel.drain(queue, curve);
+            assertThat(curve.size()).isLessThanOrEqualTo(AutoencoderViewModel.MAX_CURVE_POINTS);
+        }
+        assertThat(curve.get(0).getXValue().doubleValue()).isEqualTo(1);
+        assertThat(curve.get(curve.size() - 1).getXValue().doubleValue()).isEqualTo(5001);
+        assertThat(queue).isEmpty();
+    }
+}

@@ -1,0 +1,26 @@
+package org.latentexplorer.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Helpers for tests that read view-model properties, which change only on the FX thread. */
+final class FxTestSupport {
+    private FxTestSupport() {
+    }
+
+    /** Waits until the condition, evaluated on the FX thread, holds. */
+    static void waitUntil(long seconds, BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
+    }
+
+    static <T> T onFx(Callable<T> read) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return read.call();
+        }
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+    }
+}

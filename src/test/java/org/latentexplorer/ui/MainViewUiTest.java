@@ -1,0 +1,99 @@
+package org.latentexplorer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.latentexplorer.ui.FxTestSupport.onFx;
+import static org.latentexplorer.ui.FxTestSupport.waitUntil;
+
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.latentexplorer.engine.Trainer;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The whole window, headless (Monocle): navigate, switch language, train and stop, as a learner would. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewUiTest {
+    private MainViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        vm = new MainViewModel(new I18n(Locale.ENGLISH), Platform::runLater);
+        LatentExplorerApp.show(stage, vm);
+        vm.initialize();
+    }
+
+    @AfterEach
+    void close() {
+        vm.shutdown();
+    }
+
+    @Test
+    void everySectionOpensAndUnbuiltOnesSaySo(FxRobot robot) throws Exception {
+        ListView<Section> sections = robot.lookup("#sections").queryListView();
+        for (Section s : Section.values()) {
+            robot.clickOn(robot.from(sections).lookup((Labeled l) -> l.getText() != null
+                    && l.getText().equals(vm.i18n().get(s.titleKey()))).queryLabeled());
+            assertThat(onFx(() -> vm.sectionProperty().get())).isEqualTo(s);
+            if (s.isBuilt()) {
+                assertThat(robot.lookup("#autoencoder-view").tryQuery()).isPresent();
+            } else {
+                Labeled notBuilt = robot.lookup("#not-built").queryLabeled();
+                assertThat(notBuilt.isVisible()).isTrue();
+                assertThat(notBuilt.getText()).contains("not built yet");
+            }
+        }
+    }
+
+    @Test
+    void switchingLanguageRelabelsTheWindow(FxRobot robot) throws Exception {
+        Button start = robot.lookup("#start").queryButton();
+        assertThat(start.getText()).isEqualTo("Start");
+        robot.clickOn("#menu-language").clickOn("#language-ja");
+        waitUntil(10, () -> start.getText().equals("開始"));
+        StatusBar bar = robot.lookup("#status-bar").queryAs(StatusBar.class);
+        waitUntil(60, () -> bar.getText().equals("準備完了"));
+        robot.clickOn("#menu-language").clickOn("#language-en");
+        waitUntil(10, () -> start.getText().equals("Start") && bar.getText().equals("Ready"));
+    }
+
+    @Test
+    void trainingLiveUpdatesChartNumbersAndReconstructionsThenStops(FxRobot robot) throws Exception {
+        waitUntil(60, () -> vm.autoencoder().reconstructionsProperty().get() != null && !vm.autoencoder().busyProperty().get());
+        ImageGrid pretrained = onFx(() -> vm.autoencoder().reconstructionsProperty().get());
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        assertThat(chart.getData().get(0).getData()).isEmpty();
+
+        robot.clickOn("#start");
+        waitUntil(60, () -> vm.autoencoder().stepProperty().get() >= 25
+                && vm.autoencoder().reconstructionsProperty().get() != pretrained);
+        assertThat(onFx(() -> chart.getData().get(0).getData().size())).isGreaterThan(5);
+        assertThat(robot.lookup("#train-loss").queryLabeled().getText()).endsWith("nats");
+        assertThat(robot.lookup("#samples-per-second").queryLabeled().getText()).endsWith("images/s");
+        StatusBar bar = robot.lookup("#status-bar").queryAs(StatusBar.class);
+        assertThat(bar.getText()).startsWith("Training the autoencoder on MNIST");
+        // Settings cannot change under a running model.
+        assertThat(robot.lookup("#latent").queryAs(Spinner.class).isDisabled()).isTrue();
+
+        robot.clickOn("#stop");
+        waitUntil(60, () -> vm.autoencoder().stateProperty().get() == Trainer.State.STOPPED);
+        long stoppedAt = onFx(() -> vm.autoencoder().stepProperty().get());
+        Thread.sleep(300);
+        assertThat(onFx(() -> vm.autoencoder().stepProperty().get())).isEqualTo(stoppedAt);
+        Node save = robot.lookup("#save-model").query();
+        waitUntil(10, () -> !save.isDisabled());
+        assertThat(robot.lookup("#start").queryButton().isDisabled()).isFalse();
+    }
+}
