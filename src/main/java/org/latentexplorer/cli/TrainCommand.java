@@ -2,8 +2,10 @@ package org.latentexplorer.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.GenerativeModel;
 import org.latentexplorer.engine.LossTerms;
@@ -15,6 +17,7 @@ import org.latentexplorer.engine.Nd4jRuntime;
 import org.latentexplorer.engine.Trainer;
 import org.latentexplorer.engine.TrainerListener;
 import org.latentexplorer.engine.TrainingConfig;
+import org.latentexplorer.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,6 +64,7 @@ final class TrainCommand implements Callable<Integer> {
         GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latent, learningRate, seed);
         Trainer trainer = new Trainer(model, split.train(), split.heldOut(), config);
         long reportEvery = Math.max(1, trainer.batchesPerEpoch() / 4);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         trainer.addListener(new TrainerListener() {
             @Override
             public void onStep(StepEvent e) {
@@ -76,12 +80,19 @@ final class TrainCommand implements Callable<Integer> {
                     System.out.printf("epoch %d done  held-out %s%n", e.epoch(), format(e.heldOut()));
                 }
             }
+
+            @Override
+            public void onFailure(Throwable error) {
+                failure.set(error);
+            }
         });
         long t0 = System.nanoTime();
         trainer.start();
         trainer.await(0);
         if (trainer.state() != Trainer.State.FINISHED) {
-            System.err.println("training ended: " + trainer.state());
+            // A diverged loss (or any other failure) says why, in the user's language.
+            System.err.println(failure.get() != null ? Messages.describe(Locale.getDefault(), failure.get())
+                    : "training ended: " + trainer.state());
             return 1;
         }
         Map<String, Double> metrics = new LinkedHashMap<>();

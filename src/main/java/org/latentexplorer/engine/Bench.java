@@ -32,6 +32,10 @@ public final class Bench {
                 inputs.add(Tensors.rows(data.gather(idx), batch));
             }
         }
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("the batch size " + batch + " is larger than the data set ("
+                    + data.size() + " images)");
+        }
         for (int i = 0; i < warmupSteps; i++) {
             model.trainBatch(inputs.get(i % inputs.size()));
         }

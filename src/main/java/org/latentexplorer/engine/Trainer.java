@@ -219,7 +219,14 @@ public final class Trainer {
                         evaluate(s, epoch + 1);
                     }
                     if (s % config.snapshotEvery() == 0 || epochEnd) {
-                        lastGood = model.parameters().dup();
+                        INDArray current = model.parameters().dup();
+                        // The step's loss is measured before its update, so the update itself may have wrecked
+                        // the parameters: never keep (or publish) such a copy as the one to restore.
+                        if (!allFinite(current)) {
+                            model.setParameters(lastGood);
+                            throw new TrainingDivergedException(s, lastGoodStep);
+                        }
+                        lastGood = current;
                         lastGoodStep = s;
                         publish(s, lastGood);
                     }
@@ -233,7 +240,11 @@ public final class Trainer {
             Thread.currentThread().interrupt();
             end = State.STOPPED;
         } catch (Throwable e) {
-            LOG.warn("training failed at step {}", step, e);
+            if (e instanceof TrainingDivergedException) {
+                LOG.warn(e.getMessage()); // an expected outcome, reported to listeners: no stack trace
+            } else {
+                LOG.warn("training failed at step {}", step, e);
+            }
             end = State.FAILED;
             failure = e;
         }
@@ -247,6 +258,10 @@ public final class Trainer {
         }
         State finalState = end;
         listeners.forEach(l -> l.onStateChanged(finalState));
+    }
+
+    private static boolean allFinite(INDArray a) {
+        return !a.isNaN().any() && !a.isInfinite().any();
     }
 
     private static double samplesPerSecond(long[] nanos, int[] samples) {

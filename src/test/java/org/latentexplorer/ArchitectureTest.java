@@ -1,0 +1,46 @@
+package org.latentexplorer;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layers of DESIGN.md: ui on engine on data, with JavaFX only in the ui (and the launcher). */
+@AnalyzeClasses(packages = "org.latentexplorer", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule headlessLayersDoNotUseJavaFx = noClasses()
+            .that().resideInAnyPackage("org.latentexplorer.data..", "org.latentexplorer.engine..",
+                    "org.latentexplorer.cli..", "org.latentexplorer.i18n..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("models must train and test without a display, and the command line runs headless");
+
+    @ArchTest
+    static final ArchRule dataDoesNotUseDl4j = noClasses()
+            .that().resideInAPackage("org.latentexplorer.data..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+            .because("the data layer reads and prepares images; training lives in the engine");
+
+    @ArchTest
+    static final ArchRule dataIsTheBottomLayer = noClasses()
+            .that().resideInAPackage("org.latentexplorer.data..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.latentexplorer.engine..",
+                    "org.latentexplorer.ui..", "org.latentexplorer.cli..", "org.latentexplorer.app..");
+
+    @ArchTest
+    static final ArchRule engineDoesNotKnowItsCallers = noClasses()
+            .that().resideInAPackage("org.latentexplorer.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.latentexplorer.ui..", "org.latentexplorer.cli..",
+                    "org.latentexplorer.app..");
+
+    @ArchTest
+    static final ArchRule i18nDependsOnNoLayer = noClasses()
+            .that().resideInAPackage("org.latentexplorer.i18n..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.latentexplorer.data..",
+                    "org.latentexplorer.engine..", "org.latentexplorer.ui..", "org.latentexplorer.cli..",
+                    "org.latentexplorer.app..")
+            .because("both the ui and the command line use the bundles");
+}

@@ -1,0 +1,226 @@
+package org.latentexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.engine.ModelKind;
+import org.latentexplorer.engine.Nd4jRuntime;
+
+/**
+ * The commands as a script sees them: exit status, stdout, stderr. {@link LatentExplorerCli#execute} returns
+ * the status rather than exiting; if it ever called System.exit, this test JVM would die.
+ */
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    /** The result of {@code train ae} for one epoch, run once for the whole class. */
+    private static Run trained;
+
+    record Run(int status, String out, String err) {
+        List<String> outLines() {
+            return lines(out);
+        }
+
+        List<String> errLines() {
+            return lines(err);
+        }
+
+        private static List<String> lines(String s) {
+            return s.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    /** Runs the command line with System.out and System.err captured, and restored afterwards. */
+    static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        // picocli writes stderr in sun.stderr.encoding if set, else (like println) the platform charset.
+        Charset charset = Charset.forName(System.getProperty("sun.stderr.encoding", Charset.defaultCharset().name()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(out, true, charset));
+            System.setErr(new PrintStream(err, true, charset));
+            status = LatentExplorerCli.execute(args);
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        Run run = new Run(status, out.toString(charset), err.toString(charset));
+        oldOut.println("$ latent-explorer " + String.join(" ", args) + "  -> " + status);
+        return run;
+    }
+
+    private static Locale savedLocale;
+
+    @BeforeAll
+    static void trainOnce() {
+        // The commands speak the user's language: pin it so the English wording checked here is what they print.
+        savedLocale = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        Nd4jRuntime.configureThreads(1);
+        trained = run("train", "ae", "--data", "mnist", "--epochs", "1", "--held-out", "1000", "--threads", "1",
+                "--out", dir.resolve("ae").toString());
+    }
+
+    @AfterAll
+    static void restoreLocale() {
+        Locale.setDefault(savedLocale);
+    }
+
+    private static JsonNode onlyJsonLine(Run run) throws Exception {
+        assertThat(run.outLines()).as("stdout of %s", run).hasSize(1);
+        return JSON.readTree(run.outLines().get(0));
+    }
+
+    @Test
+    void trainSavesTheModelAndItsManifest() throws Exception {
+        assertThat(trained.status()).as("%s", trained).isZero();
+        assertThat(dir.resolve("ae.zip")).isRegularFile();
+        assertThat(dir.resolve("ae.json")).isRegularFile();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("ae.json", "ae.zip");
+        }
+        JsonNode manifest = JSON.readTree(dir.resolve("ae.json").toFile());
+        assertThat(manifest.get("kind").asText()).isEqualTo("ae");
+        assertThat(manifest.get("dataset").asText()).isEqualTo("mnist");
+        assertThat(manifest.get("epochs").asInt()).isEqualTo(1);
+        assertThat(manifest.get("steps").asLong()).isEqualTo((9000 + 127) / 128);
+        assertThat(trained.out()).contains("saved");
+    }
+
+    @Test
+    void evalPrintsOneJsonLineMatchingTheManifest() throws Exception {
+        Run run = run("eval", dir.resolve("ae").toString());
+        assertThat(run.status()).as("%s", run).isZero();
+        JsonNode line = onlyJsonLine(run);
+        assertThat(line.get("kind").asText()).isEqualTo("ae");
+        assertThat(line.get("dataset").asText()).isEqualTo("mnist");
+        assertThat(line.get("heldout_images").asInt()).isEqualTo(1000);
+        double bce = line.get("heldout_recon_bce").asDouble();
+        assertThat(bce).isFinite().isPositive();
+        JsonNode manifest = JSON.readTree(dir.resolve("ae.json").toFile());
+        assertThat(bce).isCloseTo(manifest.get("metrics").get("heldout_recon_bce").asDouble(), within(1e-3));
+        // The same model by its file names.
+        assertThat(onlyJsonLine(run("eval", dir.resolve("ae.zip").toString())).get("heldout_recon_bce").asDouble())
+                .isCloseTo(bce, within(1e-3));
+    }
+
+    @Test
+    void evalOpensABundledModelByName() throws Exception {
+        Run run = run("eval", "ae-mnist");
+        assertThat(run.status()).as("%s", run).isZero();
+        JsonNode line = onlyJsonLine(run);
+        assertThat(line.get("kind").asText()).isEqualTo("ae");
+        assertThat(line.get("dataset").asText()).isEqualTo("mnist");
+        assertThat(line.get("heldout_recon_bce").asDouble()).isFinite().isBetween(1.0, 160.0);
+    }
+
+    @Test
+    void benchPrintsOneJsonLinePerModelKind() throws Exception {
+        Run run = run("bench", "--steps", "3", "--threads", "1");
+        assertThat(run.status()).as("%s", run).isZero();
+        assertThat(run.outLines()).hasSize(ModelKind.values().length);
+        for (int i = 0; i < run.outLines().size(); i++) {
+            JsonNode line = JSON.readTree(run.outLines().get(i));
+            assertThat(line.get("model").asText()).isEqualTo(ModelKind.values()[i].id());
+            assertThat(line.get("batch").asInt()).isEqualTo(128);
+            for (String key : new String[] {"steps_per_sec", "samples_per_sec", "sgemm_gflops", "model_gflops",
+                    "flops_fraction"}) {
+                assertThat(line.has(key)).as(key).isTrue();
+                assertThat(line.get(key).asDouble()).as(key).isPositive().isFinite();
+            }
+        }
+    }
+
+    private static void assertOneCleanErrorLine(Run run, String... mentions) {
+        assertThat(run.status()).as("%s", run).isNotZero();
+        assertThat(run.out()).as("stdout").isBlank();
+        assertThat(run.errLines()).as("stderr").hasSize(1);
+        assertThat(run.err()).contains(mentions).doesNotContain("at org.").doesNotContain("Exception");
+    }
+
+    @Test
+    void evalOfAMissingModelSaysWhichFileInOneLine() {
+        Run run = run("eval", dir.resolve("missing").toString());
+        assertOneCleanErrorLine(run, "missing");
+        assertThat(dir.resolve("missing.json")).doesNotExist();
+    }
+
+    @Test
+    void errorsAreInTheUsersLanguage() {
+        Locale.setDefault(Locale.JAPANESE);
+        try {
+            Run run = run("eval", dir.resolve("missing").toString());
+            assertOneCleanErrorLine(run, "missing", "モデルファイルが見つかりません");
+        } finally {
+            Locale.setDefault(Locale.ENGLISH);
+        }
+    }
+
+    @Test
+    void evalOfACorruptModelSaysWhichFileInOneLine() throws Exception {
+        Files.copy(dir.resolve("ae.json"), dir.resolve("broken.json"));
+        Files.write(dir.resolve("broken.zip"), "not a zip".getBytes(Charset.defaultCharset()));
+        try {
+            assertOneCleanErrorLine(run("eval", dir.resolve("broken").toString()), "broken", "corrupt");
+        } finally {
+            Files.delete(dir.resolve("broken.json"));
+            Files.delete(dir.resolve("broken.zip"));
+        }
+    }
+
+    @Test
+    void trainRejectsAnUnknownKind() {
+        Run run = run("train", "nonsense", "--epochs", "1", "--out", dir.resolve("nonsense").toString());
+        assertOneCleanErrorLine(run, "nonsense", "ae");
+        assertThat(dir.resolve("nonsense.zip")).doesNotExist();
+    }
+
+    @Test
+    void trainRejectsNegativeEpochs() {
+        Run run = run("train", "ae", "--epochs", "-1", "--out", dir.resolve("negative").toString());
+        assertOneCleanErrorLine(run, "epochs", "-1");
+        assertThat(dir.resolve("negative.zip")).doesNotExist();
+    }
+
+    @Test
+    void aMissingRequiredOptionIsAUsageError() {
+        Run run = run("train", "ae", "--epochs", "1");
+        assertThat(run.status()).isNotZero();
+        assertThat(run.err()).contains("--out").doesNotContain("at org.");
+    }
+
+    @Test
+    void versionAndHelpExitZero() {
+        Run version = run("--version");
+        assertThat(version.status()).isZero();
+        assertThat(version.out()).contains("Latent Explorer");
+        Run help = run("train", "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("--epochs").contains("--out");
+        Run usage = run();
+        assertThat(usage.status()).isZero();
+        assertThat(usage.out()).contains("train").contains("eval").contains("bench");
+    }
+}
