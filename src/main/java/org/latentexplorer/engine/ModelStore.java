@@ -62,8 +62,19 @@ public final class ModelStore {
         try {
             Path parent = modelFile.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            writeAtomically(modelFile, out -> model.write(out, withOptimizerState));
-            writeAtomically(manifestFile(path), out -> JSON.writeValue(out, manifest));
+            // Both files are complete on disk before either replaces an existing model.
+            Path modelTmp = writeTemporary(modelFile, out -> model.write(out, withOptimizerState));
+            Path manifestTmp = null;
+            try {
+                manifestTmp = writeTemporary(manifestFile(path), out -> JSON.writeValue(out, manifest));
+                moveIntoPlace(modelTmp, modelFile);
+                moveIntoPlace(manifestTmp, manifestFile(path));
+            } finally {
+                Files.deleteIfExists(modelTmp);
+                if (manifestTmp != null) {
+                    Files.deleteIfExists(manifestTmp);
+                }
+            }
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException("model.error.write", "Could not save the model to " + modelFile + ": "
                     + e.getMessage(), e, modelFile.toString(), String.valueOf(e.getMessage()));
@@ -74,20 +85,23 @@ public final class ModelStore {
         void write(OutputStream out) throws IOException;
     }
 
-    /** Writes beside the target and renames, so a crash mid-write never leaves half a file under the real name. */
-    private static void writeAtomically(Path target, Writer writer) throws IOException {
+    /** Writes beside the target under a temporary name, so a crash mid-write never leaves half a file under the real one. */
+    private static Path writeTemporary(Path target, Writer writer) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
-                writer.write(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
+        try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+            writer.write(out);
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return tmp;
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -100,13 +100,17 @@ public final class Trainer {
     /** One batch: starts the run paused if it has not started, or advances a paused run by one step. */
     public void step(int count) {
         synchronized (lock) {
-            if (state == State.IDLE) {
-                launch(State.PAUSED, count);
-            } else if (state == State.PAUSED) {
+            if (state == State.PAUSED) {
                 pendingSteps += count;
                 lock.notifyAll();
+                return;
+            }
+            if (state != State.IDLE) {
+                return;
             }
         }
+        // Outside the lock: launching tells listeners, and a listener must never run under the Trainer's lock.
+        launch(State.PAUSED, count);
     }
 
     public void pause() {
@@ -228,7 +232,8 @@ public final class Trainer {
                         }
                         lastGood = current;
                         lastGoodStep = s;
-                        publish(s, lastGood);
+                        // Listeners get their own copy, so none can touch the restore point.
+                        publish(s, lastGood.dup());
                     }
                 }
             }

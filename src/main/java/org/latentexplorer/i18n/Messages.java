@@ -37,6 +37,7 @@ public final class Messages {
             }
         }
         String detail = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
-        return format(locale, "error.unexpected", detail);
+        // Settings are checked where they are used and refused with IllegalArgumentException: a bad value, not a fault.
+        return format(locale, error instanceof IllegalArgumentException ? "error.invalidSetting" : "error.unexpected", detail);
     }
 }

@@ -346,7 +346,8 @@ public final class AutoencoderViewModel {
         }
         double lr = learningRate.get();
         if (!(lr > 0 && lr <= 1)) {
-            error(new IllegalArgumentException(i18n.get("ae.error.learningRate", lr)));
+            messageIsError.set(true);
+            message.set(i18n.get("ae.error.learningRate", lr));
             return false;
         }
         return true;

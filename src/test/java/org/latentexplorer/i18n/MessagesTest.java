@@ -176,4 +176,11 @@ class MessagesTest {
                 .contains("x")
                 .isNotEqualTo(Messages.describe(Locale.ENGLISH, error));
     }
+
+    @Test
+    void aRefusedSettingReadsAsABadValueNotAFault() {
+        IllegalArgumentException e = new IllegalArgumentException("epochs must be between 1 and 10000, got -1");
+        assertThat(Messages.describe(Locale.ENGLISH, e)).isEqualTo("Invalid setting: epochs must be between 1 and 10000, got -1");
+        assertThat(Messages.describe(Locale.JAPANESE, e)).startsWith("設定値が正しくありません").contains("got -1");
+    }
 }
