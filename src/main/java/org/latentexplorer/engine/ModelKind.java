@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /** The kinds of model the app trains; the id is what manifests and the command line use. */
 public enum ModelKind {
-    AE("ae");
+    AE("ae"),
+    VAE("vae");
 
     private final String id;
 

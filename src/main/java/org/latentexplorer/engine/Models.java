@@ -12,12 +12,16 @@ public final class Models {
         return switch (kind) {
             case AE -> new Autoencoder(new Autoencoder.Config(inputSize, Autoencoder.Config.DEFAULT_HIDDEN, latentSize,
                     learningRate, seed));
+            case VAE -> new VariationalAutoencoder(new VariationalAutoencoder.Config(inputSize,
+                    VariationalAutoencoder.Config.DEFAULT_HIDDEN, latentSize, learningRate, seed, 1.0,
+                    VariationalAutoencoder.Reconstruction.BCE));
         };
     }
 
     static GenerativeModel read(ModelManifest manifest, InputStream in) throws IOException {
         return switch (ModelKind.byId(manifest.kind())) {
             case AE -> Autoencoder.read(manifest.hyperParameters(), in);
+            case VAE -> VariationalAutoencoder.read(manifest.hyperParameters(), in);
         };
     }
 }

@@ -1,0 +1,376 @@
+package org.latentexplorer.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The chapter's VAE: the Encoder gives μ and log σ² for each image, z = μ + σ ⊙ ε (the
+ * {@link Reparameterization}), the Decoder maps z back to pixels, and the loss is
+ * L = KL[N(μ, σ²) ‖ N(0, I)] + β · reconstruction, with both terms reported at every step.
+ * Encoder and Decoder are two networks joined by hand, so ε is drawn once per step and reused in the backward pass.
+ */
+public final class VariationalAutoencoder implements GenerativeModel {
+    public static final String LOSS = "loss";
+    public static final String KL = "kl";
+    public static final String RECON = "recon";
+    public static final String RECON_BCE = "recon_bce";
+    public static final String NEG_ELBO = "neg_elbo_nats";
+    private static final long EVAL_NOISE_SEED = 7;
+    private static final double LOG_EPS = 1e-7;
+
+    /** The Decoder's likelihood: Bernoulli (binary cross-entropy) or the chapter's squared error ‖Y − X‖². */
+    public enum Reconstruction {
+        BCE("bce") {
+            @Override
+            INDArray perRow(INDArray x, INDArray y) {
+                INDArray yc = clip(y);
+                return x.mul(Transforms.log(yc, true)).addi(x.rsub(1.0).muli(Transforms.log(yc.rsub(1.0), false)))
+                        .sum(1).negi();
+            }
+
+            @Override
+            INDArray gradient(INDArray x, INDArray y) {
+                INDArray yc = clip(y);
+                return yc.sub(x).divi(yc.mul(yc.rsub(1.0)));
+            }
+        },
+        SQUARED_ERROR("squared_error") {
+            @Override
+            INDArray perRow(INDArray x, INDArray y) {
+                INDArray d = y.sub(x);
+                return d.muli(d).sum(1);
+            }
+
+            @Override
+            INDArray gradient(INDArray x, INDArray y) {
+                return y.sub(x).muli(2.0);
+            }
+        };
+
+        private final String id;
+
+        Reconstruction(String id) {
+            this.id = id;
+        }
+
+        /** The term for each image, summed over its pixels. */
+        abstract INDArray perRow(INDArray x, INDArray y);
+
+        /** ∂(Σ over the batch)/∂y, element by element. */
+        abstract INDArray gradient(INDArray x, INDArray y);
+
+        double perImage(INDArray x, INDArray y) {
+            return perRow(x, y).meanNumber().doubleValue();
+        }
+
+        /** log 0 is kept finite, as every BCE implementation must. */
+        private static INDArray clip(INDArray y) {
+            return Transforms.max(Transforms.min(y, 1 - LOG_EPS, true), LOG_EPS, false);
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Reconstruction byId(String id) {
+            for (Reconstruction r : values()) {
+                if (r.id.equalsIgnoreCase(id)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("unknown reconstruction '" + id + "'; known: bce, squared_error");
+        }
+    }
+
+    public record Config(int inputSize, int[] hidden, int latentSize, double learningRate, long seed, double beta,
+            Reconstruction reconstruction) {
+        public static final int[] DEFAULT_HIDDEN = {512, 256};
+        public static final int MAX_LATENT = 32;
+
+        public Config {
+            if (inputSize < 1) {
+                throw new IllegalArgumentException("input size must be at least 1, got " + inputSize);
+            }
+            if (latentSize < 1 || latentSize > MAX_LATENT) {
+                throw new IllegalArgumentException("latent size must be between 1 and " + MAX_LATENT + ", got " + latentSize);
+            }
+            if (!(learningRate > 0 && learningRate <= 1)) {
+                throw new IllegalArgumentException("learning rate must be in (0, 1], got " + learningRate);
+            }
+            checkBeta(beta);
+            hidden = hidden.clone();
+        }
+
+        public static Config defaults(int latentSize) {
+            return new Config(784, DEFAULT_HIDDEN, latentSize, 1e-3, 42, 1.0, Reconstruction.BCE);
+        }
+
+        Map<String, Object> toMap(double currentBeta) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("input_size", inputSize);
+            m.put("hidden", hidden.clone());
+            m.put("latent_size", latentSize);
+            m.put("learning_rate", learningRate);
+            m.put("seed", seed);
+            m.put("beta", currentBeta);
+            m.put("reconstruction", reconstruction.id());
+            return m;
+        }
+
+        static Config fromMap(Map<String, Object> m) {
+            return new Config(HyperParameters.number(m, "input_size").intValue(), HyperParameters.ints(m, "hidden"),
+                    HyperParameters.number(m, "latent_size").intValue(),
+                    HyperParameters.number(m, "learning_rate").doubleValue(), HyperParameters.number(m, "seed").longValue(),
+                    HyperParameters.number(m, "beta").doubleValue(),
+                    Reconstruction.byId(HyperParameters.string(m, "reconstruction")));
+        }
+    }
+
+    static void checkBeta(double beta) {
+        if (!(beta >= 0 && beta <= 1000)) {
+            throw new IllegalArgumentException("beta must be between 0 and 1000, got " + beta);
+        }
+    }
+
+    private final Config config;
+    private final MultiLayerNetwork encoder;
+    private final MultiLayerNetwork decoder;
+    private final SplittableRandom noise;
+    private volatile double beta;
+    private int iteration;
+
+    public VariationalAutoencoder(Config config) {
+        this(config,
+                Mlp.build(config.seed(), config.learningRate(), config.inputSize(), config.hidden(), 2 * config.latentSize(),
+                        Activation.IDENTITY, null),
+                Mlp.build(config.seed() + 1, config.learningRate(), config.latentSize(), Mlp.reversed(config.hidden()),
+                        config.inputSize(), Activation.SIGMOID, null));
+    }
+
+    private VariationalAutoencoder(Config config, MultiLayerNetwork encoder, MultiLayerNetwork decoder) {
+        this.config = config;
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.noise = new SplittableRandom(config.seed());
+        this.beta = config.beta();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public double beta() {
+        return beta;
+    }
+
+    /** β may change while training; the next step uses it. */
+    public void setBeta(double beta) {
+        checkBeta(beta);
+        this.beta = beta;
+    }
+
+    @Override
+    public ModelKind kind() {
+        return ModelKind.VAE;
+    }
+
+    @Override
+    public Map<String, Object> hyperParameters() {
+        return config.toMap(beta);
+    }
+
+    @Override
+    public int inputSize() {
+        return config.inputSize();
+    }
+
+    @Override
+    public int latentSize() {
+        return config.latentSize();
+    }
+
+    private INDArray mu(INDArray encoderOut) {
+        return encoderOut.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latentSize())).dup();
+    }
+
+    private INDArray logVar(INDArray encoderOut) {
+        return encoderOut.get(NDArrayIndex.all(), NDArrayIndex.interval(latentSize(), 2L * latentSize())).dup();
+    }
+
+    @Override
+    public LossTerms trainBatch(INDArray x) {
+        int batch = (int) x.rows();
+        double b = beta;
+        // Encoder forward, keeping each layer's input for the backward pass.
+        encoder.setInput(x);
+        List<INDArray> activations = encoder.feedForward(true, false);
+        INDArray h = activations.get(activations.size() - 1);
+        Reparameterization r = new Reparameterization(mu(h), logVar(h),
+                Tensors.standardNormal(batch, latentSize(), noise.nextLong()));
+        INDArray z = r.z();
+
+        // Decoder forward, then back from β · ∂recon/∂y to its parameters and to z (sums over the batch).
+        decoder.setInput(z);
+        List<INDArray> decoded = decoder.feedForward(true, false);
+        INDArray y = decoded.get(decoded.size() - 1);
+        double recon = config.reconstruction().perImage(x, y);
+        Pair<Gradient, INDArray> dec = decoder.backpropGradient(config.reconstruction().gradient(x, y).muli(b),
+                LayerWorkspaceMgr.noWorkspaces());
+        INDArray gradZ = dec.getSecond();
+
+        // Back through z = μ + σ ε into the Encoder, adding the KL term's own gradient.
+        INDArray gradOut = Reparameterization.encoderOutputGradient(r.gradMu(gradZ).addi(r.klGradMu()),
+                r.gradLogVar(gradZ).addi(r.klGradLogVar()));
+        Pair<Gradient, INDArray> enc = encoder.backpropGradient(gradOut, LayerWorkspaceMgr.noWorkspaces());
+
+        step(decoder, dec.getFirst(), batch);
+        step(encoder, enc.getFirst(), batch);
+        iteration++;
+        double kl = r.klPerRow().meanNumber().doubleValue();
+        return terms(kl, recon, b, null);
+    }
+
+    /** One Adam step; DL4J's updater divides the summed gradient by the batch size. */
+    private void step(MultiLayerNetwork net, Gradient gradient, int batch) {
+        net.getUpdater().update(net, gradient, iteration, 0, batch, LayerWorkspaceMgr.noWorkspaces());
+        net.params().subi(gradient.gradient());
+    }
+
+    private static LossTerms terms(double kl, double recon, double beta, Double reconBce) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(LOSS, kl + beta * recon);
+        m.put(KL, kl);
+        m.put(RECON, recon);
+        if (reconBce != null) {
+            m.put(RECON_BCE, reconBce);
+            m.put(NEG_ELBO, kl + reconBce);
+        }
+        return LossTerms.of(m);
+    }
+
+    /** Held-out terms with one z per image from a fixed ε, so the same model always scores the same. */
+    @Override
+    public LossTerms evaluate(INDArray x) {
+        INDArray h = encoder.output(x, false);
+        Reparameterization r = new Reparameterization(mu(h), logVar(h),
+                Tensors.standardNormal((int) x.rows(), latentSize(), EVAL_NOISE_SEED));
+        INDArray z = r.z();
+        INDArray y = decoder.output(z, false);
+        double kl = r.klPerRow().meanNumber().doubleValue();
+        // −ELBO in nats always uses the Bernoulli −log p(x | z), whatever term the model trains on.
+        return terms(kl, config.reconstruction().perImage(x, y), beta, Reconstruction.BCE.perImage(x, y));
+    }
+
+    @Override
+    public INDArray reconstruct(INDArray x) {
+        return decoder.output(encode(x), false);
+    }
+
+    /** q(z | x)'s mean μ: where each image sits in the latent space. */
+    @Override
+    public INDArray encode(INDArray x) {
+        return mu(encoder.output(x, false));
+    }
+
+    /** μ and log σ² side by side, as the Encoder outputs them. */
+    public INDArray encodeDistribution(INDArray x) {
+        return encoder.output(x, false);
+    }
+
+    @Override
+    public INDArray decode(INDArray z) {
+        return decoder.output(z, false);
+    }
+
+    @Override
+    public INDArray sample(int n, long seed) {
+        return decode(Tensors.standardNormal(n, latentSize(), seed));
+    }
+
+    @Override
+    public INDArray parameters() {
+        return Nd4j.hstack(encoder.params().reshape(1, encoder.numParams()), decoder.params().reshape(1, decoder.numParams()));
+    }
+
+    @Override
+    public void setParameters(INDArray parameters) {
+        long e = encoder.numParams();
+        INDArray flat = parameters.reshape(1, parameters.length());
+        encoder.setParams(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, e)).reshape(1, e).dup());
+        decoder.setParams(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(e, flat.length()))
+                .reshape(1, decoder.numParams()).dup());
+    }
+
+    @Override
+    public long parameterCount() {
+        return encoder.numParams() + decoder.numParams();
+    }
+
+    @Override
+    public VariationalAutoencoder copyForInference() {
+        VariationalAutoencoder copy = new VariationalAutoencoder(config, Mlp.copy(encoder), Mlp.copy(decoder));
+        copy.beta = beta;
+        return copy;
+    }
+
+    @Override
+    public List<int[]> denseLayerShapes() {
+        List<int[]> shapes = new ArrayList<>(Mlp.shapes(encoder));
+        shapes.addAll(Mlp.shapes(decoder));
+        return shapes;
+    }
+
+    /** One zip holding the Encoder and the Decoder, each in DL4J's own format. */
+    @Override
+    public void write(OutputStream out, boolean withOptimizerState) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Map.Entry<String, MultiLayerNetwork> e : Map.of("encoder.zip", encoder, "decoder.zip", decoder).entrySet()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(e.getValue(), bytes, withOptimizerState);
+            zip.putNextEntry(new ZipEntry(e.getKey()));
+            bytes.writeTo(zip);
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
+    static VariationalAutoencoder read(Map<String, Object> hyperParameters, InputStream in) throws IOException {
+        Config config = Config.fromMap(hyperParameters);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        ZipInputStream zip = new ZipInputStream(in);
+        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            entries.put(e.getName(), zip.readAllBytes());
+        }
+        if (!entries.containsKey("encoder.zip") || !entries.containsKey("decoder.zip")) {
+            throw new IOException("not a VAE file: the Encoder or the Decoder is missing");
+        }
+        MultiLayerNetwork encoder = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get("encoder.zip")), true);
+        MultiLayerNetwork decoder = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get("decoder.zip")), true);
+        VariationalAutoencoder model = new VariationalAutoencoder(config, encoder, decoder);
+        if (!Mlp.sameShapes(model.denseLayerShapes(), new VariationalAutoencoder(config).denseLayerShapes())) {
+            throw new IllegalStateException("the networks' layers do not match the manifest's hyper-parameters");
+        }
+        return model;
+    }
+}
