@@ -7,19 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -61,24 +53,17 @@ public final class Autoencoder implements GenerativeModel {
         }
 
         static Config fromMap(Map<String, Object> m) {
-            Object hiddenValue = m.get("hidden");
-            int[] hidden;
-            if (hiddenValue instanceof int[] a) {
-                hidden = a;
-            } else if (hiddenValue instanceof List<?> list) {
-                hidden = list.stream().mapToInt(o -> ((Number) o).intValue()).toArray();
-            } else {
-                throw new IllegalArgumentException("hyper-parameter 'hidden' is missing");
-            }
-            return new Config(number(m, "input_size").intValue(), hidden, number(m, "latent_size").intValue(),
-                    number(m, "learning_rate").doubleValue(), number(m, "seed").longValue());
+            return new Config(HyperParameters.number(m, "input_size").intValue(), HyperParameters.ints(m, "hidden"),
+                    HyperParameters.number(m, "latent_size").intValue(),
+                    HyperParameters.number(m, "learning_rate").doubleValue(), HyperParameters.number(m, "seed").longValue());
         }
 
-        private static Number number(Map<String, Object> m, String key) {
-            if (m.get(key) instanceof Number n) {
-                return n;
-            }
-            throw new IllegalArgumentException("hyper-parameter '" + key + "' is missing or not a number");
+        /** Encoder (ReLU), the linear code z, then the Decoder mirroring the Encoder: one MLP. */
+        List<Mlp.Layer> layers() {
+            List<Mlp.Layer> layers = new ArrayList<>(Mlp.relu(hidden));
+            layers.add(new Mlp.Layer(latentSize, Activation.IDENTITY));
+            layers.addAll(Mlp.relu(Mlp.reversed(hidden)));
+            return layers;
         }
     }
 
@@ -91,35 +76,9 @@ public final class Autoencoder implements GenerativeModel {
 
     private Autoencoder(Config config, MultiLayerNetwork restored) {
         this.config = config;
-        if (restored == null) {
-            this.net = new MultiLayerNetwork(configuration(config));
-            this.net.init();
-        } else {
-            this.net = restored;
-        }
-    }
-
-    private static MultiLayerConfiguration configuration(Config c) {
-        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
-                .seed(c.seed())
-                .dataType(DataType.FLOAT)
-                .updater(new Adam(c.learningRate()))
-                .weightInit(WeightInit.XAVIER)
-                .list();
-        int in = c.inputSize();
-        for (int h : c.hidden()) { // Encoder
-            b.layer(new DenseLayer.Builder().nIn(in).nOut(h).activation(Activation.RELU).build());
-            in = h;
-        }
-        b.layer(new DenseLayer.Builder().nIn(in).nOut(c.latentSize()).activation(Activation.IDENTITY).build());
-        in = c.latentSize();
-        for (int i = c.hidden().length - 1; i >= 0; i--) { // Decoder, the Encoder mirrored
-            b.layer(new DenseLayer.Builder().nIn(in).nOut(c.hidden()[i]).activation(Activation.RELU).build());
-            in = c.hidden()[i];
-        }
-        b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(in).nOut(c.inputSize())
-                .activation(Activation.SIGMOID).build());
-        return b.build();
+        this.net = restored != null ? restored
+                : Mlp.build(config.seed(), config.learningRate(), config.inputSize(), config.layers(), config.inputSize(),
+                        Activation.SIGMOID, LossFunctions.LossFunction.XENT);
     }
 
     public Config config() {
@@ -194,19 +153,12 @@ public final class Autoencoder implements GenerativeModel {
 
     @Override
     public Autoencoder copyForInference() {
-        MultiLayerNetwork copy = new MultiLayerNetwork(net.getLayerWiseConfigurations().clone());
-        copy.init(net.params().dup(), false);
-        return new Autoencoder(config, copy);
+        return new Autoencoder(config, Mlp.copy(net));
     }
 
     @Override
     public List<int[]> denseLayerShapes() {
-        List<int[]> shapes = new ArrayList<>();
-        for (var layer : net.getLayerWiseConfigurations().getConfs()) {
-            FeedForwardLayer l = (FeedForwardLayer) layer.getLayer();
-            shapes.add(new int[] {(int) l.getNIn(), (int) l.getNOut()});
-        }
-        return shapes;
+        return Mlp.shapes(net);
     }
 
     @Override
@@ -218,16 +170,9 @@ public final class Autoencoder implements GenerativeModel {
     static Autoencoder read(Map<String, Object> hyperParameters, InputStream in) throws IOException {
         Config config = Config.fromMap(hyperParameters);
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(in, true);
-        Autoencoder model = new Autoencoder(config, restored);
-        List<int[]> expected = new Autoencoder(config).denseLayerShapes();
-        List<int[]> actual = model.denseLayerShapes();
-        boolean same = expected.size() == actual.size();
-        for (int i = 0; same && i < expected.size(); i++) {
-            same = java.util.Arrays.equals(expected.get(i), actual.get(i));
-        }
-        if (!same) {
+        if (!Mlp.sameShapes(Mlp.shapes(restored), Mlp.shapes(config.inputSize(), config.layers(), config.inputSize()))) {
             throw new IllegalStateException("the network's layers do not match the manifest's hyper-parameters");
         }
-        return model;
+        return new Autoencoder(config, restored);
     }
 }

@@ -19,12 +19,20 @@ final class Mlp {
     private Mlp() {
     }
 
+    /** A hidden layer: its width and activation (ReLU, except an autoencoder's linear code layer). */
+    record Layer(int size, Activation activation) {
+    }
+
+    static List<Layer> relu(int[] sizes) {
+        return Arrays.stream(sizes).mapToObj(n -> new Layer(n, Activation.RELU)).toList();
+    }
+
     /**
-     * in → hidden… (ReLU) → out. With a loss the last layer is an output layer DL4J can train on labels;
+     * in → hidden… → out. With a loss the last layer is an output layer DL4J can train on labels;
      * without one it is a plain dense layer whose gradient the caller supplies.
      */
-    static MultiLayerNetwork build(long seed, double learningRate, int in, int[] hidden, int out, Activation outActivation,
-            LossFunctions.LossFunction loss) {
+    static MultiLayerNetwork build(long seed, double learningRate, int in, List<Layer> hidden, int out,
+            Activation outActivation, LossFunctions.LossFunction loss) {
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -32,9 +40,9 @@ final class Mlp {
                 .weightInit(WeightInit.XAVIER)
                 .list();
         int n = in;
-        for (int h : hidden) {
-            b.layer(new DenseLayer.Builder().nIn(n).nOut(h).activation(Activation.RELU).build());
-            n = h;
+        for (Layer h : hidden) {
+            b.layer(new DenseLayer.Builder().nIn(n).nOut(h.size()).activation(h.activation()).build());
+            n = h.size();
         }
         b.layer(loss == null
                 ? new DenseLayer.Builder().nIn(n).nOut(out).activation(outActivation).build()
@@ -59,6 +67,18 @@ final class Mlp {
             FeedForwardLayer l = (FeedForwardLayer) layer.getLayer();
             shapes.add(new int[] {(int) l.getNIn(), (int) l.getNOut()});
         }
+        return shapes;
+    }
+
+    /** The (inputs, outputs) {@link #build} gives these sizes, without building anything. */
+    static List<int[]> shapes(int in, List<Layer> hidden, int out) {
+        List<int[]> shapes = new ArrayList<>();
+        int n = in;
+        for (Layer h : hidden) {
+            shapes.add(new int[] {n, h.size()});
+            n = h.size();
+        }
+        shapes.add(new int[] {n, out});
         return shapes;
     }
 

@@ -162,10 +162,17 @@ public final class VariationalAutoencoder implements GenerativeModel {
 
     public VariationalAutoencoder(Config config) {
         this(config,
-                Mlp.build(config.seed(), config.learningRate(), config.inputSize(), config.hidden(), 2 * config.latentSize(),
-                        Activation.IDENTITY, null),
-                Mlp.build(config.seed() + 1, config.learningRate(), config.latentSize(), Mlp.reversed(config.hidden()),
-                        config.inputSize(), Activation.SIGMOID, null));
+                Mlp.build(config.seed(), config.learningRate(), config.inputSize(), Mlp.relu(config.hidden()),
+                        2 * config.latentSize(), Activation.IDENTITY, null),
+                Mlp.build(config.seed() + 1, config.learningRate(), config.latentSize(),
+                        Mlp.relu(Mlp.reversed(config.hidden())), config.inputSize(), Activation.SIGMOID, null));
+    }
+
+    /** The Encoder's then the Decoder's layer shapes that the constructor builds from this config. */
+    private static List<int[]> shapes(Config c) {
+        List<int[]> shapes = new ArrayList<>(Mlp.shapes(c.inputSize(), Mlp.relu(c.hidden()), 2 * c.latentSize()));
+        shapes.addAll(Mlp.shapes(c.latentSize(), Mlp.relu(Mlp.reversed(c.hidden())), c.inputSize()));
+        return shapes;
     }
 
     private VariationalAutoencoder(Config config, MultiLayerNetwork encoder, MultiLayerNetwork decoder) {
@@ -368,7 +375,7 @@ public final class VariationalAutoencoder implements GenerativeModel {
         MultiLayerNetwork encoder = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get("encoder.zip")), true);
         MultiLayerNetwork decoder = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get("decoder.zip")), true);
         VariationalAutoencoder model = new VariationalAutoencoder(config, encoder, decoder);
-        if (!Mlp.sameShapes(model.denseLayerShapes(), new VariationalAutoencoder(config).denseLayerShapes())) {
+        if (!Mlp.sameShapes(model.denseLayerShapes(), shapes(config))) {
             throw new IllegalStateException("the networks' layers do not match the manifest's hyper-parameters");
         }
         return model;

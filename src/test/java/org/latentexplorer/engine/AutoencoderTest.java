@@ -92,6 +92,13 @@ class AutoencoderTest {
     }
 
     @Test
+    void theCodeLayerIsLinearNotReluLikeTheLayersAroundIt() {
+        INDArray z = new Autoencoder(Autoencoder.Config.defaults(16)).encode(probe);
+        assertThat(z.minNumber().doubleValue()).isNegative();
+        assertThat(z.maxNumber().doubleValue()).isPositive();
+    }
+
+    @Test
     void inferenceCopyGivesTheSameOutputAndIsIndependent() {
         Autoencoder model = new Autoencoder(Autoencoder.Config.defaults(2));
         trainSteps(model, 5, 2);
