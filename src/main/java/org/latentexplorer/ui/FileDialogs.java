@@ -16,10 +16,10 @@ final class FileDialogs {
         return path(c.showOpenDialog(owner));
     }
 
-    static Path saveModel(Window owner, I18n i18n) {
+    static Path saveModel(Window owner, I18n i18n, String defaultName) {
         FileChooser c = chooser(i18n, "dialog.saveModel");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("dialog.modelFiles"), "*.zip"));
-        c.setInitialFileName("autoencoder.zip");
+        c.setInitialFileName(defaultName + ".zip");
         return path(c.showSaveDialog(owner));
     }
 

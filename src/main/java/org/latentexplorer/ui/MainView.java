@@ -25,6 +25,7 @@ public final class MainView extends BorderPane {
     private final MainViewModel vm;
     private final I18n i18n;
     private final AutoencoderView autoencoderView;
+    private final VaeView vaeView;
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
 
@@ -33,8 +34,13 @@ public final class MainView extends BorderPane {
         this.i18n = vm.i18n();
         setId("main-view");
         autoencoderView = new AutoencoderView(vm.autoencoder(), i18n);
+        vaeView = new VaeView(vm.vae(), vm.compare(), i18n);
         for (Section s : Section.values()) {
-            views.put(s, s == Section.AUTOENCODER ? autoencoderView : new PlaceholderView(s, i18n));
+            views.put(s, switch (s) {
+                case AUTOENCODER -> autoencoderView;
+                case VAE -> vaeView;
+                default -> new PlaceholderView(s, i18n);
+            });
         }
         setTop(menuBar());
         setLeft(navigation());
@@ -91,14 +97,18 @@ public final class MainView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        Menu file = menu("menu.file",
-                item("menu.file.openData", () -> select(autoencoderView::openDataset)),
-                item("menu.file.openModel", () -> select(autoencoderView::openModel)),
-                item("menu.file.saveModel", () -> select(autoencoderView::saveModel)),
-                new SeparatorMenuItem(),
+        MenuItem openData = item("menu.file.openData", () -> onModelSection(v -> v.openDataset()));
+        MenuItem openModel = item("menu.file.openModel", () -> onModelSection(v -> v.openModel()));
+        MenuItem saveModel = item("menu.file.saveModel", () -> onModelSection(v -> v.saveModel()));
+        Menu file = menu("menu.file", openData, openModel, saveModel, new SeparatorMenuItem(),
                 item("menu.file.quit", () -> getScene().getWindow().hide()));
-        file.getItems().get(2).disableProperty().bind(vm.autoencoder().canSave().not());
-        file.getItems().get(1).disableProperty().bind(vm.autoencoder().active());
+        // The File menu acts on the section in view; it opens the autoencoder section from one without a model.
+        file.setOnShowing(e -> {
+            TrainingViewModel current = vm.current() != null ? vm.current() : vm.autoencoder();
+            saveModel.setDisable(!current.canSave().get());
+            openModel.setDisable(current.active().get());
+            openData.setDisable(current.active().get());
+        });
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = radio("menu.view.light", themes, !vm.darkThemeProperty().get(),
@@ -126,10 +136,12 @@ public final class MainView extends BorderPane {
         return bar;
     }
 
-    /** File-menu commands act on the autoencoder section, so it comes into view first. */
-    private void select(Runnable action) {
-        vm.sectionProperty().set(Section.AUTOENCODER);
-        action.run();
+    /** The model section's panel in view, or the autoencoder's when the section in view has no model. */
+    private void onModelSection(java.util.function.Consumer<ModelSectionView> action) {
+        if (vm.current() == null) {
+            vm.sectionProperty().set(Section.AUTOENCODER);
+        }
+        action.accept(vm.sectionProperty().get() == Section.VAE ? vaeView : autoencoderView);
     }
 
     private void about() {

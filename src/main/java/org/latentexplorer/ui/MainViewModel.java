@@ -1,10 +1,12 @@
 package org.latentexplorer.ui;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.DoubleBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,67 +22,89 @@ public final class MainViewModel {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final BooleanProperty engineReady = new SimpleBooleanProperty(this, "engineReady", false);
     private final AutoencoderViewModel autoencoder;
+    private final VaeViewModel vae;
+    private final CompareViewModel compare;
 
     public MainViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
         this.i18n = i18n;
         this.ui = uiExecutor;
         this.autoencoder = new AutoencoderViewModel(i18n, uiExecutor);
+        this.vae = new VaeViewModel(i18n, uiExecutor);
+        this.compare = new CompareViewModel(i18n, uiExecutor);
     }
 
-    /** Warms ND4J up in the background while the window opens, then loads the first data set and model. */
+    /** Warms ND4J up in the background while the window opens, then loads the data sets and pre-trained models. */
     public void initialize() {
         Nd4jRuntime.warmUpAsync(autoencoder.threadsProperty().get())
                 .whenComplete((ok, error) -> ui.accept(() -> engineReady.set(error == null)));
         autoencoder.initialize();
+        vae.initialize();
+        compare.load();
     }
 
     public void shutdown() {
         autoencoder.shutdown();
+        vae.shutdown();
+        compare.shutdown();
     }
 
-    public I18n i18n() {
-        return i18n;
+    private List<TrainingViewModel> trainers() {
+        return List.of(autoencoder, vae);
     }
 
-    public AutoencoderViewModel autoencoder() {
-        return autoencoder;
-    }
-
-    public ObjectProperty<Section> sectionProperty() {
-        return section;
-    }
-
-    public BooleanProperty darkThemeProperty() {
-        return darkTheme;
-    }
-
-    public BooleanProperty engineReadyProperty() {
-        return engineReady;
-    }
+    public I18n i18n() { return i18n; }
+    public AutoencoderViewModel autoencoder() { return autoencoder; }
+    public VaeViewModel vae() { return vae; }
+    public CompareViewModel compare() { return compare; }
+    public ObjectProperty<Section> sectionProperty() { return section; }
+    public BooleanProperty darkThemeProperty() { return darkTheme; }
+    public BooleanProperty engineReadyProperty() { return engineReady; }
 
     public void setLanguage(Locale locale) {
         i18n.setLocale(locale);
     }
 
+    /** The section view model whose model the File menu opens and saves, or null for sections without one. */
+    public TrainingViewModel current() {
+        return switch (section.get()) {
+            case AUTOENCODER -> autoencoder;
+            case VAE -> vae;
+            default -> null;
+        };
+    }
+
+    private Observable[] dependencies() {
+        List<Observable> deps = new java.util.ArrayList<>(List.of(i18n.localeProperty(), engineReady));
+        for (TrainingViewModel t : trainers()) {
+            deps.addAll(List.of(t.stateProperty(), t.epochProperty(), t.stepProperty(), t.samplesPerSecondProperty(),
+                    t.busyProperty(), t.datasetProperty(), t.progressProperty()));
+        }
+        return deps.toArray(Observable[]::new);
+    }
+
+    private TrainingViewModel training() {
+        return trainers().stream().filter(t -> t.active().get()).findFirst().orElse(null);
+    }
+
     /** The status bar's text: what trains and how far, or what loads, or ready. */
     public StringBinding statusText() {
-        AutoencoderViewModel ae = autoencoder;
         return Bindings.createStringBinding(() -> {
-            Trainer.State s = ae.stateProperty().get();
-            if (s == Trainer.State.RUNNING || s == Trainer.State.PAUSED) {
-                return i18n.get(s == Trainer.State.RUNNING ? "status.training" : "status.paused",
-                        ae.datasetProperty().get(), ae.epochProperty().get(), ae.epochsProperty().get(),
-                        ae.stepProperty().get(), ae.totalStepsProperty().get(), zeroIfNaN(ae.samplesPerSecondProperty().get()));
+            TrainingViewModel t = training();
+            if (t != null) {
+                boolean running = t.stateProperty().get() == Trainer.State.RUNNING;
+                return i18n.get(running ? "status.training" : "status.paused", t.datasetProperty().get(),
+                        t.epochProperty().get(), t.epochsProperty().get(), t.stepProperty().get(),
+                        t.totalStepsProperty().get(), zeroIfNaN(t.samplesPerSecondProperty().get()),
+                        i18n.get("kind." + t.kind().id()));
             }
             if (!engineReady.get()) {
                 return i18n.get("status.engineStarting");
             }
-            if (ae.busyProperty().get()) {
+            if (trainers().stream().anyMatch(v -> v.busyProperty().get())) {
                 return i18n.get("status.loading");
             }
             return i18n.get("status.ready");
-        }, i18n.localeProperty(), ae.stateProperty(), ae.epochProperty(), ae.stepProperty(), ae.samplesPerSecondProperty(),
-                ae.busyProperty(), engineReady, ae.datasetProperty());
+        }, dependencies());
     }
 
     private static double zeroIfNaN(double v) {
@@ -89,12 +113,13 @@ public final class MainViewModel {
 
     /** Training progress, or indeterminate (-1) while something loads, or 0 when idle. */
     public DoubleBinding statusProgress() {
-        AutoencoderViewModel ae = autoencoder;
         return Bindings.createDoubleBinding(() -> {
-            if (ae.active().get()) {
-                return ae.progressProperty().get();
+            TrainingViewModel t = training();
+            if (t != null) {
+                return t.progressProperty().get();
             }
-            return ae.busyProperty().get() || !engineReady.get() ? -1.0 : 0.0;
-        }, ae.stateProperty(), ae.progressProperty(), ae.busyProperty(), engineReady);
+            boolean busy = trainers().stream().anyMatch(v -> v.busyProperty().get());
+            return busy || !engineReady.get() ? -1.0 : 0.0;
+        }, dependencies());
     }
 }

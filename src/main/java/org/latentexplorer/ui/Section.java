@@ -5,7 +5,7 @@ public enum Section {
     GENERATIVE("generative", false),
     LATENT("latent", false),
     AUTOENCODER("autoencoder", true),
-    VAE("vae", false),
+    VAE("vae", true),
     VQVAE("vqvae", false),
     GAN("gan", false),
     GAN_PROBLEMS("ganProblems", false);

@@ -50,7 +50,7 @@ class AutoencoderViewModelTest {
         assertThat(onFx(() -> vm.reconstructionsProperty().get().size())).isEqualTo(AutoencoderViewModel.PREVIEW_IMAGES);
         assertThat(onFx(() -> vm.modelDescriptionProperty().get())).contains("ae-mnist");
         // The shipped MNIST autoencoder reconstructs held-out digits to well under the untrained ~543 nats.
-        assertThat(onFx(() -> vm.heldOutLossProperty().get())).isBetween(50.0, 160.0);
+        assertThat(onFx(() -> vm.latest(TrainingViewModel.HELD_OUT, AutoencoderViewModel.lossTerm()).get())).isBetween(50.0, 160.0);
         assertThat(onFx(() -> vm.latentSizeProperty().get())).isEqualTo(2);
     }
 
@@ -65,8 +65,8 @@ class AutoencoderViewModelTest {
         waitUntil(120, () -> vm.stateProperty().get() == Trainer.State.FINISHED);
         assertThat(onFx(() -> vm.stepProperty().get())).isEqualTo(onFx(() -> vm.totalStepsProperty().get()))
                 .isEqualTo(71); // 9,000 training images in batches of 128
-        assertThat(onFx(() -> vm.trainCurve().size())).isBetween(2, AutoencoderViewModel.MAX_CURVE_POINTS);
-        assertThat(onFx(() -> vm.heldOutCurve().size())).isGreaterThanOrEqualTo(1);
+        assertThat(onFx(() -> vm.curve(TrainingViewModel.TRAIN, AutoencoderViewModel.lossTerm()).size())).isBetween(2, TrainingViewModel.MAX_CURVE_POINTS);
+        assertThat(onFx(() -> vm.curve(TrainingViewModel.HELD_OUT, AutoencoderViewModel.lossTerm()).size())).isGreaterThanOrEqualTo(1);
         assertThat(onFx(() -> vm.samplesPerSecondProperty().get())).isPositive();
         assertThat(onFx(() -> vm.progressProperty().get())).isEqualTo(1.0);
         // A fresh model after one epoch reconstructs differently from the 30-epoch pre-trained one.
@@ -146,18 +146,18 @@ class AutoencoderViewModelTest {
     @Test
     void longCurvesAreThinnedKeepingTheirEnds() {
         ObservableList<XYChart.Data<Number, Number>> curve = FXCollections.observableArrayList();
-        java.util.concurrent.ConcurrentLinkedQueue<double[]> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        List<double[]> points = new ArrayList<>();
-        for (int i = 1; i <= 5001; i++) {
-            points.add(new double[] {i, 1000.0 / i});
-        }
-        for (int i = 0; i < points.size(); i += 500) {
-            queue.addAll(points.subList(i, Math.min(points.size(), i + 500)));
-            AutoencoderViewModel.drain(queue, curve);
-            assertThat(curve.size()).isLessThanOrEqualTo(AutoencoderViewModel.MAX_CURVE_POINTS);
+        for (int from = 1; from <= 5001; from += 500) {
+            List<XYChart.Data<Number, Number>> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(5002, from + 500); i++) {
+                batch.add(new XYChart.Data<>(i, 1000.0 / i));
+            }
+            TrainingViewModel.append(curve, batch);
+            assertThat(curve.size()).isLessThanOrEqualTo(TrainingViewModel.MAX_CURVE_POINTS);
         }
         assertThat(curve.get(0).getXValue().doubleValue()).isEqualTo(1);
         assertThat(curve.get(curve.size() - 1).getXValue().doubleValue()).isEqualTo(5001);
-        assertThat(queue).isEmpty();
+        for (int i = 1; i < curve.size(); i++) {
+            assertThat(curve.get(i).getXValue().doubleValue()).isGreaterThan(curve.get(i - 1).getXValue().doubleValue());
+        }
     }
 }

@@ -46,9 +46,12 @@ class MainViewUiTest {
             robot.clickOn(robot.from(sections).lookup((Labeled l) -> l.getText() != null
                     && l.getText().equals(vm.i18n().get(s.titleKey()))).queryLabeled());
             assertThat(onFx(() -> vm.sectionProperty().get())).isEqualTo(s);
-            if (s.isBuilt()) {
+            if (s == Section.AUTOENCODER) {
                 assertThat(robot.lookup("#autoencoder-view").tryQuery()).isPresent();
+            } else if (s == Section.VAE) {
+                assertThat(robot.lookup("#vae-view").tryQuery()).isPresent();
             } else {
+                assertThat(s.isBuilt()).isFalse();
                 Labeled notBuilt = robot.lookup("#not-built").queryLabeled();
                 assertThat(notBuilt.isVisible()).isTrue();
                 assertThat(notBuilt.getText()).contains("not built yet");
@@ -95,5 +98,38 @@ class MainViewUiTest {
         Node save = robot.lookup("#save-model").query();
         waitUntil(10, () -> !save.isDisabled());
         assertThat(robot.lookup("#start").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void draggingThroughTheVaePlaneChangesTheDecodedImageEvenWhileTraining(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup((Labeled l) -> vm.i18n().get(Section.VAE.titleKey()).equals(l.getText())).queryLabeled());
+        VaeViewModel vae = vm.vae();
+        waitUntil(60, () -> vae.pointsProperty().get() != null && vae.decodedProperty().get() != null);
+        Node plane = robot.lookup("#latent-plane").query();
+        java.util.List<float[]> seen = new java.util.ArrayList<>();
+        vae.decodedProperty().addListener((o, a, b) -> seen.add(b.images().get(0)));
+
+        robot.moveTo(plane).moveBy(-120, -100).press(javafx.scene.input.MouseButton.PRIMARY);
+        for (int i = 0; i < 12; i++) {
+            robot.moveBy(20, 16);
+        }
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil(10, () -> seen.size() >= 3);
+        assertThat(seen.get(0)).isNotEqualTo(seen.get(seen.size() - 1));
+        assertThat(onFx(() -> vae.cursorXProperty().get())).isNotEqualTo(0.0);
+
+        // Now while it trains: the drag still decodes, and training keeps going.
+        robot.clickOn(robot.lookup("#vae-view #start").queryButton());
+        waitUntil(60, () -> vae.stepProperty().get() >= 5);
+        long stepBefore = onFx(() -> vae.stepProperty().get());
+        int seenBefore = seen.size();
+        robot.moveTo(plane).moveBy(100, 80).press(javafx.scene.input.MouseButton.PRIMARY);
+        for (int i = 0; i < 12; i++) {
+            robot.moveBy(-18, -12);
+        }
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil(30, () -> seen.size() > seenBefore + 2 && vae.stepProperty().get() > stepBefore + 5);
+        robot.clickOn(robot.lookup("#vae-view #stop").queryButton());
+        waitUntil(60, () -> vae.stateProperty().get() == Trainer.State.STOPPED);
     }
 }

@@ -1,0 +1,100 @@
+package org.latentexplorer.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableNumberValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+
+/** Small builders every view uses: texts bound to the current language, numbers with units, safe spinners. */
+final class Controls {
+    private final I18n i18n;
+
+    Controls(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.text(key));
+        return l;
+    }
+
+    /** A label that wraps and never shrinks below its text, for paragraphs in a VBox. */
+    Label paragraph(String key, String styleClass) {
+        Label l = label(key);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        if (styleClass != null) {
+            l.getStyleClass().add(styleClass);
+        }
+        return l;
+    }
+
+    Label heading(String key) {
+        Label l = label(key);
+        l.getStyleClass().add("inspector-heading");
+        return l;
+    }
+
+    Label tipped(Label l, String tipKey) {
+        l.setTooltip(tooltip(tipKey));
+        return l;
+    }
+
+    Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(i18n.text(key));
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        return t;
+    }
+
+    /** A live number through a bundle pattern that carries its unit; a dash while there is none. */
+    Label number(String id, String formatKey, ObservableNumberValue value) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("number");
+        l.textProperty().bind(Bindings.createStringBinding(() -> {
+            double v = value.doubleValue();
+            return Double.isNaN(v) ? "–" : i18n.get(formatKey, v);
+        }, value, i18n.localeProperty()));
+        return l;
+    }
+
+    Button button(String key, Runnable action) {
+        Button b = new Button();
+        b.textProperty().bind(i18n.text(key));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** An editable spinner where typed nonsense falls back to the last good value instead of throwing. */
+    static Spinner<Integer> intSpinner(String id, int min, int max, int value, int stepBy) {
+        Spinner<Integer> s = new Spinner<>(min, max, value, stepBy);
+        SpinnerValueFactory<Integer> factory = s.getValueFactory();
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.trim());
+                } catch (NumberFormatException e) {
+                    return factory.getValue();
+                }
+            }
+        });
+        s.setId(id);
+        s.setEditable(true);
+        s.setMaxWidth(Double.MAX_VALUE);
+        return s;
+    }
+}

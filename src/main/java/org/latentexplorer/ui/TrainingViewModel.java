@@ -1,0 +1,609 @@
+package org.latentexplorer.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+import org.latentexplorer.data.BundledDataset;
+import org.latentexplorer.data.ImageSet;
+import org.latentexplorer.data.Split;
+import org.latentexplorer.engine.DataSource;
+import org.latentexplorer.engine.GenerativeModel;
+import org.latentexplorer.engine.ModelKind;
+import org.latentexplorer.engine.ModelManifest;
+import org.latentexplorer.engine.ModelStore;
+import org.latentexplorer.engine.Nd4jRuntime;
+import org.latentexplorer.engine.Tensors;
+import org.latentexplorer.engine.Trainer;
+import org.latentexplorer.engine.TrainerListener;
+import org.latentexplorer.engine.TrainingConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What every model section shares, without any Node: the data set, the training settings and commands, the
+ * loss curves and numbers, and the model in view (open, save, pre-trained at start). Training runs on the
+ * Trainer's thread; loading, saving and decoding on this view model's worker thread; properties change only
+ * on the UI thread, at most {@link #UPDATES_PER_SECOND} times a second. Subclasses say which kind of model
+ * they train and what they draw from it.
+ */
+public abstract class TrainingViewModel {
+    static final int UPDATES_PER_SECOND = 20;
+    /** Loss curves are thinned to this many points, which LineChart redraws smoothly. */
+    static final int MAX_CURVE_POINTS = 2000;
+    static final String TRAIN = "train";
+    static final String HELD_OUT = "heldout";
+
+    protected final I18n i18n;
+    protected final Consumer<Runnable> ui;
+    private final ExecutorService worker;
+    private final UiThrottle throttle;
+
+    // Settings the learner edits.
+    private final ObservableList<DataChoice> datasets = FXCollections.observableArrayList();
+    private final ObjectProperty<DataChoice> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final IntegerProperty latentSize = new SimpleIntegerProperty(this, "latentSize", 2);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 5);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 128);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 1e-3);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 42);
+    private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads", Nd4jRuntime.defaultThreads());
+    private final BooleanProperty continueTraining = new SimpleBooleanProperty(this, "continueTraining", false);
+
+    // What the view shows.
+    private final ObjectProperty<Trainer.State> state = new SimpleObjectProperty<>(this, "state", Trainer.State.IDLE);
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private final BooleanProperty modelOpen = new SimpleBooleanProperty(this, "modelOpen", false);
+    private final BooleanProperty dataReady = new SimpleBooleanProperty(this, "dataReady", false);
+    private final LongProperty step = new SimpleLongProperty(this, "step");
+    private final LongProperty totalSteps = new SimpleLongProperty(this, "totalSteps");
+    private final IntegerProperty epoch = new SimpleIntegerProperty(this, "epoch");
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
+    private final DoubleProperty samplesPerSecond = new SimpleDoubleProperty(this, "samplesPerSecond", Double.NaN);
+    private final Map<String, ObservableList<XYChart.Data<Number, Number>>> curves = new HashMap<>();
+    private final Map<String, DoubleProperty> latest = new HashMap<>();
+    private final StringProperty modelDescription = new SimpleStringProperty(this, "modelDescription");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final BooleanProperty messageIsError = new SimpleBooleanProperty(this, "messageIsError");
+
+    // Handed from background threads to the next UI update.
+    private final AtomicReference<TrainerListener.StepEvent> lastStep = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<CurvePoint> newPoints = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Trainer.State> newState = new AtomicReference<>();
+    private final AtomicReference<TrainerListener.Snapshot> pendingSnapshot = new AtomicReference<>();
+    private final AtomicBoolean snapshotQueued = new AtomicBoolean();
+    private final List<Runnable> visualUpdates = new ArrayList<>();
+
+    // Owned by the worker thread.
+    protected Split split;
+    protected GenerativeModel model;
+    protected GenerativeModel inference;
+    private String modelDatasetSpec;
+    private long trainedSteps;
+    private int trainedEpochs;
+
+    private volatile Trainer trainer;
+    /** Background jobs not yet finished; UI thread only. */
+    private int pendingJobs;
+
+    private record CurvePoint(String key, long step, double value) {
+    }
+
+    protected TrainingViewModel(I18n i18n, Consumer<Runnable> uiExecutor, String workerName) {
+        this.i18n = i18n;
+        this.ui = uiExecutor;
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, workerName);
+            t.setDaemon(true);
+            return t;
+        });
+        this.throttle = new UiThrottle(uiExecutor, 1000 / UPDATES_PER_SECOND, this::applyUpdates);
+        for (BundledDataset d : BundledDataset.values()) {
+            datasets.add(new DataChoice(d.id(), null, d.displayName()));
+        }
+        dataset.set(datasets.get(0));
+        modelDescription.set(i18n.get("model.none"));
+        dataset.addListener((obs, old, now) -> {
+            if (now != null && !now.equals(old)) {
+                loadData(now);
+            }
+        });
+    }
+
+    /** The kind of model this section trains. */
+    public abstract ModelKind kind();
+
+    /** A new model from the current settings (worker thread; settings captured on the UI thread by {@link #captureSettings}). */
+    protected abstract GenerativeModel createModel(int inputSize, Object settings);
+
+    /** Settings beyond the shared ones, read on the UI thread when training starts. */
+    protected Object captureSettings() {
+        return null;
+    }
+
+    /** Worker thread: the data set changed; prepare what is drawn from it. */
+    protected abstract void onDataChanged(Split split);
+
+    /** Worker thread: the inference copy changed (new model or new snapshot); redraw what depends on it. */
+    protected abstract void onInferenceChanged();
+
+    /** Worker thread: called before a model of this kind is adopted, to check or read its settings. */
+    protected void onModelAdopted(GenerativeModel adopted) {
+    }
+
+    /** Loads the first data set and the pre-trained model for it, in the background. */
+    public void initialize() {
+        loadData(dataset.get());
+    }
+
+    // ---- commands -------------------------------------------------------------------------------------
+
+    public void start() {
+        if (validateSettings()) {
+            launch(false);
+        }
+    }
+
+    /** One mini-batch: from idle it starts a paused run; while paused it advances it. */
+    public void step() {
+        Trainer t = trainer;
+        if (t != null && t.state() == Trainer.State.PAUSED) {
+            t.step(1);
+        } else if (validateSettings()) {
+            launch(true);
+        }
+    }
+
+    public void pause() {
+        Trainer t = trainer;
+        if (t != null) {
+            t.pause();
+        }
+    }
+
+    public void resume() {
+        Trainer t = trainer;
+        if (t != null) {
+            t.resume();
+        }
+    }
+
+    public void stop() {
+        Trainer t = trainer;
+        if (t != null) {
+            t.stop();
+        }
+    }
+
+    public void saveModel(Path path) {
+        runInBackground(() -> {
+            if (model == null) {
+                return;
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            Trainer.evaluate(model, split.heldOut()).asMap().forEach((k, v) -> metrics.put("heldout_" + k, v));
+            ModelManifest m = ModelManifest.describe(model, modelDatasetSpec, seed.get(), trainedEpochs, trainedSteps,
+                    metrics);
+            ModelStore.save(model, m, path, true);
+            String description = describeModel(ModelStore.modelFile(path).getFileName().toString());
+            ui.accept(() -> {
+                modelDescription.set(description);
+                info("model.saved", ModelStore.modelFile(path));
+            });
+        });
+    }
+
+    public void openModel(Path path) {
+        runInBackground(() -> adopt(ModelStore.load(path), ModelStore.modelFile(path).getFileName().toString()));
+    }
+
+    /** Adds an IDX images file (with its labels) to the data sets and switches to it. */
+    public void openDataset(Path images, Path labels) {
+        DataChoice choice = new DataChoice(images.toString(), labels == null ? null : labels.toString(),
+                images.getFileName().toString());
+        runInBackground(() -> {
+            // Read once here so a bad file is reported before it joins the list.
+            DataSource.load(choice.spec(), labels);
+            ui.accept(() -> {
+                if (!datasets.contains(choice)) {
+                    datasets.add(choice);
+                }
+                dataset.set(choice);
+            });
+        });
+    }
+
+    public void shutdown() {
+        stop();
+        worker.shutdownNow();
+    }
+
+    // ---- background work ------------------------------------------------------------------------------
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs on the worker thread; called on the UI thread, it shows busy at once until the work ends, and any
+     * failure as a message in the user's language.
+     */
+    protected void runInBackground(Work work) {
+        pendingJobs++;
+        busy.set(true);
+        worker.execute(() -> {
+            try {
+                work.run();
+            } catch (Throwable e) {
+                ui.accept(() -> error(e));
+            } finally {
+                ui.accept(() -> busy.set(--pendingJobs > 0));
+            }
+        });
+    }
+
+    /** Worker work that should not show as busy: redrawing after a drag or a snapshot. Failures still show. */
+    protected void runQuietly(Work work) {
+        worker.execute(() -> {
+            try {
+                work.run();
+            } catch (Throwable e) {
+                ui.accept(() -> error(e));
+            }
+        });
+    }
+
+    /** Worker thread: hands a UI change to the next coalesced update, so a burst of redraws costs one. */
+    protected void publish(Runnable uiChange) {
+        synchronized (visualUpdates) {
+            visualUpdates.add(uiChange);
+        }
+        throttle.request();
+    }
+
+    private void loadData(DataChoice choice) {
+        runInBackground(() -> {
+            ImageSet all = DataSource.load(choice.spec(), choice.labelsPath() == null ? null : Path.of(choice.labelsPath()));
+            split = Split.of(all, Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED);
+            onDataChanged(split);
+            ui.accept(() -> dataReady.set(true));
+            if (model != null && model.inputSize() != all.pixelsPerImage()) {
+                closeModel();
+            }
+            String bundledName = kind().id() + "-" + choice.spec();
+            if (DataSource.isBundled(choice.spec()) && ModelStore.bundledExists(bundledName)) {
+                adopt(ModelStore.loadBundled(bundledName), i18n.get("model.pretrained", bundledName));
+            } else {
+                onInferenceChanged();
+            }
+        });
+    }
+
+    /** Makes a loaded model the one in view (worker thread). */
+    private void adopt(ModelStore.Loaded loaded, String name) {
+        if (loaded.model().kind() != kind()) {
+            throw new IllegalArgumentException(i18n.get("model.error.wrongKind", loaded.manifest().kind(), kind().id()));
+        }
+        if (split != null && loaded.model().inputSize() != split.train().pixelsPerImage()) {
+            throw new IllegalArgumentException(i18n.get("model.error.wrongSize", loaded.model().inputSize(),
+                    split.train().pixelsPerImage()));
+        }
+        onModelAdopted(loaded.model());
+        model = loaded.model();
+        inference = model.copyForInference();
+        modelDatasetSpec = loaded.manifest().dataset();
+        trainedEpochs = loaded.manifest().epochs();
+        trainedSteps = loaded.manifest().steps();
+        int latent = model.latentSize();
+        String description = describeModel(name);
+        Map<String, Double> heldOut = Trainer.evaluate(model, split.heldOut()).asMap();
+        onInferenceChanged();
+        ui.accept(() -> {
+            latentSize.set(latent);
+            heldOut.forEach((term, v) -> latest(HELD_OUT, term).set(v));
+            modelOpen.set(true);
+            modelDescription.set(description);
+        });
+    }
+
+    private void closeModel() {
+        model = null;
+        inference = null;
+        ui.accept(() -> {
+            modelOpen.set(false);
+            modelDescription.set(i18n.get("model.none"));
+        });
+    }
+
+    private String describeModel(String name) {
+        return i18n.get("model.description", name, model.latentSize(), trainedEpochs, trainedSteps);
+    }
+
+    /** Encodes or decodes a batch with the inference copy (worker thread). */
+    protected INDArray rows(float[] pixels) {
+        return Tensors.rows(pixels, pixels.length / inference.inputSize());
+    }
+
+    private boolean validateSettings() {
+        if (isActive()) {
+            return false;
+        }
+        double lr = learningRate.get();
+        if (!(lr > 0 && lr <= 1)) {
+            errorText("model.error.learningRate", lr);
+            return false;
+        }
+        return true;
+    }
+
+    private void launch(boolean paused) {
+        int latent = latentSize.get();
+        long s = seed.get();
+        int threadCount = threads.get();
+        boolean fromOpen = continueTraining.get();
+        String dataSpec = dataset.get().spec();
+        Object extra = captureSettings();
+        TrainingConfig config;
+        try {
+            config = new TrainingConfig(epochs.get(), batchSize.get(), s, 50, 10);
+        } catch (IllegalArgumentException e) {
+            error(e);
+            return;
+        }
+        curves.values().forEach(List::clear);
+        latest.values().forEach(p -> p.set(Double.NaN));
+        samplesPerSecond.set(Double.NaN);
+        message.set("");
+        trainer = null;
+        state.set(paused ? Trainer.State.PAUSED : Trainer.State.RUNNING);
+        runInBackground(() -> {
+            Nd4jRuntime.configureThreads(threadCount);
+            boolean continuing = fromOpen && model != null && model.latentSize() == latent;
+            GenerativeModel trained = continuing ? model.copyForInference()
+                    : createModel(split.train().pixelsPerImage(), extra);
+            if (!continuing) {
+                trainedEpochs = 0;
+                trainedSteps = 0;
+            }
+            model = trained;
+            inference = trained.copyForInference();
+            modelDatasetSpec = dataSpec;
+            onInferenceChanged();
+            Trainer t = new Trainer(trained, split.train(), split.heldOut(), config);
+            t.addListener(new Listener());
+            trainer = t;
+            String description = i18n.get("model.training", latent);
+            ui.accept(() -> {
+                totalSteps.set(t.totalSteps());
+                step.set(0);
+                epoch.set(0);
+                progress.set(0);
+                modelOpen.set(true);
+                modelDescription.set(description);
+            });
+            if (paused) {
+                t.step(1);
+            } else {
+                t.start();
+            }
+        });
+    }
+
+    /** The model being trained, or null; for settings that take effect during training. */
+    protected GenerativeModel trainingModel() {
+        Trainer t = trainer;
+        return t != null && isActive() ? t.model() : null;
+    }
+
+    protected boolean isActive() {
+        Trainer.State s = state.get();
+        return s == Trainer.State.RUNNING || s == Trainer.State.PAUSED;
+    }
+
+    /** Hears the Trainer on its thread, and only queues: the UI update and the decoding run elsewhere. */
+    private final class Listener implements TrainerListener {
+        @Override
+        public void onStep(StepEvent e) {
+            lastStep.set(e);
+            e.train().asMap().forEach((term, v) -> newPoints.add(new CurvePoint(key(TRAIN, term), e.step(), v)));
+            throttle.request();
+        }
+
+        @Override
+        public void onEval(EvalEvent e) {
+            e.heldOut().asMap().forEach((term, v) -> newPoints.add(new CurvePoint(key(HELD_OUT, term), e.step(), v)));
+            throttle.request();
+        }
+
+        @Override
+        public void onSnapshot(Snapshot snapshot) {
+            pendingSnapshot.set(snapshot);
+            // At most one decoding job waits on the worker: the newest snapshot wins.
+            if (snapshotQueued.compareAndSet(false, true)) {
+                runQuietly(() -> {
+                    snapshotQueued.set(false);
+                    TrainerListener.Snapshot latestSnapshot = pendingSnapshot.getAndSet(null);
+                    if (latestSnapshot != null && inference != null) {
+                        inference.setParameters(latestSnapshot.parameters());
+                        onInferenceChanged();
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void onStateChanged(Trainer.State s) {
+            if (s == Trainer.State.FINISHED || s == Trainer.State.STOPPED || s == Trainer.State.FAILED) {
+                runQuietly(() -> {
+                    Trainer t = trainer;
+                    trainedSteps += t.step();
+                    trainedEpochs += (int) (t.step() / t.batchesPerEpoch());
+                    String description = describeModel(i18n.get("model.unsaved"));
+                    ui.accept(() -> modelDescription.set(description));
+                });
+            }
+            newState.set(s);
+            throttle.request();
+        }
+
+        @Override
+        public void onFailure(Throwable error) {
+            ui.accept(() -> error(error));
+        }
+    }
+
+    private static String key(String split, String term) {
+        return split + ":" + term;
+    }
+
+    /** UI thread: moves everything queued by the background threads into the properties. */
+    private void applyUpdates() {
+        TrainerListener.StepEvent e = lastStep.getAndSet(null);
+        if (e != null) {
+            step.set(e.step());
+            epoch.set(e.epoch());
+            progress.set(e.progress());
+            samplesPerSecond.set(e.samplesPerSecond());
+        }
+        Map<String, List<XYChart.Data<Number, Number>>> added = new LinkedHashMap<>();
+        for (CurvePoint p; (p = newPoints.poll()) != null; ) {
+            added.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(new XYChart.Data<>(p.step(), p.value()));
+        }
+        added.forEach((k, points) -> {
+            append(curve(k), points);
+            latest(k).set(points.get(points.size() - 1).getYValue().doubleValue());
+        });
+        List<Runnable> visuals;
+        synchronized (visualUpdates) {
+            visuals = new ArrayList<>(visualUpdates);
+            visualUpdates.clear();
+        }
+        visuals.forEach(Runnable::run);
+        Trainer.State s = newState.getAndSet(null);
+        if (s != null) {
+            state.set(s);
+        }
+    }
+
+    /** Appends, keeping at most {@link #MAX_CURVE_POINTS}: every other point goes, the curve's shape and ends stay. */
+    static void append(ObservableList<XYChart.Data<Number, Number>> curve, List<XYChart.Data<Number, Number>> added) {
+        if (curve.size() + added.size() <= MAX_CURVE_POINTS) {
+            curve.addAll(added);
+            return;
+        }
+        List<XYChart.Data<Number, Number>> all = new ArrayList<>(curve);
+        all.addAll(added);
+        List<XYChart.Data<Number, Number>> thinned = new ArrayList<>(all.size() / 2 + 1);
+        for (int i = 0; i < all.size(); i += 2) {
+            thinned.add(new XYChart.Data<>(all.get(i).getXValue(), all.get(i).getYValue()));
+        }
+        if (all.size() % 2 == 0) {
+            XYChart.Data<Number, Number> last = all.get(all.size() - 1);
+            thinned.add(new XYChart.Data<>(last.getXValue(), last.getYValue()));
+        }
+        curve.setAll(thinned);
+    }
+
+    protected void error(Throwable e) {
+        messageIsError.set(true);
+        message.set(i18n.describe(e));
+        if (isActive() && trainer == null) {
+            state.set(Trainer.State.IDLE);
+        }
+    }
+
+    protected void errorText(String key, Object... args) {
+        messageIsError.set(true);
+        message.set(i18n.get(key, args));
+    }
+
+    protected void info(String key, Object... args) {
+        messageIsError.set(false);
+        message.set(i18n.get(key, args));
+    }
+
+    // ---- properties -----------------------------------------------------------------------------------
+
+    /** The curve of one loss term, train or held-out, e.g. curve("train", "kl"). UI thread. */
+    public ObservableList<XYChart.Data<Number, Number>> curve(String split, String term) {
+        return curve(key(split, term));
+    }
+
+    private ObservableList<XYChart.Data<Number, Number>> curve(String key) {
+        return curves.computeIfAbsent(key, k -> FXCollections.observableArrayList());
+    }
+
+    /** The newest value of one loss term, train or held-out; NaN before there is one. UI thread. */
+    public DoubleProperty latest(String split, String term) {
+        return latest(key(split, term));
+    }
+
+    private DoubleProperty latest(String key) {
+        return latest.computeIfAbsent(key, k -> new SimpleDoubleProperty(this, k, Double.NaN));
+    }
+
+    public BooleanBinding canStart() {
+        return Bindings.createBooleanBinding(() -> !isActive() && !busy.get() && dataReady.get(), state, busy, dataReady);
+    }
+
+    public BooleanBinding running() {
+        return state.isEqualTo(Trainer.State.RUNNING);
+    }
+
+    public BooleanBinding paused() {
+        return state.isEqualTo(Trainer.State.PAUSED);
+    }
+
+    public BooleanBinding active() {
+        return running().or(paused());
+    }
+
+    public BooleanBinding canSave() {
+        return active().not().and(modelOpen).and(busy.not());
+    }
+
+    public ObservableList<DataChoice> datasets() { return datasets; }
+    public ObjectProperty<DataChoice> datasetProperty() { return dataset; }
+    public IntegerProperty latentSizeProperty() { return latentSize; }
+    public IntegerProperty epochsProperty() { return epochs; }
+    public IntegerProperty batchSizeProperty() { return batchSize; }
+    public DoubleProperty learningRateProperty() { return learningRate; }
+    public LongProperty seedProperty() { return seed; }
+    public IntegerProperty threadsProperty() { return threads; }
+    public BooleanProperty continueTrainingProperty() { return continueTraining; }
+    public ObjectProperty<Trainer.State> stateProperty() { return state; }
+    public BooleanProperty busyProperty() { return busy; }
+    public BooleanProperty modelOpenProperty() { return modelOpen; }
+    public LongProperty stepProperty() { return step; }
+    public LongProperty totalStepsProperty() { return totalSteps; }
+    public IntegerProperty epochProperty() { return epoch; }
+    public DoubleProperty progressProperty() { return progress; }
+    public DoubleProperty samplesPerSecondProperty() { return samplesPerSecond; }
+    public StringProperty modelDescriptionProperty() { return modelDescription; }
+    public StringProperty messageProperty() { return message; }
+    public BooleanProperty messageIsErrorProperty() { return messageIsError; }
+}

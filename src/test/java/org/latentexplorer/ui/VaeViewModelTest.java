@@ -1,0 +1,218 @@
+package org.latentexplorer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.latentexplorer.ui.FxTestSupport.onFx;
+import static org.latentexplorer.ui.FxTestSupport.waitUntil;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.chart.XYChart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.latentexplorer.engine.Trainer;
+import org.latentexplorer.engine.VariationalAutoencoder;
+import org.testfx.api.FxToolkit;
+
+/** The VAE view model without a window: the latent plane's data, decoding at the cursor, β and projections. */
+class VaeViewModelTest {
+    private VaeViewModel vm;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        vm = new VaeViewModel(new I18n(Locale.ENGLISH), Platform::runLater);
+        vm.initialize();
+        waitUntil(60, () -> vm.modelOpenProperty().get() && vm.pointsProperty().get() != null
+                && vm.decodedProperty().get() != null && !vm.busyProperty().get());
+    }
+
+    @AfterEach
+    void close() {
+        vm.shutdown();
+    }
+
+    private void fx(Runnable r) throws Exception {
+        onFx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    @Test
+    void opensWithThePretrainedVaeAndItsCodes() throws Exception {
+        assertThat(onFx(() -> vm.pointsProperty().get().size())).isEqualTo(1000);
+        assertThat(onFx(() -> vm.modelDescriptionProperty().get())).contains("vae-mnist");
+        assertThat(onFx(() -> vm.latest(TrainingViewModel.HELD_OUT, VariationalAutoencoder.NEG_ELBO).get()))
+                .isBetween(80.0, 160.0);
+        // The KL term keeps the codes near N(0, I): their spread is of order 1, not tens as for an AE.
+        LatentPoints p = onFx(() -> vm.pointsProperty().get());
+        double sumSq = 0;
+        for (int i = 0; i < p.size(); i++) {
+            sumSq += p.x()[i] * p.x()[i] + p.y()[i] * p.y()[i];
+        }
+        assertThat(Math.sqrt(sumSq / p.size())).isBetween(0.3, 3.0);
+    }
+
+    @Test
+    void theDecodedImageFollowsTheCursor() throws Exception {
+        ImageGrid atOrigin = onFx(() -> vm.decodedProperty().get());
+        fx(() -> {
+            vm.cursorXProperty().set(2.0);
+            vm.cursorYProperty().set(-1.5);
+        });
+        waitUntil(30, () -> vm.decodedProperty().get() != atOrigin);
+        float[] moved = onFx(() -> vm.decodedProperty().get().images().get(0));
+        assertThat(moved).isNotEqualTo(atOrigin.images().get(0));
+        fx(() -> {
+            vm.cursorXProperty().set(0);
+            vm.cursorYProperty().set(0);
+        });
+        waitUntil(30, () -> java.util.Arrays.equals(vm.decodedProperty().get().images().get(0), atOrigin.images().get(0)));
+    }
+
+    @Test
+    void theManifoldTilesTheVisibleRange() throws Exception {
+        fx(() -> {
+            vm.manifoldSizeProperty().set(5);
+            vm.visibleRangeProperty().set(new double[] {-2, 2, -1, 3});
+            vm.showManifoldProperty().set(true);
+        });
+        waitUntil(30, () -> vm.manifoldProperty().get() != null && vm.manifoldProperty().get().n() == 5);
+        Manifold m = onFx(() -> vm.manifoldProperty().get());
+        assertThat(m.images().size()).isEqualTo(25);
+        assertThat(new double[] {m.minX(), m.maxX(), m.minY(), m.maxY()}).containsExactly(-2, 2, -1, 3);
+        // Images differ across the plane: the Decoder is not ignoring z.
+        assertThat(m.images().images().get(0)).isNotEqualTo(m.images().images().get(24));
+    }
+
+    @Test
+    void clickingAPointShowsThatImageAndItsReconstruction() throws Exception {
+        fx(() -> vm.selectedIndexProperty().set(3));
+        waitUntil(30, () -> vm.selectedPairProperty().get() != null);
+        ImageGrid pair = onFx(() -> vm.selectedPairProperty().get());
+        assertThat(pair.size()).isEqualTo(2);
+        float[] original = pair.images().get(0);
+        float[] recon = pair.images().get(1);
+        double err = 0;
+        for (int i = 0; i < original.length; i++) {
+            err += Math.abs(original[i] - recon[i]);
+        }
+        // A reconstruction: close to its original (mean error well under half the ink), but not a copy.
+        assertThat(err / original.length).isGreaterThan(0.0).isLessThan(0.2);
+    }
+
+    @Test
+    void betaChangedWhilePausedTakesEffectAtTheNextStep() throws Exception {
+        fx(vm::step);
+        waitUntil(60, () -> vm.stepProperty().get() == 1 && vm.stateProperty().get() == Trainer.State.PAUSED);
+        fx(() -> {
+            vm.betaProperty().set(0.25);
+            vm.step();
+        });
+        waitUntil(60, () -> vm.stepProperty().get() == 2);
+        String train = TrainingViewModel.TRAIN;
+        double loss = onFx(() -> vm.latest(train, VariationalAutoencoder.LOSS).get());
+        double kl = onFx(() -> vm.latest(train, VariationalAutoencoder.KL).get());
+        double recon = onFx(() -> vm.latest(train, VariationalAutoencoder.RECON).get());
+        assertThat(loss).isCloseTo(kl + 0.25 * recon, org.assertj.core.data.Offset.offset(1e-3 * loss));
+        fx(vm::stop);
+        waitUntil(60, () -> vm.stateProperty().get() == Trainer.State.STOPPED);
+    }
+
+    @Test
+    void draggingWhileTrainingLeavesTheTrainingExactlyAsWithout() throws Exception {
+        List<Double> quiet = trainOneEpoch(false);
+        List<Double> dragged = trainOneEpoch(true);
+        assertThat(dragged).hasSize(71).isEqualTo(quiet);
+    }
+
+    /** One epoch from a fresh model (seed 7), optionally moving the cursor all along; the train loss curve. */
+    private List<Double> trainOneEpoch(boolean drag) throws Exception {
+        fx(() -> {
+            vm.epochsProperty().set(1);
+            vm.seedProperty().set(7);
+            vm.start();
+        });
+        int moves = 0;
+        while (onFx(() -> vm.stateProperty().get()) != Trainer.State.FINISHED) {
+            if (drag) {
+                double t = moves++ * 0.05;
+                fx(() -> {
+                    vm.cursorXProperty().set(2 * Math.cos(t));
+                    vm.cursorYProperty().set(2 * Math.sin(t));
+                });
+            }
+            Thread.sleep(5);
+        }
+        if (drag) {
+            assertThat(moves).isGreaterThan(10);
+        }
+        List<Double> losses = new ArrayList<>();
+        for (XYChart.Data<Number, Number> d : onFx(() -> List.copyOf(vm.curve(TrainingViewModel.TRAIN,
+                VariationalAutoencoder.LOSS)))) {
+            losses.add(d.getYValue().doubleValue());
+        }
+        return losses;
+    }
+
+    @Test
+    void aLatentSpaceOfThreeDimensionsIsShownAsASliceOrItsPrincipalPlane() throws Exception {
+        fx(() -> {
+            vm.latentSizeProperty().set(3);
+            vm.epochsProperty().set(1);
+            vm.start();
+        });
+        waitUntil(120, () -> vm.stateProperty().get() == Trainer.State.FINISHED && vm.modelLatentSizeProperty().get() == 3);
+        waitUntil(30, () -> vm.sliceValues().size() == 3);
+        LatentPoints slice01 = settled();
+        fx(() -> vm.dimYProperty().set(2));
+        waitUntil(30, () -> vm.pointsProperty().get() != slice01);
+        LatentPoints slice02 = onFx(() -> vm.pointsProperty().get());
+        assertThat(java.util.Arrays.equals(slice02.x(), slice01.x())).as("x still shows z1").isTrue();
+        assertThat(java.util.Arrays.equals(slice02.y(), slice01.y())).as("y now shows z3, not z2").isFalse();
+
+        fx(() -> vm.projectionProperty().set(VaeViewModel.Projection.PCA));
+        waitUntil(30, () -> vm.pointsProperty().get() != slice02);
+        LatentPoints pca = onFx(() -> vm.pointsProperty().get());
+        // The first principal axis carries at least as much spread as any single latent dimension.
+        assertThat(variance(pca.x())).isGreaterThanOrEqualTo(Math.max(variance(slice01.x()),
+                Math.max(variance(slice01.y()), variance(slice02.y()))) * 0.999);
+        ImageGrid before = onFx(() -> vm.decodedProperty().get());
+        fx(() -> vm.cursorXProperty().set(1.5));
+        waitUntil(30, () -> vm.decodedProperty().get() != before);
+    }
+
+    /** The points once the last snapshot's codes have arrived: unchanged over a few redraw intervals. */
+    private LatentPoints settled() throws Exception {
+        LatentPoints before = onFx(() -> vm.pointsProperty().get());
+        while (true) {
+            Thread.sleep(400);
+            LatentPoints now = onFx(() -> vm.pointsProperty().get());
+            if (now == before) {
+                return now;
+            }
+            before = now;
+        }
+    }
+
+    private static double variance(float[] v) {
+        double mean = 0;
+        for (float f : v) {
+            mean += f;
+        }
+        mean /= v.length;
+        double s = 0;
+        for (float f : v) {
+            s += (f - mean) * (f - mean);
+        }
+        return s / v.length;
+    }
+}
