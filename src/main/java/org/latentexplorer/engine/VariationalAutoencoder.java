@@ -36,7 +36,8 @@ public final class VariationalAutoencoder implements GenerativeModel {
     public static final String RECON = "recon";
     public static final String RECON_BCE = "recon_bce";
     public static final String NEG_ELBO = "neg_elbo_nats";
-    private static final long EVAL_NOISE_SEED = 7;
+    /** Seed of ε in {@link #evaluate}; package-visible so tests can recompute its terms. */
+    static final long EVAL_NOISE_SEED = 7;
     private static final double LOG_EPS = 1e-7;
 
     /** The Decoder's likelihood: Bernoulli (binary cross-entropy) or the chapter's squared error ‖Y − X‖². */

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
-import org.latentexplorer.data.MiniBatches;
 import org.latentexplorer.data.Split;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -32,11 +31,7 @@ class AutoencoderTest {
     }
 
     private static void trainSteps(GenerativeModel model, int steps, long seed) {
-        MiniBatches batches = new MiniBatches(train.size(), BATCH, seed);
-        for (int s = 0; s < steps; s++) {
-            int[] idx = batches.indices(s / batches.batchesPerEpoch(), s % batches.batchesPerEpoch());
-            assertThat(model.trainBatch(Tensors.rows(train.gather(idx), idx.length)).isFinite()).isTrue();
-        }
+        TrainingSteps.run(model, train, steps, BATCH, seed);
     }
 
     /** -sum over pixels of x ln p + (1 - x) ln(1 - p), averaged over the rows: computed here, not by DL4J. */

@@ -12,12 +12,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -279,6 +282,64 @@ class ModelStoreTest {
         Path missing = copyOfSaved(dir, "nohidden");
         editManifest(missing, root -> ((ObjectNode) root.get("hyper_parameters")).remove("hidden"));
         assertCorrupt(missing, "nohidden");
+    }
+
+    /** An untrained VAE saved as {@code dir/name}. */
+    private static Path savedVae(Path dir, String name) throws ModelFileException {
+        VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.defaults(2));
+        Path base = dir.resolve(name);
+        ModelStore.save(vae, ModelManifest.describe(vae, "mnist", 42, 0, 0, Map.of()), base, false);
+        return base;
+    }
+
+    @Test
+    void aVaeFileWithoutItsDecoderIsCorrupt(@TempDir Path dir) throws Exception {
+        Path base = savedVae(dir, "nodecoder");
+        byte[] encoder = null;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(ModelStore.modelFile(base)))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals("encoder.zip")) {
+                    encoder = in.readAllBytes();
+                }
+            }
+        }
+        assertThat(encoder).isNotNull();
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(ModelStore.modelFile(base)))) {
+            zip.putNextEntry(new ZipEntry("encoder.zip"));
+            zip.write(encoder);
+            zip.closeEntry();
+        }
+        assertCorrupt(base, "nodecoder.zip");
+    }
+
+    @Test
+    void aModelFileOfTheOtherKindIsCorrupt(@TempDir Path dir) throws Exception {
+        Path vae = savedVae(dir, "vae");
+        Path aeWithVaeFile = copyOfSaved(dir, "aewithvae");
+        Files.copy(ModelStore.modelFile(vae), ModelStore.modelFile(aeWithVaeFile), StandardCopyOption.REPLACE_EXISTING);
+        assertCorrupt(aeWithVaeFile, "aewithvae");
+
+        Path vaeWithAeFile = savedVae(dir, "vaewithae");
+        Files.copy(ModelStore.modelFile(savedBase), ModelStore.modelFile(vaeWithAeFile), StandardCopyOption.REPLACE_EXISTING);
+        assertCorrupt(vaeWithAeFile, "vaewithae");
+    }
+
+    @Test
+    void vaeHyperParametersThatDoNotMatchItsNetworksAreCorrupt(@TempDir Path dir) throws Exception {
+        Path latent = savedVae(dir, "vaelatent");
+        editManifest(latent, root -> ((ObjectNode) root.get("hyper_parameters")).put("latent_size", 3));
+        assertCorrupt(latent, "vaelatent");
+
+        Path hidden = savedVae(dir, "vaehidden");
+        editManifest(hidden, root -> ((ObjectNode) root.get("hyper_parameters")).putArray("hidden").add(512).add(128));
+        assertCorrupt(hidden, "vaehidden");
+
+        Path beta = savedVae(dir, "vaebeta");
+        editManifest(beta, root -> ((ObjectNode) root.get("hyper_parameters")).put("beta", -1));
+        assertCorrupt(beta, "vaebeta");
+
+        // The untouched file loads: the failures above come from the edits.
+        assertThat(ModelStore.load(savedVae(dir, "intact")).model()).isInstanceOf(VariationalAutoencoder.class);
     }
 
     @Test
