@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.engine.Bench;
+import org.latentexplorer.engine.GenerativeModel;
 import org.latentexplorer.engine.ModelKind;
 import org.latentexplorer.engine.Models;
 import org.latentexplorer.engine.Nd4jRuntime;
@@ -13,8 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training speed per model as one JSON line each, against this machine's sgemm rate.")
+        description = "Measure training speed per model as one JSON line each, against this machine's sgemm rate,"
+                + " and for a 2-D latent plane how long decoding one point and a 20 x 20 grid takes.")
 final class BenchCommand implements Callable<Integer> {
+    private static final int DECODE_WARMUP = 200;
+    private static final int DECODE_POINTS = 2000;
+    private static final int GRID_REPETITIONS = 20;
+
     @Option(names = "--batch", defaultValue = "128", description = "mini-batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
@@ -33,7 +39,8 @@ final class BenchCommand implements Callable<Integer> {
         Nd4jRuntime.configureThreads(n);
         ImageSet data = BundledDataset.MNIST.load();
         for (ModelKind kind : ModelKind.values()) {
-            Bench.Result r = Bench.training(kind.id(), Models.create(kind, data.pixelsPerImage(), 2, 1e-3, 42), data, batch, 10, steps);
+            GenerativeModel model = Models.create(kind, data.pixelsPerImage(), 2, 1e-3, 42);
+            Bench.Result r = Bench.training(kind.id(), model, data, batch, 10, steps);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("model", r.model());
             line.put("batch", r.batch());
@@ -43,6 +50,13 @@ final class BenchCommand implements Callable<Integer> {
             line.put("sgemm_gflops", round(r.sgemmGflops()));
             line.put("model_gflops", round(r.modelGflops()));
             line.put("flops_fraction", Math.round(r.flopsFraction() * 1000) / 1000.0);
+            // Every model with a 2-D latent plane (AE and VAE alike) is dragged through and gridded in its view.
+            if (model.latentSize() == 2) {
+                Bench.Decoding d = Bench.decoding(model, DECODE_WARMUP, DECODE_POINTS, GRID_REPETITIONS);
+                line.put("decode_p50_ms", roundMs(d.p50Ms()));
+                line.put("decode_p99_ms", roundMs(d.p99Ms()));
+                line.put("grid20_decode_ms", roundMs(d.grid20Ms()));
+            }
             System.out.println(Json.line(line));
         }
         return 0;
@@ -50,5 +64,10 @@ final class BenchCommand implements Callable<Integer> {
 
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
+    }
+
+    /** Microsecond resolution: a single decode takes a fraction of a millisecond. */
+    private static double roundMs(double ms) {
+        return Math.round(ms * 1000) / 1000.0;
     }
 }

@@ -1,6 +1,7 @@
 package org.latentexplorer.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.MiniBatches;
@@ -18,6 +19,13 @@ public final class Bench {
     public record Result(String model, int batch, double stepsPerSec, double samplesPerSec, double sgemmGflops,
             double modelGflops, double flopsFraction) {
     }
+
+    /** Milliseconds to decode one latent point (median and 99th percentile) and a 20 x 20 manifold grid at once. */
+    public record Decoding(int points, double p50Ms, double p99Ms, double grid20Ms) {
+    }
+
+    public static final int GRID_SIDE = 20;
+    private static final double GRID_EXTENT = 3.0;
 
     private Bench() {
     }
@@ -50,6 +58,68 @@ public final class Bench {
         double modelGflops = 6.0 * model.parameterCount() * samplesPerSec / 1e9;
         double sgemm = sgemmGflops(model.denseLayerShapes(), batch);
         return new Result(name, batch, stepsPerSec, samplesPerSec, sgemm, modelGflops, modelGflops / sgemm);
+    }
+
+    /**
+     * Decoding as the latent-plane views do it, on a {@link GenerativeModel#copyForInference()} copy: one 2-D point
+     * to one image per drag event, and the manifold grid over [-3, 3]² as one batch of 400 points.
+     */
+    public static Decoding decoding(GenerativeModel model, int warmupPoints, int points, int gridRepetitions) {
+        if (model.latentSize() != 2) {
+            throw new IllegalArgumentException("decoding is measured on a 2-D latent plane; this model's latent size is "
+                    + model.latentSize());
+        }
+        if (points < 1 || gridRepetitions < 1) {
+            throw new IllegalArgumentException("at least one point and one grid must be decoded");
+        }
+        GenerativeModel copy = model.copyForInference();
+        // A drag's path: points on a spiral through the plane, made before timing starts.
+        INDArray[] path = new INDArray[warmupPoints + points];
+        for (int i = 0; i < path.length; i++) {
+            double angle = 0.05 * i;
+            double radius = GRID_EXTENT * (i % 200) / 200.0;
+            path[i] = Nd4j.create(new float[] {(float) (radius * Math.cos(angle)), (float) (radius * Math.sin(angle))},
+                    new long[] {1, 2}, 'c');
+        }
+        for (int i = 0; i < warmupPoints; i++) {
+            copy.decode(path[i]);
+        }
+        long[] nanos = new long[points];
+        for (int i = 0; i < points; i++) {
+            long t0 = System.nanoTime();
+            copy.decode(path[warmupPoints + i]);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        INDArray grid = grid();
+        copy.decode(grid); // warm-up
+        long[] gridNanos = new long[gridRepetitions];
+        for (int i = 0; i < gridRepetitions; i++) {
+            long t0 = System.nanoTime();
+            copy.decode(grid);
+            gridNanos[i] = System.nanoTime() - t0;
+        }
+        return new Decoding(points, percentileMs(nanos, 0.50), percentileMs(nanos, 0.99), percentileMs(gridNanos, 0.50));
+    }
+
+    /** The manifold grid's latent points, row by row from the top left. */
+    private static INDArray grid() {
+        float[] z = new float[GRID_SIDE * GRID_SIDE * 2];
+        for (int row = 0; row < GRID_SIDE; row++) {
+            for (int col = 0; col < GRID_SIDE; col++) {
+                int i = (row * GRID_SIDE + col) * 2;
+                z[i] = (float) (-GRID_EXTENT + 2 * GRID_EXTENT * col / (GRID_SIDE - 1));
+                z[i + 1] = (float) (GRID_EXTENT - 2 * GRID_EXTENT * row / (GRID_SIDE - 1));
+            }
+        }
+        return Nd4j.create(z, new long[] {GRID_SIDE * GRID_SIDE, 2}, 'c');
+    }
+
+    /** The nearest-rank percentile q of the timings, in milliseconds. */
+    static double percentileMs(long[] nanos, double q) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
     /** Single-precision multiply rate on each dense layer's forward and two backward products at this batch size. */

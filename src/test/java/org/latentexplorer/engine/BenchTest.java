@@ -60,6 +60,37 @@ class BenchTest {
     }
 
     @Test
+    void decodingFiguresAreConsistentAndLeaveTheModelAlone() {
+        VariationalAutoencoder model = new VariationalAutoencoder(VariationalAutoencoder.Config.defaults(2));
+        INDArray before = model.parameters().dup();
+        Bench.Decoding d = Bench.decoding(model, 5, 50, 3);
+        assertThat(d.points()).isEqualTo(50);
+        assertThat(d.p50Ms()).isPositive().isFinite();
+        assertThat(d.p99Ms()).isFinite().isGreaterThanOrEqualTo(d.p50Ms());
+        assertThat(d.grid20Ms()).isPositive().isFinite();
+        assertThat(Tensors.toFloats(model.parameters())).isEqualTo(Tensors.toFloats(before));
+    }
+
+    @Test
+    void percentilesAreNearestRankOfTheSortedTimings() {
+        long[] nanos = {5_000_000, 1_000_000, 4_000_000, 2_000_000, 3_000_000};
+        assertThat(Bench.percentileMs(nanos, 0.50)).isEqualTo(3.0);
+        assertThat(Bench.percentileMs(nanos, 0.99)).isEqualTo(5.0);
+        assertThat(Bench.percentileMs(nanos, 0.0)).isEqualTo(1.0);
+        assertThat(Bench.percentileMs(new long[] {7_500_000}, 0.99)).isEqualTo(7.5);
+        // The caller's timings keep their order.
+        assertThat(nanos).startsWith(5_000_000L, 1_000_000L);
+    }
+
+    @Test
+    void decodingNeedsATwoDimensionalLatentPlane() {
+        assertThatThrownBy(() -> Bench.decoding(new FakeModel(784, 10), 1, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2-D").hasMessageContaining("0");
+        assertThatThrownBy(() -> Bench.decoding(new VariationalAutoencoder(VariationalAutoencoder.Config.defaults(3)), 1, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3");
+    }
+
+    @Test
     void aBatchLargerThanTheDataIsRejectedClearly() {
         FakeModel model = new FakeModel(784, 10);
         assertThatThrownBy(() -> Bench.training("fake", model, images, 500, 1, 1))
