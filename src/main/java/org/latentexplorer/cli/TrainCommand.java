@@ -17,6 +17,7 @@ import org.latentexplorer.engine.Nd4jRuntime;
 import org.latentexplorer.engine.Trainer;
 import org.latentexplorer.engine.TrainerListener;
 import org.latentexplorer.engine.TrainingConfig;
+import org.latentexplorer.engine.VariationalAutoencoder;
 import org.latentexplorer.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model and save it (model file + JSON manifest).")
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "model kind: ae")
+    @Parameters(index = "0", description = "model kind: ae or vae")
     String kind;
 
     @Mixin
@@ -42,6 +43,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--latent", defaultValue = "2", description = "size of the latent code z (default: ${DEFAULT-VALUE})")
     int latent;
+
+    // No defaultValue: an option left out is not passed on, so one given for a kind without it is refused.
+    @Option(names = "--beta", description = "vae only: weight of the reconstruction term in KL + beta * reconstruction"
+            + " (default: 1.0)")
+    Double beta;
+
+    @Option(names = "--reconstruction", description = "vae only: bce or squared_error (default: bce)")
+    String reconstruction;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of the weights and batch order (default: ${DEFAULT-VALUE})")
     long seed;
@@ -61,7 +70,15 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.of(epochs, batch, seed);
         Split split = data.split();
         Nd4jRuntime.configureThreads(threads != null ? threads : Nd4jRuntime.defaultThreads());
-        GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latent, learningRate, seed);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (beta != null) {
+            settings.put(VariationalAutoencoder.BETA_SETTING, beta);
+        }
+        if (reconstruction != null) {
+            settings.put(VariationalAutoencoder.RECONSTRUCTION_SETTING, reconstruction);
+        }
+        GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latent, learningRate, seed,
+                settings);
         Trainer trainer = new Trainer(model, split.train(), split.heldOut(), config);
         long reportEvery = Math.max(1, trainer.batchesPerEpoch() / 4);
         AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -2,6 +2,8 @@ package org.latentexplorer.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
 
 /** Builds a new model of a kind, or reads one back: the one place that maps a kind to its class. */
 public final class Models {
@@ -9,12 +11,35 @@ public final class Models {
     }
 
     public static GenerativeModel create(ModelKind kind, int inputSize, int latentSize, double learningRate, long seed) {
+        return create(kind, inputSize, latentSize, learningRate, seed, Map.of());
+    }
+
+    /**
+     * @param settings the kind's own settings by their manifest names (the VAE's {@code beta} and
+     *     {@code reconstruction}); one the kind does not have is refused rather than ignored, a missing one is the default
+     */
+    public static GenerativeModel create(ModelKind kind, int inputSize, int latentSize, double learningRate, long seed,
+            Map<String, Object> settings) {
+        Set<String> known = switch (kind) {
+            case AE -> Set.of();
+            case VAE -> Set.of(VariationalAutoencoder.BETA_SETTING, VariationalAutoencoder.RECONSTRUCTION_SETTING);
+        };
+        for (String name : settings.keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not a setting of the " + kind.id() + " model");
+            }
+        }
         return switch (kind) {
             case AE -> new Autoencoder(new Autoencoder.Config(inputSize, Autoencoder.Config.DEFAULT_HIDDEN, latentSize,
                     learningRate, seed));
             case VAE -> new VariationalAutoencoder(new VariationalAutoencoder.Config(inputSize,
-                    VariationalAutoencoder.Config.DEFAULT_HIDDEN, latentSize, learningRate, seed, 1.0,
-                    VariationalAutoencoder.Reconstruction.BCE));
+                    VariationalAutoencoder.Config.DEFAULT_HIDDEN, latentSize, learningRate, seed,
+                    settings.containsKey(VariationalAutoencoder.BETA_SETTING)
+                            ? HyperParameters.number(settings, VariationalAutoencoder.BETA_SETTING).doubleValue() : 1.0,
+                    settings.containsKey(VariationalAutoencoder.RECONSTRUCTION_SETTING)
+                            ? VariationalAutoencoder.Reconstruction.byId(
+                                    HyperParameters.string(settings, VariationalAutoencoder.RECONSTRUCTION_SETTING))
+                            : VariationalAutoencoder.Reconstruction.BCE));
         };
     }
 

@@ -36,6 +36,9 @@ public final class VariationalAutoencoder implements GenerativeModel {
     public static final String RECON = "recon";
     public static final String RECON_BCE = "recon_bce";
     public static final String NEG_ELBO = "neg_elbo_nats";
+    /** The loss settings' names in manifests and in {@link Models#create}'s settings. */
+    public static final String BETA_SETTING = "beta";
+    public static final String RECONSTRUCTION_SETTING = "reconstruction";
     /** Seed of ε in {@link #evaluate}; package-visible so tests can recompute its terms. */
     static final long EVAL_NOISE_SEED = 7;
     private static final double LOG_EPS = 1e-7;
@@ -134,8 +137,8 @@ public final class VariationalAutoencoder implements GenerativeModel {
             m.put("latent_size", latentSize);
             m.put("learning_rate", learningRate);
             m.put("seed", seed);
-            m.put("beta", currentBeta);
-            m.put("reconstruction", reconstruction.id());
+            m.put(BETA_SETTING, currentBeta);
+            m.put(RECONSTRUCTION_SETTING, reconstruction.id());
             return m;
         }
 
@@ -143,8 +146,8 @@ public final class VariationalAutoencoder implements GenerativeModel {
             return new Config(HyperParameters.number(m, "input_size").intValue(), HyperParameters.ints(m, "hidden"),
                     HyperParameters.number(m, "latent_size").intValue(),
                     HyperParameters.number(m, "learning_rate").doubleValue(), HyperParameters.number(m, "seed").longValue(),
-                    HyperParameters.number(m, "beta").doubleValue(),
-                    Reconstruction.byId(HyperParameters.string(m, "reconstruction")));
+                    HyperParameters.number(m, BETA_SETTING).doubleValue(),
+                    Reconstruction.byId(HyperParameters.string(m, RECONSTRUCTION_SETTING)));
         }
     }
 

@@ -200,6 +200,46 @@ class CliTest {
     }
 
     @Test
+    void trainVaeRecordsBetaAndTheReconstructionTermAndEvalReportsItsTerms(@TempDir Path vaeDir) throws Exception {
+        Run train = run("train", "vae", "--data", "mnist", "--epochs", "1", "--held-out", "1000", "--threads", "1",
+                "--beta", "0.5", "--reconstruction", "squared_error", "--out", vaeDir.resolve("vae").toString());
+        assertThat(train.status()).as("%s", train).isZero();
+        JsonNode manifest = JSON.readTree(vaeDir.resolve("vae.json").toFile());
+        assertThat(manifest.get("kind").asText()).isEqualTo("vae");
+        assertThat(manifest.get("hyper_parameters").get("beta").asDouble()).isEqualTo(0.5);
+        assertThat(manifest.get("hyper_parameters").get("reconstruction").asText()).isEqualTo("squared_error");
+
+        JsonNode line = onlyJsonLine(run("eval", vaeDir.resolve("vae").toString()));
+        double kl = line.get("heldout_kl").asDouble();
+        double recon = line.get("heldout_recon").asDouble();
+        assertThat(kl).isPositive();
+        assertThat(line.get("heldout_loss").asDouble()).isCloseTo(kl + 0.5 * recon, within(1e-6 * recon));
+        assertThat(line.get("heldout_neg_elbo_nats").asDouble())
+                .isCloseTo(kl + line.get("heldout_recon_bce").asDouble(), within(1e-6 * recon));
+        assertThat(line.get("heldout_neg_elbo_nats").asDouble())
+                .isCloseTo(manifest.get("metrics").get("heldout_neg_elbo_nats").asDouble(), within(1e-3));
+    }
+
+    @Test
+    void trainRefusesVaeOptionsForTheAeRatherThanIgnoringThem() {
+        for (String[] option : new String[][] {{"--beta", "1.0"}, {"--reconstruction", "bce"}}) {
+            Run run = run("train", "ae", "--epochs", "1", option[0], option[1], "--out", dir.resolve("aebeta").toString());
+            assertOneCleanErrorLine(run, option[0].substring(2), "ae");
+            assertThat(dir.resolve("aebeta.zip")).doesNotExist();
+        }
+    }
+
+    @Test
+    void trainVaeRejectsABadBetaOrReconstruction() {
+        assertOneCleanErrorLine(run("train", "vae", "--epochs", "1", "--beta", "-1", "--out",
+                dir.resolve("badbeta").toString()), "beta", "-1");
+        assertOneCleanErrorLine(run("train", "vae", "--epochs", "1", "--reconstruction", "l1", "--out",
+                dir.resolve("badrecon").toString()), "l1", "squared_error");
+        assertThat(dir.resolve("badbeta.zip")).doesNotExist();
+        assertThat(dir.resolve("badrecon.zip")).doesNotExist();
+    }
+
+    @Test
     void trainRejectsNegativeEpochs() {
         Run run = run("train", "ae", "--epochs", "-1", "--out", dir.resolve("negative").toString());
         assertOneCleanErrorLine(run, "epochs", "-1");

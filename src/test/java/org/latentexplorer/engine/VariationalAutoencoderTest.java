@@ -267,6 +267,25 @@ class VariationalAutoencoderTest {
     }
 
     @Test
+    void modelsCreateAppliesTheVaeSettingsAndRefusesThemForOtherKinds() {
+        VariationalAutoencoder vae = (VariationalAutoencoder) Models.create(ModelKind.VAE, 784, 2, 1e-3, 8,
+                Map.of("beta", 0.3, "reconstruction", "squared_error"));
+        assertThat(vae.beta()).isEqualTo(0.3);
+        assertThat(vae.config().reconstruction()).isEqualTo(Reconstruction.SQUARED_ERROR);
+        assertThat(vae.config().seed()).isEqualTo(8);
+        VariationalAutoencoder defaults = (VariationalAutoencoder) Models.create(ModelKind.VAE, 784, 2, 1e-3, 8);
+        assertThat(defaults.beta()).isEqualTo(1.0);
+        assertThat(defaults.config().reconstruction()).isEqualTo(Reconstruction.BCE);
+
+        assertThatThrownBy(() -> Models.create(ModelKind.AE, 784, 2, 1e-3, 8, Map.of("beta", 1.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta").hasMessageContaining("ae");
+        assertThatThrownBy(() -> Models.create(ModelKind.VAE, 784, 2, 1e-3, 8, Map.of("gamma", 1.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gamma");
+        assertThatThrownBy(() -> Models.create(ModelKind.VAE, 784, 2, 1e-3, 8, Map.of("beta", "high")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta");
+    }
+
+    @Test
     void saveThenLoadGivesTheSameModelWithItsBetaAndReconstruction(@TempDir Path dir) throws Exception {
         VariationalAutoencoder model = trained(config(9, 1.0, Reconstruction.SQUARED_ERROR), 10);
         model.setBeta(0.4);
