@@ -147,6 +147,10 @@ final class TrainingPanel extends VBox {
         model.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button openModel = c.button("train.openModel", this::openModel);
         openModel.disableProperty().bind(vm.active().or(vm.busyProperty()));
+        Button pretrained = c.button("train.openPretrained", vm::openPretrained);
+        pretrained.setId("open-pretrained");
+        pretrained.setTooltip(c.tooltip("train.openPretrained.tip"));
+        pretrained.disableProperty().bind(openModel.disableProperty());
         Button saveModel = c.button("train.saveModel", this::saveModel);
         saveModel.setId("save-model");
         saveModel.disableProperty().bind(vm.canSave().not());
@@ -161,7 +165,7 @@ final class TrainingPanel extends VBox {
 
         getChildren().addAll(c.heading("train.inspector.data"), settings, cont, new Separator(),
                 c.heading("train.inspector.train"), controls, progress, where, numbers, new Separator(),
-                c.heading("train.inspector.model"), model, new HBox(6, openModel, saveModel), message);
+                c.heading("train.inspector.model"), model, new HBox(6, openModel, pretrained, saveModel), message);
         setPadding(new Insets(12));
     }
 

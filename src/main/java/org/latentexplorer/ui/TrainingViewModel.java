@@ -217,6 +217,11 @@ public abstract class TrainingViewModel {
         });
     }
 
+    /** Back to the pre-trained model shipped for this data set, after training or opening another. */
+    public void openPretrained() {
+        loadData(dataset.get());
+    }
+
     public void openModel(Path path) {
         runInBackground(() -> adopt(ModelStore.load(path), ModelStore.modelFile(path).getFileName().toString()));
     }
