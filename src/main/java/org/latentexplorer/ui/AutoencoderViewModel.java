@@ -5,9 +5,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.Autoencoder;
-import org.latentexplorer.engine.GenerativeModel;
 import org.latentexplorer.engine.ModelKind;
-import org.latentexplorer.engine.Models;
 import org.latentexplorer.engine.Tensors;
 
 /** The autoencoder section: besides the shared training state, held-out images and their reconstructions. */
@@ -27,20 +25,6 @@ public final class AutoencoderViewModel extends TrainingViewModel {
     @Override
     public ModelKind kind() {
         return ModelKind.AE;
-    }
-
-    private record Settings(int latent, double learningRate, long seed) {
-    }
-
-    @Override
-    protected Object captureSettings() {
-        return new Settings(latentSizeProperty().get(), learningRateProperty().get(), seedProperty().get());
-    }
-
-    @Override
-    protected GenerativeModel createModel(int inputSize, Object settings) {
-        Settings s = (Settings) settings;
-        return Models.create(ModelKind.AE, inputSize, s.latent(), s.learningRate(), s.seed());
     }
 
     @Override

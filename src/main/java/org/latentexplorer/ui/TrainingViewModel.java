@@ -37,6 +37,7 @@ import org.latentexplorer.engine.GenerativeModel;
 import org.latentexplorer.engine.ModelKind;
 import org.latentexplorer.engine.ModelManifest;
 import org.latentexplorer.engine.ModelStore;
+import org.latentexplorer.engine.Models;
 import org.latentexplorer.engine.Nd4jRuntime;
 import org.latentexplorer.engine.Tensors;
 import org.latentexplorer.engine.Trainer;
@@ -137,12 +138,9 @@ public abstract class TrainingViewModel {
     /** The kind of model this section trains. */
     public abstract ModelKind kind();
 
-    /** A new model from the current settings (worker thread; settings captured on the UI thread by {@link #captureSettings}). */
-    protected abstract GenerativeModel createModel(int inputSize, Object settings);
-
-    /** Settings beyond the shared ones, read on the UI thread when training starts. */
-    protected Object captureSettings() {
-        return null;
+    /** The kind's own settings by their manifest names, read on the UI thread when training starts. */
+    protected Map<String, Object> modelSettings() {
+        return Map.of();
     }
 
     /** Worker thread: the data set changed; prepare what is drawn from it. */
@@ -367,11 +365,12 @@ public abstract class TrainingViewModel {
 
     private void launch(boolean paused) {
         int latent = latentSize.get();
+        double lr = learningRate.get();
         long s = seed.get();
         int threadCount = threads.get();
         boolean fromOpen = continueTraining.get();
         String dataSpec = dataset.get().spec();
-        Object extra = captureSettings();
+        Map<String, Object> extra = modelSettings();
         TrainingConfig config;
         try {
             config = new TrainingConfig(epochs.get(), batchSize.get(), s, 50, 10);
@@ -389,7 +388,7 @@ public abstract class TrainingViewModel {
             Nd4jRuntime.configureThreads(threadCount);
             boolean continuing = fromOpen && model != null && model.latentSize() == latent;
             GenerativeModel trained = continuing ? model.copyForInference()
-                    : createModel(split.train().pixelsPerImage(), extra);
+                    : Models.create(kind(), split.train().pixelsPerImage(), latent, lr, s, extra);
             if (!continuing) {
                 trainedEpochs = 0;
                 trainedSteps = 0;

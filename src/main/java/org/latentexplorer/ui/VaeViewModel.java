@@ -142,21 +142,10 @@ public final class VaeViewModel extends TrainingViewModel {
         return ModelKind.VAE;
     }
 
-    private record Settings(VariationalAutoencoder.Config config) {
-    }
-
     @Override
-    protected Object captureSettings() {
-        return new Settings(new VariationalAutoencoder.Config(784, VariationalAutoencoder.Config.DEFAULT_HIDDEN,
-                latentSizeProperty().get(), learningRateProperty().get(), seedProperty().get(), beta.get(),
-                reconstruction.get()));
-    }
-
-    @Override
-    protected GenerativeModel createModel(int inputSize, Object settings) {
-        VariationalAutoencoder.Config c = ((Settings) settings).config();
-        return new VariationalAutoencoder(new VariationalAutoencoder.Config(inputSize, c.hidden(), c.latentSize(),
-                c.learningRate(), c.seed(), c.beta(), c.reconstruction()));
+    protected java.util.Map<String, Object> modelSettings() {
+        return java.util.Map.of(VariationalAutoencoder.BETA_SETTING, beta.get(),
+                VariationalAutoencoder.RECONSTRUCTION_SETTING, reconstruction.get().id());
     }
 
     @Override

@@ -107,11 +107,15 @@ class MainViewUiTest {
         waitUntil(60, () -> vae.pointsProperty().get() != null && vae.decodedProperty().get() != null);
         Node plane = robot.lookup("#latent-plane").query();
         java.util.List<float[]> seen = new java.util.ArrayList<>();
-        vae.decodedProperty().addListener((o, a, b) -> seen.add(b.images().get(0)));
+        vae.decodedProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                seen.add(b.images().get(0));
+            }
+        });
 
         robot.moveTo(plane).moveBy(-120, -100).press(javafx.scene.input.MouseButton.PRIMARY);
         for (int i = 0; i < 12; i++) {
-            robot.moveBy(20, 16);
+            robot.moveBy(20, 16).sleep(80);
         }
         robot.release(javafx.scene.input.MouseButton.PRIMARY);
         waitUntil(10, () -> seen.size() >= 3);
@@ -125,7 +129,7 @@ class MainViewUiTest {
         int seenBefore = seen.size();
         robot.moveTo(plane).moveBy(100, 80).press(javafx.scene.input.MouseButton.PRIMARY);
         for (int i = 0; i < 12; i++) {
-            robot.moveBy(-18, -12);
+            robot.moveBy(-18, -12).sleep(80);
         }
         robot.release(javafx.scene.input.MouseButton.PRIMARY);
         waitUntil(30, () -> seen.size() > seenBefore + 2 && vae.stepProperty().get() > stepBefore + 5);
