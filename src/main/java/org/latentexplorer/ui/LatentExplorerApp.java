@@ -39,6 +39,8 @@ public final class LatentExplorerApp extends Application {
         vm.darkThemeProperty().addListener((o, a, b) -> applyTheme(b));
         stage.titleProperty().bind(vm.i18n().text("app.title"));
         stage.setScene(scene);
+        // A stage that was shown before (tests reuse one) keeps its old size unless told.
+        stage.sizeToScene();
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
         stage.show();

@@ -113,6 +113,7 @@ class MainViewUiTest {
             }
         });
 
+        assertThat(plane.getBoundsInLocal().getWidth()).isGreaterThan(300);
         robot.moveTo(plane).moveBy(-120, -100).press(javafx.scene.input.MouseButton.PRIMARY);
         for (int i = 0; i < 12; i++) {
             robot.moveBy(20, 16).sleep(80);
