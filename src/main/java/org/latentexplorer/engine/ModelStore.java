@@ -58,12 +58,21 @@ public final class ModelStore {
 
     public static void save(GenerativeModel model, ModelManifest manifest, Path path, boolean withOptimizerState)
             throws ModelFileException {
+        save(out -> model.write(out, withOptimizerState), manifest, path);
+    }
+
+    /** The shipped classifier that measures generated samples; saved like a model, without optimiser state. */
+    public static void saveClassifier(Classifier classifier, ModelManifest manifest, Path path) throws ModelFileException {
+        save(classifier::write, manifest, path);
+    }
+
+    private static void save(Writer modelWriter, ModelManifest manifest, Path path) throws ModelFileException {
         Path modelFile = modelFile(path);
         try {
             Path parent = modelFile.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             // Both files are complete on disk before either replaces an existing model.
-            Path modelTmp = writeTemporary(modelFile, out -> model.write(out, withOptimizerState));
+            Path modelTmp = writeTemporary(modelFile, modelWriter);
             Path manifestTmp = null;
             try {
                 manifestTmp = writeTemporary(manifestFile(path), out -> JSON.writeValue(out, manifest));
@@ -105,7 +114,31 @@ public final class ModelStore {
         }
     }
 
+    /** The manifest kind of the shipped classifier, which is no generative model and so no {@link ModelKind}. */
+    public static final String CLASSIFIER_KIND = "classifier";
+
+    /** Reads a model's files once their manifest is known: the one step that differs between what is stored. */
+    private interface Reader<T> {
+        T read(ModelManifest manifest, InputStream modelIn) throws Exception;
+    }
+
+    private static final Reader<Loaded> GENERATIVE = (manifest, in) -> new Loaded(Models.read(manifest, in), manifest);
+    private static final Reader<Classifier> CLASSIFIER = (manifest, in) -> {
+        if (!CLASSIFIER_KIND.equals(manifest.kind())) {
+            throw new IllegalStateException("not a classifier: " + manifest.kind());
+        }
+        return Classifier.read(in);
+    };
+
     public static Loaded load(Path path) throws ModelFileException {
+        return load(path, GENERATIVE);
+    }
+
+    public static Classifier loadClassifier(Path path) throws ModelFileException {
+        return load(path, CLASSIFIER);
+    }
+
+    private static <T> T load(Path path, Reader<T> reader) throws ModelFileException {
         Path manifestFile = manifestFile(path);
         Path modelFile = modelFile(path);
         for (Path p : new Path[] {manifestFile, modelFile}) {
@@ -115,7 +148,7 @@ public final class ModelStore {
         }
         try (InputStream manifestIn = Files.newInputStream(manifestFile);
                 InputStream modelIn = Files.newInputStream(modelFile)) {
-            return read(manifestIn, modelIn, modelFile.toString());
+            return read(manifestIn, modelIn, modelFile.toString(), reader);
         } catch (IOException e) {
             throw corrupt(modelFile.toString(), e);
         }
@@ -123,13 +156,22 @@ public final class ModelStore {
 
     /** A pre-trained model shipped inside the app, by its base name (for example {@code ae-mnist}). */
     public static Loaded loadBundled(String name) throws ModelFileException {
+        return loadBundled(name, GENERATIVE);
+    }
+
+    /** A shipped classifier, by its base name (for example {@code classifier-mnist}). */
+    public static Classifier loadBundledClassifier(String name) throws ModelFileException {
+        return loadBundled(name, CLASSIFIER);
+    }
+
+    private static <T> T loadBundled(String name, Reader<T> reader) throws ModelFileException {
         String base = BUNDLED_FOLDER + name;
         try (InputStream manifestIn = ModelStore.class.getResourceAsStream(base + MANIFEST_EXTENSION);
                 InputStream modelIn = ModelStore.class.getResourceAsStream(base + MODEL_EXTENSION)) {
             if (manifestIn == null || modelIn == null) {
                 throw new ModelFileException("model.error.missing", "Model file not found: " + name, null, name);
             }
-            return read(manifestIn, modelIn, name);
+            return read(manifestIn, modelIn, name, reader);
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {
@@ -141,7 +183,8 @@ public final class ModelStore {
         return ModelStore.class.getResource(BUNDLED_FOLDER + name + MANIFEST_EXTENSION) != null;
     }
 
-    private static Loaded read(InputStream manifestIn, InputStream modelIn, String fileName) throws ModelFileException {
+    private static <T> T read(InputStream manifestIn, InputStream modelIn, String fileName, Reader<T> reader)
+            throws ModelFileException {
         ModelManifest manifest;
         try {
             manifest = JSON.readValue(manifestIn, ModelManifest.class);
@@ -152,7 +195,7 @@ public final class ModelStore {
             throw corrupt(fileName, null);
         }
         try {
-            return new Loaded(Models.read(manifest, modelIn), manifest);
+            return reader.read(manifest, modelIn);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             // DL4J reports a damaged zip as EOFException, ZipException, IllegalStateException or worse.
             throw corrupt(fileName, e);

@@ -41,7 +41,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         center.setPadding(new Insets(12, 16, 12, 16));
         setCenter(center);
 
-        panel = new TrainingPanel(vm, i18n, 32, "autoencoder");
+        panel = new TrainingPanel(vm, i18n, TrainingPanel.Options.of(32, "autoencoder"));
         panel.addNumber(c.tipped(c.label("ae.trainLoss"), "ae.loss.tip"),
                 c.number("train-loss", "number.nats", vm.latest(TrainingViewModel.TRAIN, term)));
         panel.addNumber(c.tipped(c.label("ae.heldOutLoss"), "ae.loss.tip"),

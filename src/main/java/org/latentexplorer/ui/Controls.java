@@ -97,4 +97,45 @@ final class Controls {
         s.setMaxWidth(Double.MAX_VALUE);
         return s;
     }
+
+    /** An editable spinner of decimals with the same fallback for typed nonsense. */
+    static Spinner<Double> doubleSpinner(String id, double min, double max, double value, double stepBy) {
+        Spinner<Double> s = new Spinner<>(min, max, value, stepBy);
+        SpinnerValueFactory<Double> factory = s.getValueFactory();
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : new java.text.DecimalFormat("0.###").format(v);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                try {
+                    return Double.valueOf(text.trim());
+                } catch (NumberFormatException e) {
+                    return factory.getValue();
+                }
+            }
+        });
+        s.setId(id);
+        s.setEditable(true);
+        s.setMaxWidth(Double.MAX_VALUE);
+        return s;
+    }
+
+    /** A text field for a decimal such as a learning rate: the property changes on each valid commit. */
+    static javafx.scene.control.TextField doubleField(String id, javafx.beans.property.DoubleProperty property) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.setId(id);
+        javafx.scene.control.TextFormatter<Double> format = new javafx.scene.control.TextFormatter<>(
+                new javafx.util.converter.DoubleStringConverter(), property.get());
+        field.setTextFormatter(format);
+        format.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                property.set(b);
+            }
+        });
+        property.addListener((o, a, b) -> format.setValue(b.doubleValue()));
+        return field;
+    }
 }

@@ -4,9 +4,19 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 
-/** A live loss chart over training steps: one term's train curve and its held-out curve. */
+/** A live chart over training steps of some loss terms' curves, each train or held-out. */
 final class LossChart extends LineChart<Number, Number> {
+    /** One curve: which split and term, and the bundle key of its legend name. */
+    record Curve(String split, String term, String nameKey) {
+    }
+
+    /** One term's train curve and its held-out curve. */
     LossChart(String id, TrainingViewModel vm, I18n i18n, String term, String yLabelKey) {
+        this(id, vm, i18n, yLabelKey, new Curve(TrainingViewModel.TRAIN, term, "chart.train"),
+                new Curve(TrainingViewModel.HELD_OUT, term, "chart.heldOut"));
+    }
+
+    LossChart(String id, TrainingViewModel vm, I18n i18n, String yLabelKey, Curve... curves) {
         super(new NumberAxis(), new NumberAxis());
         setId(id);
         NumberAxis x = (NumberAxis) getXAxis();
@@ -17,12 +27,11 @@ final class LossChart extends LineChart<Number, Number> {
         y.setForceZeroInRange(false);
         setCreateSymbols(false);
         setAnimated(false);
-        XYChart.Series<Number, Number> train = new XYChart.Series<>(vm.curve(TrainingViewModel.TRAIN, term));
-        train.nameProperty().bind(i18n.text("chart.train"));
-        XYChart.Series<Number, Number> heldOut = new XYChart.Series<>(vm.curve(TrainingViewModel.HELD_OUT, term));
-        heldOut.nameProperty().bind(i18n.text("chart.heldOut"));
-        getData().add(train);
-        getData().add(heldOut);
+        for (Curve c : curves) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>(vm.curve(c.split(), c.term()));
+            s.nameProperty().bind(i18n.text(c.nameKey()));
+            getData().add(s);
+        }
         setMinHeight(200);
     }
 }

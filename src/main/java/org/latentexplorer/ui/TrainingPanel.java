@@ -13,12 +13,10 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.DoubleStringConverter;
 import org.latentexplorer.data.IdxReader;
 import org.latentexplorer.engine.Nd4jRuntime;
 
@@ -37,12 +35,24 @@ final class TrainingPanel extends VBox {
     private int numbersRow;
     private final String defaultModelName;
 
-    TrainingPanel(TrainingViewModel vm, I18n i18n, int maxLatent, String defaultModelName) {
+    /**
+     * What differs between sections: the latent size's range and name (a GAN calls it the noise size), whether the
+     * single shared learning rate applies (a GAN has one per network), and the name offered when saving.
+     */
+    record Options(int maxLatent, String latentKey, String latentTipKey, boolean sharedLearningRate,
+            String defaultModelName) {
+        static Options of(int maxLatent, String defaultModelName) {
+            return new Options(maxLatent, "train.latentSize", "train.latentSize.tip", true, defaultModelName);
+        }
+    }
+
+    TrainingPanel(TrainingViewModel vm, I18n i18n, Options options) {
         super(10);
         this.vm = vm;
         this.i18n = i18n;
         this.c = new Controls(i18n);
-        this.defaultModelName = defaultModelName;
+        this.defaultModelName = options.defaultModelName();
+        int maxLatent = options.maxLatent();
         getStyleClass().add("training-panel");
         for (GridPane g : new GridPane[] {settings, numbers}) {
             g.setHgap(8);
@@ -62,7 +72,7 @@ final class TrainingPanel extends VBox {
         Spinner<Integer> latent = Controls.intSpinner("latent", 1, maxLatent, vm.latentSizeProperty().get(), 1);
         latent.getValueFactory().valueProperty().addListener((o, a, b) -> vm.latentSizeProperty().set(b));
         vm.latentSizeProperty().addListener((o, a, b) -> latent.getValueFactory().setValue(b.intValue()));
-        addSetting(c.tipped(c.label("train.latentSize"), "train.latentSize.tip"), latent);
+        addSetting(c.tipped(c.label(options.latentKey()), options.latentTipKey()), latent);
 
         Spinner<Integer> epochs = Controls.intSpinner("epochs", 1, 1000, vm.epochsProperty().get(), 1);
         epochs.getValueFactory().valueProperty().addListener((o, a, b) -> vm.epochsProperty().set(b));
@@ -72,16 +82,10 @@ final class TrainingPanel extends VBox {
         batch.getValueFactory().valueProperty().addListener((o, a, b) -> vm.batchSizeProperty().set(b));
         addSetting(c.tipped(c.label("train.batchSize"), "train.batchSize.tip"), batch);
 
-        TextField lr = new TextField();
-        lr.setId("learning-rate");
-        TextFormatter<Double> lrFormat = new TextFormatter<>(new DoubleStringConverter(), vm.learningRateProperty().get());
-        lr.setTextFormatter(lrFormat);
-        lrFormat.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                vm.learningRateProperty().set(b);
-            }
-        });
-        addSetting(c.tipped(c.label("train.learningRate"), "train.learningRate.tip"), lr);
+        TextField lr = Controls.doubleField("learning-rate", vm.learningRateProperty());
+        if (options.sharedLearningRate()) {
+            addSetting(c.tipped(c.label("train.learningRate"), "train.learningRate.tip"), lr);
+        }
 
         Spinner<Integer> seed = Controls.intSpinner("seed", 0, Integer.MAX_VALUE, (int) vm.seedProperty().get(), 1);
         seed.getValueFactory().valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));

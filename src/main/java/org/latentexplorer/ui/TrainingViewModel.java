@@ -101,8 +101,12 @@ public abstract class TrainingViewModel {
 
     // Owned by the worker thread.
     protected Split split;
+    /** The data set in use: a bundled set's id or a file's path. */
+    protected String dataSpec;
     protected GenerativeModel model;
     protected GenerativeModel inference;
+    /** The training step the inference copy's parameters come from; 0 for a model opened or just created. */
+    protected long inferenceStep;
     private String modelDatasetSpec;
     private long trainedSteps;
     private int trainedEpochs;
@@ -144,10 +148,15 @@ public abstract class TrainingViewModel {
     }
 
     /** Worker thread: the data set changed; prepare what is drawn from it. */
-    protected abstract void onDataChanged(Split split);
+    protected abstract void onDataChanged(Split split) throws java.io.IOException;
 
     /** Worker thread: the inference copy changed (new model or new snapshot); redraw what depends on it. */
     protected abstract void onInferenceChanged();
+
+    /** Whether this section opens models of a kind; a section may show more than one. */
+    protected boolean accepts(ModelKind k) {
+        return k == kind();
+    }
 
     /** Worker thread: called before a model of this kind is adopted, to check or read its settings. */
     protected void onModelAdopted(GenerativeModel adopted) {
@@ -292,6 +301,7 @@ public abstract class TrainingViewModel {
         runInBackground(() -> {
             ImageSet all = DataSource.load(choice.spec(), choice.labelsPath() == null ? null : Path.of(choice.labelsPath()));
             split = Split.of(all, Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED);
+            dataSpec = choice.spec();
             onDataChanged(split);
             ui.accept(() -> dataReady.set(true));
             if (model != null && model.inputSize() != all.pixelsPerImage()) {
@@ -308,7 +318,7 @@ public abstract class TrainingViewModel {
 
     /** Makes a loaded model the one in view (worker thread). */
     private void adopt(ModelStore.Loaded loaded, String name) {
-        if (loaded.model().kind() != kind()) {
+        if (!accepts(loaded.model().kind())) {
             throw new IllegalArgumentException(i18n.get("model.error.wrongKind", loaded.manifest().kind(), kind().id()));
         }
         if (split != null && loaded.model().inputSize() != split.train().pixelsPerImage()) {
@@ -318,6 +328,7 @@ public abstract class TrainingViewModel {
         onModelAdopted(loaded.model());
         model = loaded.model();
         inference = model.copyForInference();
+        inferenceStep = 0;
         modelDatasetSpec = loaded.manifest().dataset();
         trainedEpochs = loaded.manifest().epochs();
         trainedSteps = loaded.manifest().steps();
@@ -369,7 +380,7 @@ public abstract class TrainingViewModel {
         long s = seed.get();
         int threadCount = threads.get();
         boolean fromOpen = continueTraining.get();
-        String dataSpec = dataset.get().spec();
+        String spec = dataset.get().spec();
         Map<String, Object> extra = modelSettings();
         TrainingConfig config;
         try {
@@ -395,7 +406,8 @@ public abstract class TrainingViewModel {
             }
             model = trained;
             inference = trained.copyForInference();
-            modelDatasetSpec = dataSpec;
+            inferenceStep = 0;
+            modelDatasetSpec = spec;
             onInferenceChanged();
             Trainer t = new Trainer(trained, split.train(), split.heldOut(), config);
             t.addListener(new Listener());
@@ -453,6 +465,7 @@ public abstract class TrainingViewModel {
                     TrainerListener.Snapshot latestSnapshot = pendingSnapshot.getAndSet(null);
                     if (latestSnapshot != null && inference != null) {
                         inference.setParameters(latestSnapshot.parameters());
+                        inferenceStep = latestSnapshot.step();
                         onInferenceChanged();
                     }
                 });

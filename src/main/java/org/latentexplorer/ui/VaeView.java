@@ -59,7 +59,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         center.setPadding(new Insets(12, 16, 12, 16));
         setCenter(center);
 
-        panel = new TrainingPanel(vm, i18n, VariationalAutoencoder.Config.MAX_LATENT, "vae");
+        panel = new TrainingPanel(vm, i18n, TrainingPanel.Options.of(VariationalAutoencoder.Config.MAX_LATENT, "vae"));
         addInspectorRows();
         ScrollPane inspector = new ScrollPane(panel);
         inspector.setFitToWidth(true);
@@ -225,9 +225,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
     }
 
     private void addInspectorRows() {
-        Spinner<Double> beta = new Spinner<>(0.0, 100.0, vm.betaProperty().get(), 0.1);
-        beta.setId("beta");
-        beta.setEditable(true);
+        Spinner<Double> beta = Controls.doubleSpinner("beta", 0.0, 100.0, vm.betaProperty().get(), 0.1);
         beta.getValueFactory().valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.betaProperty().set(b);
