@@ -1,0 +1,148 @@
+package org.latentexplorer.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.latentexplorer.data.BundledDataset;
+import org.latentexplorer.data.ImageSet;
+import org.latentexplorer.data.Split;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ClassifierTest {
+    private static final int BATCH = 128;
+
+    private static ImageSet train;
+    private static ImageSet heldOut;
+    /** Trained once for 2 epochs (about 140 steps) and shared by the tests that only read it. */
+    private static Classifier trained;
+    private static final List<Integer> epochsReported = new ArrayList<>();
+
+    @BeforeAll
+    static void train() throws Exception {
+        Nd4jRuntime.configureThreads(1);
+        Split split = Split.of(BundledDataset.MNIST.load(), 1000, 42);
+        train = split.train();
+        heldOut = split.heldOut();
+        trained = new Classifier(42);
+        trained.fit(train, 2, BATCH, 42, epochsReported::add);
+    }
+
+    private static INDArray images(ImageSet set, int from, int to) {
+        return Tensors.rows(set.gather(IntStream.range(from, to).toArray()), to - from);
+    }
+
+    @Test
+    void twoEpochsClassifyHeldOutDigitsWellAboveChance() {
+        assertThat(epochsReported).containsExactly(1, 2);
+        assertThat(new Classifier(42).accuracy(heldOut)).isLessThan(0.3);
+        assertThat(trained.accuracy(heldOut)).isGreaterThan(0.9);
+    }
+
+    @Test
+    void trainBatchReturnsTheCrossEntropyAndLowersIt() {
+        Classifier c = new Classifier(3);
+        INDArray x = images(train, 0, 64);
+        int[] labels = train.gatherLabels(IntStream.range(0, 64).toArray());
+        INDArray y = Classifier.oneHot(labels);
+        // The reported loss is the mean of −ln q(label | x) before the step, computed here from the probabilities.
+        INDArray p = c.probabilities(x);
+        double expected = 0;
+        for (int i = 0; i < 64; i++) {
+            expected -= Math.log(p.getDouble(i, labels[i])) / 64;
+        }
+        double first = c.trainBatch(x, y);
+        assertThat(first).isCloseTo(expected, within(1e-3 * expected));
+        double last = first;
+        for (int s = 0; s < 20; s++) {
+            last = c.trainBatch(x, y);
+        }
+        assertThat(last).isLessThan(0.5 * first);
+    }
+
+    @Test
+    void probabilitiesArePerRowDistributionsAndPredictTakesTheirArgmax() {
+        INDArray x = images(heldOut, 0, 50);
+        INDArray p = trained.probabilities(x);
+        assertThat(p.shape()).containsExactly(50, 10);
+        assertThat(p.minNumber().doubleValue()).isGreaterThanOrEqualTo(0.0);
+        INDArray sums = p.sum(1);
+        for (int i = 0; i < 50; i++) {
+            assertThat(sums.getDouble(i)).isCloseTo(1.0, within(1e-5));
+        }
+        int[] predicted = trained.predict(x);
+        assertThat(predicted).hasSize(50);
+        for (int i = 0; i < 50; i++) {
+            assertThat(p.getDouble(i, predicted[i])).isEqualTo(p.getRow(i).maxNumber().doubleValue());
+        }
+    }
+
+    @Test
+    void featuresAreTheLast128ReluActivations() {
+        INDArray f = trained.features(images(heldOut, 0, 20));
+        assertThat(trained.featureSize()).isEqualTo(128);
+        assertThat(f.shape()).containsExactly(20, 128);
+        assertThat(f.minNumber().doubleValue()).isGreaterThanOrEqualTo(0.0);
+        assertThat(f.maxNumber().doubleValue()).isPositive();
+    }
+
+    @Test
+    void writeThenReadGivesTheSameProbabilities() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        trained.write(bytes);
+        Classifier back = Classifier.read(new ByteArrayInputStream(bytes.toByteArray()));
+        INDArray x = images(heldOut, 0, 100);
+        assertThat(back.probabilities(x)).isEqualTo(trained.probabilities(x));
+        assertThat(back.features(x)).isEqualTo(trained.features(x));
+        assertThat(back.inputSize()).isEqualTo(784);
+    }
+
+    @Test
+    void readRefusesGarbageAndOtherNetworks() throws IOException {
+        byte[] garbage = new byte[4096];
+        new SplittableRandom(1).nextBytes(garbage);
+        assertThatThrownBy(() -> Classifier.read(new ByteArrayInputStream(garbage))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> Classifier.read(new ByteArrayInputStream(new byte[0])))
+                .isInstanceOf(IOException.class);
+
+        ByteArrayOutputStream autoencoder = new ByteArrayOutputStream();
+        new Autoencoder(Autoencoder.Config.defaults(2)).write(autoencoder, false);
+        assertThatThrownBy(() -> Classifier.read(new ByteArrayInputStream(autoencoder.toByteArray())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("784-256-128-10");
+
+        // A classifier of another input size reads only as that size.
+        ByteArrayOutputStream small = new ByteArrayOutputStream();
+        new Classifier(20, 1).write(small);
+        assertThatThrownBy(() -> Classifier.read(new ByteArrayInputStream(small.toByteArray())))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(Classifier.read(new ByteArrayInputStream(small.toByteArray()), 20).inputSize()).isEqualTo(20);
+    }
+
+    @Test
+    void theSeedDecidesTheInitialNetwork() {
+        INDArray x = images(heldOut, 0, 10);
+        assertThat(new Classifier(7).probabilities(x)).isEqualTo(new Classifier(7).probabilities(x));
+        assertThat(new Classifier(8).probabilities(x)).isNotEqualTo(new Classifier(7).probabilities(x));
+    }
+
+    @Test
+    void rejectsInputsOfTheWrongShapeAndLabelsOutsideTheTenClasses() {
+        assertThatThrownBy(() -> trained.probabilities(Nd4j.zeros(3, 100)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("784");
+        assertThatThrownBy(() -> trained.trainBatch(Nd4j.zeros(3, 784), Classifier.oneHot(new int[] {1, 2})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one-hot");
+        assertThatThrownBy(() -> Classifier.oneHot(new int[] {0, 10})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("10");
+        assertThatThrownBy(() -> new Classifier(20, 1).accuracy(heldOut)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
