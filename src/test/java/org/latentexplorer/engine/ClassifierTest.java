@@ -24,6 +24,7 @@ class ClassifierTest {
 
     private static ImageSet train;
     private static ImageSet heldOut;
+    private static INDArray heldOutImages;
     /** Trained once for 2 epochs (about 140 steps) and shared by the tests that only read it. */
     private static Classifier trained;
     private static final List<Integer> epochsReported = new ArrayList<>();
@@ -34,6 +35,7 @@ class ClassifierTest {
         Split split = Split.of(BundledDataset.MNIST.load(), 1000, 42);
         train = split.train();
         heldOut = split.heldOut();
+        heldOutImages = Tensors.rows(heldOut.gather(IntStream.range(0, heldOut.size()).toArray()), heldOut.size());
         trained = new Classifier(42);
         trained.fit(train, 2, BATCH, 42, epochsReported::add);
     }
@@ -144,5 +146,41 @@ class ClassifierTest {
         assertThatThrownBy(() -> Classifier.oneHot(new int[] {0, 10})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("10");
         assertThatThrownBy(() -> new Classifier(20, 1).accuracy(heldOut)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void realHeldOutDigitsGetAHighInceptionScoreAndCoverEveryClass() {
+        SampleQuality.Report report = SampleQuality.evaluate(trained, heldOutImages, trained.features(heldOutImages));
+        // A perfect classifier on balanced classes would give 10; 2 epochs are not perfect.
+        assertThat(report.inceptionScore()).isGreaterThan(5.0).isLessThanOrEqualTo(10.0);
+        assertThat(report.classesCovered()).isEqualTo(10);
+        assertThat(IntStream.of(report.histogram()).sum()).isEqualTo(1000);
+        assertThat(report.frechetDistance()).isCloseTo(0.0, within(1e-6));
+    }
+
+    @Test
+    void realHalvesAreFarCloserToEachOtherThanToNoise() {
+        INDArray firstHalf = images(heldOut, 0, 500);
+        INDArray secondHalf = images(heldOut, 500, 1000);
+        SplittableRandom r = new SplittableRandom(5);
+        float[] noise = new float[500 * 784];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) r.nextDouble();
+        }
+        INDArray realFeatures = trained.features(firstHalf);
+        double floor = SampleQuality.evaluate(trained, secondHalf, realFeatures).frechetDistance();
+        double toNoise = SampleQuality.evaluate(trained, Tensors.rows(noise, 500), realFeatures).frechetDistance();
+        assertThat(floor).isPositive();
+        assertThat(toNoise).isGreaterThan(10 * floor);
+    }
+
+    @Test
+    void oneRepeatedImageCoversOneClassAndScoresOne() {
+        INDArray same = Tensors.rows(heldOut.gather(new int[600]), 600); // image 0, 600 times: evaluated in 2 batches
+        SampleQuality.Report report = SampleQuality.evaluate(trained, same, trained.features(heldOutImages));
+        assertThat(report.classesCovered()).isEqualTo(1);
+        assertThat(report.histogram()[trained.predict(images(heldOut, 0, 1))[0]]).isEqualTo(600);
+        assertThat(report.inceptionScore()).isCloseTo(1.0, within(1e-6));
+        assertThat(report.frechetDistance()).isPositive();
     }
 }
