@@ -54,8 +54,7 @@ public final class Bench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double stepsPerSec = steps / seconds;
         double samplesPerSec = stepsPerSec * batch;
-        // Forward (2 flops per weight), backward to inputs and to weights (2 each): 6 per parameter per sample.
-        double modelGflops = 6.0 * model.parameterCount() * samplesPerSec / 1e9;
+        double modelGflops = model.trainingFlopsPerSample() * samplesPerSec / 1e9;
         double sgemm = sgemmGflops(model.denseLayerShapes(), batch);
         return new Result(name, batch, stepsPerSec, samplesPerSec, sgemm, modelGflops, modelGflops / sgemm);
     }
@@ -122,17 +121,21 @@ public final class Bench {
         return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
-    /** Single-precision multiply rate on each dense layer's forward and two backward products at this batch size. */
+    /**
+     * Single-precision multiply rate on each layer's forward and two backward products at this batch size. A shape
+     * {inputs, outputs, rows} is a convolution's im2col product, with that many rows per image.
+     */
     public static double sgemmGflops(List<int[]> layerShapes, int batch) {
         List<INDArray[]> products = new ArrayList<>();
         double flopsPerRound = 0;
         for (int[] s : layerShapes) {
             int in = s[0];
             int out = s[1];
-            products.add(triple(batch, in, out)); // x W
-            products.add(triple(batch, out, in)); // dL/dy W^T
-            products.add(triple(in, batch, out)); // x^T dL/dy
-            flopsPerRound += 3 * 2.0 * batch * in * out;
+            int rows = batch * (s.length > 2 ? s[2] : 1);
+            products.add(triple(rows, in, out)); // x W
+            products.add(triple(rows, out, in)); // dL/dy W^T
+            products.add(triple(in, rows, out)); // x^T dL/dy
+            flopsPerRound += 3 * 2.0 * rows * in * out;
         }
         runRound(products); // warm-up
         int rounds = 0;

@@ -47,8 +47,16 @@ public interface GenerativeModel {
     /** A new model of the same architecture with a copy of the parameters and no optimiser state. */
     GenerativeModel copyForInference();
 
-    /** (inputs, outputs) of each dense layer, in order, for counting and benchmarking flops. */
+    /**
+     * (inputs, outputs) of each dense layer, in order, for benchmarking the matrix multiply on the same shapes; a
+     * convolution adds a third number, its product's rows per image (see {@link Bench#sgemmGflops}).
+     */
     List<int[]> denseLayerShapes();
+
+    /** Training flops per image and step: 6 per parameter for dense layers (forward, backward to inputs and weights). */
+    default double trainingFlopsPerSample() {
+        return 6.0 * parameterCount();
+    }
 
     void write(OutputStream out, boolean withOptimizerState) throws IOException;
 

@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 /** The kinds of model the app trains; the id is what manifests and the command line use. */
 public enum ModelKind {
     AE("ae"),
-    VAE("vae");
+    VAE("vae"),
+    GAN("gan"),
+    DCGAN("dcgan");
 
     private final String id;
 

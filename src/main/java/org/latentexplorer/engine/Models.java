@@ -16,13 +16,18 @@ public final class Models {
 
     /**
      * @param settings the kind's own settings by their manifest names (the VAE's {@code beta} and
-     *     {@code reconstruction}); one the kind does not have is refused rather than ignored, a missing one is the default
+     *     {@code reconstruction}, the GANs' {@link Gan#SETTINGS}); one the kind does not have is refused rather than
+     *     ignored, a missing one is the default
+     * @param latentSize for a GAN, the size of its noise z
+     * @param learningRate unused by the GANs: both their networks train at 2e-4 (Adam, β₁ = 0.5) unless the settings
+     *     {@code learning_rate_d} and {@code learning_rate_g} say otherwise
      */
     public static GenerativeModel create(ModelKind kind, int inputSize, int latentSize, double learningRate, long seed,
             Map<String, Object> settings) {
         Set<String> known = switch (kind) {
             case AE -> Set.of();
             case VAE -> Set.of(VariationalAutoencoder.BETA_SETTING, VariationalAutoencoder.RECONSTRUCTION_SETTING);
+            case GAN, DCGAN -> Gan.SETTINGS;
         };
         for (String name : settings.keySet()) {
             if (!known.contains(name)) {
@@ -40,6 +45,7 @@ public final class Models {
                             ? VariationalAutoencoder.Reconstruction.byId(
                                     HyperParameters.string(settings, VariationalAutoencoder.RECONSTRUCTION_SETTING))
                             : VariationalAutoencoder.Reconstruction.BCE));
+            case GAN, DCGAN -> Gan.create(kind, inputSize, latentSize, seed, settings);
         };
     }
 
@@ -47,6 +53,8 @@ public final class Models {
         return switch (ModelKind.byId(manifest.kind())) {
             case AE -> Autoencoder.read(manifest.hyperParameters(), in);
             case VAE -> VariationalAutoencoder.read(manifest.hyperParameters(), in);
+            case GAN -> Gan.read(ModelKind.GAN, manifest.hyperParameters(), in);
+            case DCGAN -> Gan.read(ModelKind.DCGAN, manifest.hyperParameters(), in);
         };
     }
 }
