@@ -78,11 +78,15 @@ public final class Gan implements GenerativeModel {
     static final int PIXELS = SIDE * SIDE;
     private static final int[] MLP_G_HIDDEN = {256, 512};
     private static final int[] MLP_D_HIDDEN = {512, 256};
-    /** Channels after G's dense layer and after its first transposed convolution. */
-    private static final int[] DCGAN_G_CHANNELS = {64, 32};
-    /** Channels of D's two convolutions, before the width multiplier. */
-    private static final int[] DCGAN_D_CHANNELS = {32, 64};
-    private static final int KERNEL = 5;
+    /**
+     * Channels after G's dense layer and after its first transposed convolution, and of D's two convolutions (before
+     * the width multiplier): half the usual 64 / 32, since DL4J's convolutions run at a few Gflop/s on one CPU core
+     * (a training step at batch 128 took 1.9 s with them, 0.66 s with these).
+     */
+    private static final int[] DCGAN_G_CHANNELS = {32, 16};
+    private static final int[] DCGAN_D_CHANNELS = {16, 32};
+    /** 4 × 4 with stride 2 and padding 1 maps 7 → 14 → 28 exactly; 5 × 5 needs DL4J's Same mode, 40% slower here. */
+    private static final int KERNEL = 4;
     private static final double LEAKY_SLOPE = 0.2;
     /** Adam's β₁ = 0.5, as DCGAN trains: the default 0.9 carries stale momentum while the opponent moves. */
     private static final double ADAM_BETA1 = 0.5;
@@ -393,9 +397,10 @@ public final class Gan implements GenerativeModel {
         return new DenseLayer.Builder().nOut(out).activation(activation);
     }
 
-    /** Size-preserving padding, so stride 2 halves (convolution) or doubles (transposed convolution) the side. */
+    /** Stride 2 halves the side (convolution) or doubles it (transposed convolution). */
     private static <B extends ConvolutionLayer.BaseConvBuilder<B>> B strided(B builder, int out) {
-        return builder.kernelSize(KERNEL, KERNEL).stride(2, 2).convolutionMode(ConvolutionMode.Same).nOut(out);
+        return builder.kernelSize(KERNEL, KERNEL).stride(2, 2).padding(1, 1).convolutionMode(ConvolutionMode.Truncate)
+                .nOut(out);
     }
 
     private static Design generator(Config c) {
