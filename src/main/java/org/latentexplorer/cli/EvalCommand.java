@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.engine.Classifier;
 import org.latentexplorer.engine.DataSource;
+import org.latentexplorer.engine.Gan;
+import org.latentexplorer.engine.QualityReference;
+import org.latentexplorer.engine.SampleQuality;
 import org.latentexplorer.engine.ModelStore;
 import org.latentexplorer.engine.Nd4jRuntime;
 import org.latentexplorer.engine.Trainer;
@@ -35,17 +39,62 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path path = Path.of(model);
-        ModelStore.Loaded loaded = Files.exists(ModelStore.manifestFile(path)) || !ModelStore.bundledExists(model)
-                ? ModelStore.load(path) : ModelStore.loadBundled(model);
-        String dataSpec = data != null ? data : loaded.manifest().dataset();
-        Split split = Split.of(DataSource.load(dataSpec, labels), heldOut, splitSeed);
+        boolean bundled = !Files.exists(ModelStore.manifestFile(path)) && ModelStore.bundledExists(model);
+        String kind = bundled ? ModelStore.bundledKindOf(model) : ModelStore.kindOf(path);
         Nd4jRuntime.configureThreads(Nd4jRuntime.defaultThreads());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("kind", loaded.manifest().kind());
-        out.put("dataset", dataSpec);
-        out.put("heldout_images", split.heldOut().size());
+        out.put("kind", kind);
+        if (Classifier.KIND.equals(kind)) {
+            Classifier classifier = bundled ? ModelStore.loadBundledClassifier(model) : ModelStore.loadClassifier(path);
+            Split split = split(data != null ? data : "mnist");
+            QualityReference reference = QualityReference.of(classifier, split);
+            putData(out, split);
+            out.put("heldout_accuracy", classifier.accuracy(split.heldOut()));
+            out.put("inception_score_real", reference.realInceptionScore());
+            out.put("frechet_distance_real", reference.realFrechetDistance());
+            System.out.println(Json.line(out));
+            return 0;
+        }
+        ModelStore.Loaded loaded = bundled ? ModelStore.loadBundled(model) : ModelStore.load(path);
+        String spec = data != null ? data : loaded.manifest().dataset();
+        Split split = split(spec);
+        putData(out, split);
         Trainer.evaluate(loaded.model(), split.heldOut()).asMap().forEach((k, v) -> out.put("heldout_" + k, v));
+        if (loaded.model() instanceof Gan gan) {
+            putQuality(out, gan, split, spec);
+        }
         System.out.println(Json.line(out));
         return 0;
     }
+
+    private Split split(String spec) throws Exception {
+        dataSpec = spec;
+        return Split.of(DataSource.load(spec, labels), heldOut, splitSeed);
+    }
+
+    private String dataSpec;
+
+    private void putData(Map<String, Object> out, Split split) {
+        out.put("dataset", dataSpec);
+        out.put("heldout_images", split.heldOut().size());
+    }
+
+    /** A GAN's samples scored by the shipped classifier of its data set, beside what real data scores. */
+    private static void putQuality(Map<String, Object> out, Gan gan, Split split, String spec) throws Exception {
+        String name = Classifier.KIND + "-" + spec;
+        if (!DataSource.isBundled(spec) || !ModelStore.bundledExists(name)) {
+            return;
+        }
+        QualityReference reference = QualityReference.of(ModelStore.loadBundledClassifier(name), split);
+        SampleQuality.Report r = reference.score(gan.sample(QUALITY_SAMPLES, QUALITY_SEED));
+        out.put("class_histogram", r.histogram());
+        out.put("classes_covered", r.classesCovered());
+        out.put("inception_score", r.inceptionScore());
+        out.put("inception_score_real", reference.realInceptionScore());
+        out.put("frechet_distance", r.frechetDistance());
+        out.put("frechet_distance_real", reference.realFrechetDistance());
+    }
+
+    static final int QUALITY_SAMPLES = 1000;
+    static final long QUALITY_SEED = 99;
 }

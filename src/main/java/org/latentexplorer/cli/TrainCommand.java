@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.engine.Classifier;
+import org.latentexplorer.engine.QualityReference;
 import org.latentexplorer.engine.GenerativeModel;
 import org.latentexplorer.engine.LossTerms;
 import org.latentexplorer.engine.ModelKind;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model and save it (model file + JSON manifest).")
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "model kind: ae or vae")
+    @Parameters(index = "0", description = "model kind: ae, vae, gan, dcgan, or classifier (the one that scores GAN samples)")
     String kind;
 
     @Mixin
@@ -66,6 +68,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Classifier.KIND.equalsIgnoreCase(kind)) {
+            return trainClassifier();
+        }
         ModelKind modelKind = ModelKind.byId(kind);
         TrainingConfig config = TrainingConfig.of(epochs, batch, seed);
         Split split = data.split();
@@ -118,6 +123,31 @@ final class TrainCommand implements Callable<Integer> {
                 withOptimizerState);
         System.out.printf("saved %s and %s after %d steps in %.1f s; held-out %s%n", ModelStore.modelFile(out),
                 ModelStore.manifestFile(out), trainer.step(), (System.nanoTime() - t0) / 1e9, metrics);
+        return 0;
+    }
+
+    /** The classifier q(y|x) is discriminative: trained on labels by its own loop, saved with its real-data scores. */
+    private int trainClassifier() throws Exception {
+        Split split = data.split();
+        Nd4jRuntime.configureThreads(threads != null ? threads : Nd4jRuntime.defaultThreads());
+        long t0 = System.nanoTime();
+        Classifier classifier = new Classifier(split.train().pixelsPerImage(), seed);
+        classifier.fit(split.train(), epochs, batch, seed, e -> System.out.printf("epoch %d/%d done  held-out accuracy %.4f%n",
+                e, epochs, classifier.accuracy(split.heldOut())));
+        QualityReference reference = QualityReference.of(classifier, split);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("heldout_accuracy", classifier.accuracy(split.heldOut()));
+        metrics.put("inception_score_real", reference.realInceptionScore());
+        metrics.put("frechet_distance_real", reference.realFrechetDistance());
+        Map<String, Object> hyper = new LinkedHashMap<>();
+        hyper.put("input_size", classifier.inputSize());
+        hyper.put("seed", seed);
+        long steps = (long) epochs * new org.latentexplorer.data.MiniBatches(split.train().size(), batch, seed).batchesPerEpoch();
+        ModelStore.saveClassifier(classifier, new ModelManifest(ModelManifest.FORMAT, Classifier.KIND,
+                org.latentexplorer.engine.AppInfo.version(), data.data, seed, epochs, steps, hyper, metrics,
+                java.time.Instant.now().toString()), out);
+        System.out.printf("saved %s and %s in %.1f s; %s%n", ModelStore.modelFile(out), ModelStore.manifestFile(out),
+                (System.nanoTime() - t0) / 1e9, metrics);
         return 0;
     }
 

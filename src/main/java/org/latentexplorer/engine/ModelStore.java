@@ -114,9 +114,6 @@ public final class ModelStore {
         }
     }
 
-    /** The manifest kind of the shipped classifier, which is no generative model and so no {@link ModelKind}. */
-    public static final String CLASSIFIER_KIND = "classifier";
-
     /** Reads a model's files once their manifest is known: the one step that differs between what is stored. */
     private interface Reader<T> {
         T read(ModelManifest manifest, InputStream modelIn) throws Exception;
@@ -124,7 +121,7 @@ public final class ModelStore {
 
     private static final Reader<Loaded> GENERATIVE = (manifest, in) -> new Loaded(Models.read(manifest, in), manifest);
     private static final Reader<Classifier> CLASSIFIER = (manifest, in) -> {
-        if (!CLASSIFIER_KIND.equals(manifest.kind())) {
+        if (!Classifier.KIND.equals(manifest.kind())) {
             throw new IllegalStateException("not a classifier: " + manifest.kind());
         }
         return Classifier.read(in);
@@ -179,27 +176,58 @@ public final class ModelStore {
         }
     }
 
+    /** The kind a saved model's manifest declares, to choose how to open it; the manifest alone is read. */
+    public static String kindOf(Path path) throws ModelFileException {
+        Path manifestFile = manifestFile(path);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new ModelFileException("model.error.missing", "Model file not found: " + manifestFile, null,
+                    manifestFile.toString());
+        }
+        try (InputStream in = Files.newInputStream(manifestFile)) {
+            return readManifest(in, manifestFile.toString()).kind();
+        } catch (IOException e) {
+            throw corrupt(manifestFile.toString(), e);
+        }
+    }
+
+    /** The kind a shipped model's manifest declares. */
+    public static String bundledKindOf(String name) throws ModelFileException {
+        try (InputStream in = ModelStore.class.getResourceAsStream(BUNDLED_FOLDER + name + MANIFEST_EXTENSION)) {
+            if (in == null) {
+                throw new ModelFileException("model.error.missing", "Model file not found: " + name, null, name);
+            }
+            return readManifest(in, name).kind();
+        } catch (IOException e) {
+            throw corrupt(name, e);
+        }
+    }
+
     public static boolean bundledExists(String name) {
         return ModelStore.class.getResource(BUNDLED_FOLDER + name + MANIFEST_EXTENSION) != null;
     }
 
     private static <T> T read(InputStream manifestIn, InputStream modelIn, String fileName, Reader<T> reader)
             throws ModelFileException {
-        ModelManifest manifest;
-        try {
-            manifest = JSON.readValue(manifestIn, ModelManifest.class);
-        } catch (IOException | RuntimeException e) {
-            throw corrupt(fileName, e);
-        }
-        if (manifest == null || manifest.kind() == null || manifest.format() != ModelManifest.FORMAT) {
-            throw corrupt(fileName, null);
-        }
+        ModelManifest manifest = readManifest(manifestIn, fileName);
         try {
             return reader.read(manifest, modelIn);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             // DL4J reports a damaged zip as EOFException, ZipException, IllegalStateException or worse.
             throw corrupt(fileName, e);
         }
+    }
+
+    private static ModelManifest readManifest(InputStream in, String fileName) throws ModelFileException {
+        ModelManifest manifest;
+        try {
+            manifest = JSON.readValue(in, ModelManifest.class);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(fileName, e);
+        }
+        if (manifest == null || manifest.kind() == null || manifest.format() != ModelManifest.FORMAT) {
+            throw corrupt(fileName, null);
+        }
+        return manifest;
     }
 
     private static ModelFileException corrupt(String fileName, Throwable cause) {

@@ -26,6 +26,7 @@ public final class MainView extends BorderPane {
     private final I18n i18n;
     private final AutoencoderView autoencoderView;
     private final VaeView vaeView;
+    private final GanView ganView;
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
 
@@ -35,10 +36,12 @@ public final class MainView extends BorderPane {
         setId("main-view");
         autoencoderView = new AutoencoderView(vm.autoencoder(), i18n);
         vaeView = new VaeView(vm.vae(), vm.compare(), i18n);
+        ganView = new GanView(vm.gan(), i18n);
         for (Section s : Section.values()) {
             views.put(s, switch (s) {
                 case AUTOENCODER -> autoencoderView;
                 case VAE -> vaeView;
+                case GAN -> ganView;
                 default -> new PlaceholderView(s, i18n);
             });
         }
@@ -141,7 +144,11 @@ public final class MainView extends BorderPane {
         if (vm.current() == null) {
             vm.sectionProperty().set(Section.AUTOENCODER);
         }
-        action.accept(vm.sectionProperty().get() == Section.VAE ? vaeView : autoencoderView);
+        action.accept(switch (vm.sectionProperty().get()) {
+            case VAE -> vaeView;
+            case GAN -> ganView;
+            default -> autoencoderView;
+        });
     }
 
     private void about() {

@@ -24,6 +24,7 @@ public final class MainViewModel {
     private final AutoencoderViewModel autoencoder;
     private final VaeViewModel vae;
     private final CompareViewModel compare;
+    private final GanViewModel gan;
 
     public MainViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
         this.i18n = i18n;
@@ -31,6 +32,7 @@ public final class MainViewModel {
         this.autoencoder = new AutoencoderViewModel(i18n, uiExecutor);
         this.vae = new VaeViewModel(i18n, uiExecutor);
         this.compare = new CompareViewModel(i18n, uiExecutor);
+        this.gan = new GanViewModel(i18n, uiExecutor);
     }
 
     /** Warms ND4J up in the background while the window opens, then loads the data sets and pre-trained models. */
@@ -40,22 +42,25 @@ public final class MainViewModel {
         autoencoder.initialize();
         vae.initialize();
         compare.load();
+        gan.initialize();
     }
 
     public void shutdown() {
         autoencoder.shutdown();
         vae.shutdown();
         compare.shutdown();
+        gan.shutdown();
     }
 
     private List<TrainingViewModel> trainers() {
-        return List.of(autoencoder, vae);
+        return List.of(autoencoder, vae, gan);
     }
 
     public I18n i18n() { return i18n; }
     public AutoencoderViewModel autoencoder() { return autoencoder; }
     public VaeViewModel vae() { return vae; }
     public CompareViewModel compare() { return compare; }
+    public GanViewModel gan() { return gan; }
     public ObjectProperty<Section> sectionProperty() { return section; }
     public BooleanProperty darkThemeProperty() { return darkTheme; }
     public BooleanProperty engineReadyProperty() { return engineReady; }
@@ -69,6 +74,7 @@ public final class MainViewModel {
         return switch (section.get()) {
             case AUTOENCODER -> autoencoder;
             case VAE -> vae;
+            case GAN -> gan;
             default -> null;
         };
     }

@@ -7,7 +7,7 @@ public enum Section {
     AUTOENCODER("autoencoder", true),
     VAE("vae", true),
     VQVAE("vqvae", false),
-    GAN("gan", false),
+    GAN("gan", true),
     GAN_PROBLEMS("ganProblems", false);
 
     private final String id;

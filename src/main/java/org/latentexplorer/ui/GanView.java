@@ -1,0 +1,273 @@
+package org.latentexplorer.ui;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.latentexplorer.engine.Gan;
+
+/**
+ * The GAN section: samples from fixed noise with a timeline, the D/G tug of war as curves, quality numbers
+ * against real data, and every hyper-parameter of the chapter's loop in the inspector.
+ */
+public final class GanView extends BorderPane implements ModelSectionView {
+    private final GanViewModel vm;
+    private final I18n i18n;
+    private final Controls c;
+    private final TrainingPanel panel;
+
+    public GanView(GanViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.c = new Controls(i18n);
+        setId("gan-view");
+
+        Label title = c.label("section.gan.title");
+        title.getStyleClass().add("section-title");
+        Label structure = new Label();
+        structure.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                vm.architectureProperty().get() == Gan.Architecture.DCGAN ? "gan.structure.dcgan" : "gan.structure.mlp",
+                vm.latentSizeProperty().get()), vm.architectureProperty(), vm.latentSizeProperty(), i18n.localeProperty()));
+        structure.getStyleClass().add("structure");
+        structure.setWrapText(true);
+        VBox header = new VBox(6, title, c.paragraph("section.gan.summary", null), c.paragraph("gan.formula", "formula"),
+                structure);
+
+        HBox body = new HBox(14, samplesBox(), curvesBox());
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox center = new VBox(8, header, body);
+        center.setPadding(new Insets(12, 16, 12, 16));
+        setCenter(center);
+
+        panel = new TrainingPanel(vm, i18n, new TrainingPanel.Options(512, "gan.noiseSize", "gan.noiseSize.tip", false, "gan"));
+        addSettings();
+        addNumbers();
+        ScrollPane inspector = new ScrollPane(panel);
+        inspector.setFitToWidth(true);
+        inspector.setPrefWidth(340);
+        inspector.getStyleClass().add("inspector");
+        setRight(inspector);
+    }
+
+    private Node samplesBox() {
+        ImageTiles tiles = new ImageTiles(GanViewModel.GRID_COLUMNS);
+        tiles.setId("gan-samples");
+        tiles.imagesProperty().bind(vm.shownSamplesProperty());
+        tiles.setPrefSize(380, 380);
+        Slider timeline = new Slider(0, 0, 0);
+        timeline.setId("gan-timeline");
+        timeline.setBlockIncrement(1);
+        timeline.setMajorTickUnit(1);
+        timeline.setSnapToTicks(true);
+        timeline.maxProperty().bind(Bindings.max(0, Bindings.size(vm.timeline()).subtract(1)));
+        timeline.valueProperty().addListener((o, a, b) -> {
+            int i = (int) Math.round(b.doubleValue());
+            if (i != vm.timelineIndexProperty().get()) {
+                vm.timelineIndexProperty().set(i);
+            }
+        });
+        vm.timelineIndexProperty().addListener((o, a, b) -> timeline.setValue(b.intValue()));
+        timeline.disableProperty().bind(Bindings.size(vm.timeline()).lessThan(2));
+        timeline.setTooltip(c.tooltip("gan.timeline.tip"));
+        Label when = new Label();
+        when.setId("gan-shown-step");
+        when.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                vm.followLiveProperty().get() ? "gan.shown.live" : "gan.shown.past", vm.shownStepProperty().get()),
+                vm.followLiveProperty(), vm.shownStepProperty(), i18n.localeProperty()));
+        VBox box = new VBox(6, c.heading("gan.samples"), tiles, timeline, when, c.paragraph("gan.samples.tip", "hint"));
+        box.setMinWidth(300);
+        box.setPrefWidth(390);
+        VBox.setVgrow(tiles, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node curvesBox() {
+        LossChart losses = new LossChart("gan-loss-chart", vm, i18n, "gan.chart.loss",
+                new LossChart.Curve(TrainingViewModel.TRAIN, Gan.D_LOSS, "gan.curve.dLoss"),
+                new LossChart.Curve(TrainingViewModel.TRAIN, Gan.G_LOSS, "gan.curve.gLoss"));
+        LossChart outputs = new LossChart("gan-output-chart", vm, i18n, "gan.chart.outputs",
+                new LossChart.Curve(TrainingViewModel.TRAIN, Gan.D_REAL, "gan.curve.dReal"),
+                new LossChart.Curve(TrainingViewModel.TRAIN, Gan.D_FAKE, "gan.curve.dFake"));
+        for (LossChart chart : List.of(losses, outputs)) {
+            chart.setMinHeight(170);
+            VBox.setVgrow(chart, Priority.ALWAYS);
+        }
+        VBox box = new VBox(6, losses, outputs, qualityBox());
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node qualityBox() {
+        GridPane g = new GridPane();
+        g.setHgap(12);
+        g.setVgap(4);
+        g.addRow(0, new Label(), c.label("gan.quality.model"), c.label("gan.quality.real"));
+        Label covered = new Label();
+        covered.setId("gan-classes-covered");
+        covered.getStyleClass().add("number");
+        covered.textProperty().bind(Bindings.createStringBinding(() -> vm.classesCoveredProperty().get() < 0 ? "–"
+                : vm.classesCoveredProperty().get() + " / 10", vm.classesCoveredProperty()));
+        Label coveredReal = new Label("10 / 10");
+        coveredReal.getStyleClass().add("number");
+        g.addRow(1, c.tipped(c.label("gan.quality.covered"), "gan.quality.covered.tip"), covered, coveredReal);
+        g.addRow(2, c.tipped(c.label("gan.quality.is"), "gan.quality.is.tip"),
+                c.number("gan-inception-score", "number.value", vm.inceptionScoreProperty()),
+                c.number("gan-inception-score-real", "number.value", vm.realInceptionScoreProperty()));
+        g.addRow(3, c.tipped(c.label("gan.quality.fd"), "gan.quality.fd.tip"),
+                c.number("gan-frechet", "number.value", vm.frechetDistanceProperty()),
+                c.number("gan-frechet-real", "number.value", vm.realFrechetDistanceProperty()));
+        Label at = new Label();
+        at.textProperty().bind(Bindings.createStringBinding(() -> vm.qualityStepProperty().get() < 0
+                ? i18n.get("gan.quality.none") : i18n.get("gan.quality.at", vm.qualityStepProperty().get()),
+                vm.qualityStepProperty(), i18n.localeProperty()));
+        at.getStyleClass().add("hint");
+
+        CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        NumberAxis y = new NumberAxis();
+        y.labelProperty().bind(i18n.text("gan.histogram.count"));
+        BarChart<String, Number> bars = new BarChart<>(x, y);
+        bars.setId("gan-histogram");
+        bars.setAnimated(false);
+        bars.setLegendVisible(false);
+        bars.setMinHeight(140);
+        bars.setPrefHeight(160);
+        bars.setPrefWidth(280);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        bars.getData().add(series);
+        vm.histogramProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                series.getData().clear();
+                return;
+            }
+            List<XYChart.Data<String, Number>> data = new java.util.ArrayList<>();
+            for (int i = 0; i < b.length; i++) {
+                data.add(new XYChart.Data<>(Integer.toString(i), b[i]));
+            }
+            series.getData().setAll(data);
+        });
+        VBox numbers = new VBox(6, c.heading("gan.quality"), g, at, c.paragraph("gan.quality.explain", "hint"));
+        numbers.setPrefWidth(300);
+        HBox box = new HBox(10, numbers, bars);
+        HBox.setHgrow(bars, Priority.ALWAYS);
+        box.setAlignment(Pos.TOP_LEFT);
+        return box;
+    }
+
+    private Node tagged(String labelKey, String tipKey, boolean now) {
+        Label tag = c.label(now ? "gan.tag.now" : "gan.tag.next");
+        tag.getStyleClass().add(now ? "tag-now" : "tag-next");
+        HBox box = new HBox(4, c.tipped(c.label(labelKey), tipKey), tag);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private void addSettings() {
+        ComboBox<Gan.Architecture> arch = enumBox("gan-architecture", Gan.Architecture.values(), vm.architectureProperty(),
+                a -> "gan.architecture." + a.name().toLowerCase());
+        arch.disableProperty().bind(vm.active().or(vm.busyProperty()));
+        panel.addSetting(tagged("gan.architecture", "gan.architecture.tip", false), arch);
+
+        ComboBox<Gan.Noise> noise = enumBox("gan-noise", Gan.Noise.values(), vm.noiseProperty(), n -> "gan.noise." + n.id());
+        noise.disableProperty().bind(vm.active());
+        panel.addSetting(tagged("gan.noise", "gan.noise.tip", false), noise);
+
+        ComboBox<Gan.GeneratorLoss> loss = enumBox("gan-generator-loss", Gan.GeneratorLoss.values(),
+                vm.generatorLossProperty(), l -> "gan.generatorLoss." + l.id());
+        panel.addSetting(tagged("gan.generatorLoss", "gan.generatorLoss.tip", true), loss);
+
+        Spinner<Integer> k = Controls.intSpinner("gan-k", 1, 20, vm.kProperty().get(), 1);
+        k.getValueFactory().valueProperty().addListener((o, a, b) -> vm.kProperty().set(b));
+        vm.kProperty().addListener((o, a, b) -> k.getValueFactory().setValue(b.intValue()));
+        panel.addSetting(tagged("gan.k", "gan.k.tip", true), k);
+
+        panel.addSetting(tagged("gan.lrD", "gan.lr.tip", true),
+                Controls.doubleField("gan-lr-d", vm.learningRateDProperty()));
+        panel.addSetting(tagged("gan.lrG", "gan.lr.tip", true),
+                Controls.doubleField("gan-lr-g", vm.learningRateGProperty()));
+
+        Spinner<Double> dropout = Controls.doubleSpinner("gan-d-dropout", 0, 0.9, vm.dDropoutProperty().get(), 0.05);
+        dropout.getValueFactory().valueProperty().addListener((o, a, b) -> vm.dDropoutProperty().set(b));
+        vm.dDropoutProperty().addListener((o, a, b) -> dropout.getValueFactory().setValue(b.doubleValue()));
+        dropout.disableProperty().bind(vm.active());
+        panel.addSetting(tagged("gan.dDropout", "gan.dDropout.tip", false), dropout);
+
+        Spinner<Double> width = Controls.doubleSpinner("gan-d-width", 0.125, 4, vm.dWidthProperty().get(), 0.125);
+        width.getValueFactory().valueProperty().addListener((o, a, b) -> vm.dWidthProperty().set(b));
+        vm.dWidthProperty().addListener((o, a, b) -> width.getValueFactory().setValue(b.doubleValue()));
+        width.disableProperty().bind(vm.active());
+        panel.addSetting(tagged("gan.dWidth", "gan.dWidth.tip", false), width);
+    }
+
+    private void addNumbers() {
+        String train = TrainingViewModel.TRAIN;
+        String held = TrainingViewModel.HELD_OUT;
+        panel.addNumber(c.tipped(c.label("gan.number.dLoss"), "gan.dLoss.tip"),
+                c.number("gan-d-loss", "number.value", vm.latest(train, Gan.D_LOSS)));
+        panel.addNumber(c.tipped(c.label("gan.number.gLoss"), "gan.gLoss.tip"),
+                c.number("gan-g-loss", "number.value", vm.latest(train, Gan.G_LOSS)));
+        panel.addNumber(c.tipped(c.label("gan.number.dReal"), "gan.dReal.tip"),
+                c.number("gan-d-real", "number.value", vm.latest(train, Gan.D_REAL)));
+        panel.addNumber(c.tipped(c.label("gan.number.dFake"), "gan.dFake.tip"),
+                c.number("gan-d-fake", "number.value", vm.latest(train, Gan.D_FAKE)));
+        panel.addNumber(c.label("gan.number.heldOutDReal"),
+                c.number("gan-held-out-d-real", "number.value", vm.latest(held, Gan.D_REAL)));
+        panel.addNumber(c.label("gan.number.heldOutDFake"),
+                c.number("gan-held-out-d-fake", "number.value", vm.latest(held, Gan.D_FAKE)));
+    }
+
+    private <E> ComboBox<E> enumBox(String id, E[] values, javafx.beans.property.ObjectProperty<E> property,
+            java.util.function.Function<E, String> key) {
+        ComboBox<E> box = new ComboBox<>(FXCollections.observableArrayList(values));
+        box.setId(id);
+        box.valueProperty().bindBidirectional(property);
+        box.setMaxWidth(Double.MAX_VALUE);
+        java.util.function.Supplier<ListCell<E>> cell = () -> new ListCell<>() {
+            @Override
+            protected void updateItem(E item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(i18n.text(key.apply(item)));
+                }
+            }
+        };
+        box.setCellFactory(v -> cell.get());
+        box.setButtonCell(cell.get());
+        return box;
+    }
+
+    @Override
+    public void openModel() {
+        panel.openModel();
+    }
+
+    @Override
+    public void saveModel() {
+        panel.saveModel();
+    }
+
+    @Override
+    public void openDataset() {
+        panel.openDataset();
+    }
+}
