@@ -263,7 +263,10 @@ public final class Gan implements GenerativeModel {
             }
         }
 
-        /** The chapter's sizes: z of 100, k = 1, Adam 2e-4 for both networks. */
+        /**
+         * z of 100 from U(−1, 1), k = 1, Adam 2e-4 for both networks, and the non-saturating Generator loss: it starts
+         * learning while D still rejects every generated image, where the minimax form's gradient is smallest.
+         */
         public static Config defaults(Architecture architecture) {
             return new Config(architecture, 100, Noise.UNIFORM, GeneratorLoss.NON_SATURATING, 1, DEFAULT_LEARNING_RATE,
                     DEFAULT_LEARNING_RATE, 0, 1, 42);
