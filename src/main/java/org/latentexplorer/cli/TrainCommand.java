@@ -43,8 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
     double learningRate;
 
-    @Option(names = "--latent", defaultValue = "2", description = "size of the latent code z (default: ${DEFAULT-VALUE})")
-    int latent;
+    @Option(names = "--latent", description = "size of the latent code z, or of a GAN's noise z (default: 2; 100 for gan and dcgan)")
+    Integer latent;
 
     // No defaultValue: an option left out is not passed on, so one given for a kind without it is refused.
     @Option(names = "--beta", description = "vae only: weight of the reconstruction term in KL + beta * reconstruction"
@@ -82,7 +82,8 @@ final class TrainCommand implements Callable<Integer> {
         if (reconstruction != null) {
             settings.put(VariationalAutoencoder.RECONSTRUCTION_SETTING, reconstruction);
         }
-        GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latent, learningRate, seed,
+        int latentSize = latent != null ? latent : modelKind == ModelKind.GAN || modelKind == ModelKind.DCGAN ? 100 : 2;
+        GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latentSize, learningRate, seed,
                 settings);
         Trainer trainer = new Trainer(model, split.train(), split.heldOut(), config);
         long reportEvery = Math.max(1, trainer.batchesPerEpoch() / 4);
