@@ -50,6 +50,8 @@ class MainViewUiTest {
                 assertThat(robot.lookup("#autoencoder-view").tryQuery()).isPresent();
             } else if (s == Section.VAE) {
                 assertThat(robot.lookup("#vae-view").tryQuery()).isPresent();
+            } else if (s == Section.GAN) {
+                assertThat(robot.lookup("#gan-view").tryQuery()).isPresent();
             } else {
                 assertThat(s.isBuilt()).isFalse();
                 Labeled notBuilt = robot.lookup("#not-built").queryLabeled();
@@ -136,5 +138,26 @@ class MainViewUiTest {
         waitUntil(30, () -> seen.size() > seenBefore + 2 && vae.stepProperty().get() > stepBefore + 5);
         robot.clickOn(robot.lookup("#vae-view #stop").queryButton());
         waitUntil(60, () -> vae.stateProperty().get() == Trainer.State.STOPPED);
+    }
+
+    @Test
+    void aShortGanRunRefreshesTheSampleGridAndTheCurves(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup((Labeled l) -> vm.i18n().get(Section.GAN.titleKey()).equals(l.getText())).queryLabeled());
+        GanViewModel gan = vm.gan();
+        waitUntil(90, () -> gan.samplesProperty().get() != null && !gan.busyProperty().get());
+        ImageGrid before = onFx(() -> gan.samplesProperty().get());
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> losses = robot.lookup("#gan-loss-chart").queryAs(LineChart.class);
+
+        robot.clickOn(robot.lookup("#gan-view #start").queryButton());
+        waitUntil(90, () -> gan.stepProperty().get() >= 25 && gan.samplesProperty().get() != before
+                && gan.timeline().size() >= 2);
+        assertThat(onFx(() -> losses.getData().get(0).getData().size())).isGreaterThan(5);
+        assertThat(onFx(() -> losses.getData().get(1).getData().size())).isGreaterThan(5);
+        assertThat(robot.lookup("#gan-d-real").queryLabeled().getText()).isNotEqualTo("–");
+        StatusBar bar = robot.lookup("#status-bar").queryAs(StatusBar.class);
+        assertThat(bar.getText()).startsWith("Training the GAN on MNIST");
+        robot.clickOn(robot.lookup("#gan-view #stop").queryButton());
+        waitUntil(60, () -> gan.stateProperty().get() == Trainer.State.STOPPED);
     }
 }
