@@ -51,7 +51,11 @@ public final class GanView extends BorderPane implements ModelSectionView {
         VBox header = new VBox(6, title, c.paragraph("section.gan.summary", null), c.paragraph("gan.formula", "formula"),
                 structure);
 
-        HBox body = new HBox(14, samplesBox(), curvesBox());
+        ScrollPane left = new ScrollPane(samplesBox());
+        left.setFitToWidth(true);
+        left.setMinWidth(330);
+        left.setPrefWidth(410);
+        HBox body = new HBox(14, left, curvesBox());
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox center = new VBox(8, header, body);
         center.setPadding(new Insets(12, 16, 12, 16));
@@ -62,7 +66,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
         addNumbers();
         ScrollPane inspector = new ScrollPane(panel);
         inspector.setFitToWidth(true);
-        inspector.setPrefWidth(340);
+        inspector.setPrefWidth(350);
         inspector.getStyleClass().add("inspector");
         setRight(inspector);
     }
@@ -72,6 +76,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
         tiles.setId("gan-samples");
         tiles.imagesProperty().bind(vm.shownSamplesProperty());
         tiles.setPrefSize(380, 380);
+        tiles.setMinSize(300, 300);
         Slider timeline = new Slider(0, 0, 0);
         timeline.setId("gan-timeline");
         timeline.setBlockIncrement(1);
@@ -92,10 +97,10 @@ public final class GanView extends BorderPane implements ModelSectionView {
         when.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
                 vm.followLiveProperty().get() ? "gan.shown.live" : "gan.shown.past", vm.shownStepProperty().get()),
                 vm.followLiveProperty(), vm.shownStepProperty(), i18n.localeProperty()));
-        VBox box = new VBox(6, c.heading("gan.samples"), tiles, timeline, when, c.paragraph("gan.samples.tip", "hint"));
+        VBox box = new VBox(6, c.heading("gan.samples"), tiles, timeline, when, c.paragraph("gan.samples.tip", "hint"),
+                qualityBox());
         box.setMinWidth(300);
         box.setPrefWidth(390);
-        VBox.setVgrow(tiles, Priority.ALWAYS);
         return box;
     }
 
@@ -110,7 +115,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
             chart.setMinHeight(170);
             VBox.setVgrow(chart, Priority.ALWAYS);
         }
-        VBox box = new VBox(6, losses, outputs, qualityBox());
+        VBox box = new VBox(6, losses, outputs);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }
@@ -147,9 +152,8 @@ public final class GanView extends BorderPane implements ModelSectionView {
         bars.setId("gan-histogram");
         bars.setAnimated(false);
         bars.setLegendVisible(false);
-        bars.setMinHeight(140);
-        bars.setPrefHeight(160);
-        bars.setPrefWidth(280);
+        bars.setMinHeight(130);
+        bars.setPrefHeight(150);
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         bars.getData().add(series);
         vm.histogramProperty().addListener((o, a, b) -> {
@@ -163,18 +167,16 @@ public final class GanView extends BorderPane implements ModelSectionView {
             }
             series.getData().setAll(data);
         });
-        VBox numbers = new VBox(6, c.heading("gan.quality"), g, at, c.paragraph("gan.quality.explain", "hint"));
-        numbers.setPrefWidth(300);
-        HBox box = new HBox(10, numbers, bars);
-        HBox.setHgrow(bars, Priority.ALWAYS);
-        box.setAlignment(Pos.TOP_LEFT);
-        return box;
+        Label heading = c.heading("gan.quality");
+        heading.setWrapText(true);
+        return new VBox(6, heading, g, at, bars, c.paragraph("gan.quality.explain", "hint"));
     }
 
     private Node tagged(String labelKey, String tipKey, boolean now) {
         Label tag = c.label(now ? "gan.tag.now" : "gan.tag.next");
         tag.getStyleClass().add(now ? "tag-now" : "tag-next");
-        HBox box = new HBox(4, c.tipped(c.label(labelKey), tipKey), tag);
+        // The tag sits under the label so the label keeps the column's width.
+        VBox box = new VBox(1, c.tipped(c.label(labelKey), tipKey), tag);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

@@ -33,7 +33,9 @@ public final class LatentExplorerApp extends Application {
         MainView view = new MainView(vm);
         // The bundled font covers Latin and Japanese alike, so every OS renders both languages without a CJK font installed.
         view.setStyle("-fx-font-family: \"" + family + "\";");
-        Scene scene = new Scene(view, 1360, 860);
+        // Fits a projector's 1280 × 720 as well as a desktop screen.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(LatentExplorerApp.class.getResource("/org/latentexplorer/ui/app.css").toExternalForm());
         applyTheme(vm.darkThemeProperty().get());
         vm.darkThemeProperty().addListener((o, a, b) -> applyTheme(b));
