@@ -57,6 +57,12 @@ final class TrainingPanel extends VBox {
         for (GridPane g : new GridPane[] {settings, numbers}) {
             g.setHgap(8);
             g.setVgap(6);
+            // Labels keep their full text; the controls beside them take what width is left.
+            javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+            labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
+            controls.setHgrow(Priority.ALWAYS);
+            g.getColumnConstraints().setAll(labels, controls);
         }
 
         ComboBox<DataChoice> data = new ComboBox<>(vm.datasets());
