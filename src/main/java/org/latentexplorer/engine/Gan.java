@@ -1,7 +1,5 @@
 package org.latentexplorer.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -34,14 +29,12 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -62,6 +55,8 @@ public final class Gan implements GenerativeModel {
     public static final String D_REAL = "d_real";
     public static final String D_FAKE = "d_fake";
     /** Settings' names in manifests and in {@link Models#create}'s settings. */
+    private static final String GENERATOR_ENTRY = "generator.zip";
+    private static final String DISCRIMINATOR_ENTRY = "discriminator.zip";
     public static final String K_SETTING = "k";
     public static final String GENERATOR_LOSS_SETTING = "generator_loss";
     public static final String NOISE_SETTING = "noise";
@@ -722,29 +717,24 @@ public final class Gan implements GenerativeModel {
         return discriminator.numParams();
     }
 
+    private NetworkPair networks() {
+        return new NetworkPair(GENERATOR_ENTRY, generator, DISCRIMINATOR_ENTRY, discriminator);
+    }
+
     /** [G | D] as one new row; G's include its batch norm's running means and variances. */
     @Override
     public INDArray parameters() {
-        return Nd4j.hstack(generator.params().reshape(1, generator.numParams()),
-                discriminator.params().reshape(1, discriminator.numParams()));
+        return networks().parameters();
     }
 
     @Override
     public void setParameters(INDArray parameters) {
-        long g = generator.numParams();
-        if (parameters.length() != parameterCount()) {
-            throw new IllegalArgumentException("this GAN has " + parameterCount() + " parameters, got "
-                    + parameters.length());
-        }
-        INDArray flat = parameters.reshape(1, parameters.length());
-        generator.setParams(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, g)).reshape(1, g).dup());
-        discriminator.setParams(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(g, flat.length()))
-                .reshape(1, discriminator.numParams()).dup());
+        networks().setParameters(parameters);
     }
 
     @Override
     public long parameterCount() {
-        return generator.numParams() + discriminator.numParams();
+        return networks().parameterCount();
     }
 
     @Override
@@ -781,18 +771,7 @@ public final class Gan implements GenerativeModel {
     /** One zip holding the Generator and the Discriminator, each in DL4J's own format. */
     @Override
     public void write(OutputStream out, boolean withOptimizerState) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
-        Map<String, MultiLayerNetwork> entries = new LinkedHashMap<>();
-        entries.put("generator.zip", generator);
-        entries.put("discriminator.zip", discriminator);
-        for (Map.Entry<String, MultiLayerNetwork> e : entries.entrySet()) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ModelSerializer.writeModel(e.getValue(), bytes, withOptimizerState);
-            zip.putNextEntry(new ZipEntry(e.getKey()));
-            bytes.writeTo(zip);
-            zip.closeEntry();
-        }
-        zip.finish();
+        networks().write(out, withOptimizerState);
     }
 
     static Gan read(ModelKind kind, Map<String, Object> hyperParameters, InputStream in) throws IOException {
@@ -801,18 +780,9 @@ public final class Gan implements GenerativeModel {
             throw new IllegalStateException("the manifest's kind " + kind.id() + " does not match its architecture "
                     + config.architecture().id());
         }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        ZipInputStream zip = new ZipInputStream(in);
-        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-            entries.put(e.getName(), zip.readAllBytes());
-        }
-        if (!entries.containsKey("generator.zip") || !entries.containsKey("discriminator.zip")) {
-            throw new IOException("not a GAN file: the Generator or the Discriminator is missing");
-        }
-        MultiLayerNetwork generator = ModelSerializer.restoreMultiLayerNetwork(
-                new ByteArrayInputStream(entries.get("generator.zip")), true);
-        MultiLayerNetwork discriminator = ModelSerializer.restoreMultiLayerNetwork(
-                new ByteArrayInputStream(entries.get("discriminator.zip")), true);
+        NetworkPair pair = NetworkPair.read(in, GENERATOR_ENTRY, DISCRIMINATOR_ENTRY, "GAN");
+        MultiLayerNetwork generator = pair.first();
+        MultiLayerNetwork discriminator = pair.second();
         Gan model = new Gan(config, generator, discriminator);
         if (!layout(generator).equals(layout(model.generatorDesign.configuration()))
                 || !layout(discriminator).equals(layout(model.discriminatorDesign.configuration()))) {

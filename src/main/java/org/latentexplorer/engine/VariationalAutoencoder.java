@@ -1,7 +1,5 @@
 package org.latentexplorer.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,17 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -40,6 +33,8 @@ public final class VariationalAutoencoder implements GenerativeModel {
     public static final String BETA_SETTING = "beta";
     public static final String RECONSTRUCTION_SETTING = "reconstruction";
     /** Seed of ε in {@link #evaluate}; package-visible so tests can recompute its terms. */
+    private static final String ENCODER_ENTRY = "encoder.zip";
+    private static final String DECODER_ENTRY = "decoder.zip";
     static final long EVAL_NOISE_SEED = 7;
     private static final double LOG_EPS = 1e-7;
 
@@ -319,23 +314,23 @@ public final class VariationalAutoencoder implements GenerativeModel {
         return decode(Tensors.standardNormal(n, latentSize(), seed));
     }
 
+    private NetworkPair networks() {
+        return new NetworkPair(ENCODER_ENTRY, encoder, DECODER_ENTRY, decoder);
+    }
+
     @Override
     public INDArray parameters() {
-        return Nd4j.hstack(encoder.params().reshape(1, encoder.numParams()), decoder.params().reshape(1, decoder.numParams()));
+        return networks().parameters();
     }
 
     @Override
     public void setParameters(INDArray parameters) {
-        long e = encoder.numParams();
-        INDArray flat = parameters.reshape(1, parameters.length());
-        encoder.setParams(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, e)).reshape(1, e).dup());
-        decoder.setParams(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(e, flat.length()))
-                .reshape(1, decoder.numParams()).dup());
+        networks().setParameters(parameters);
     }
 
     @Override
     public long parameterCount() {
-        return encoder.numParams() + decoder.numParams();
+        return networks().parameterCount();
     }
 
     @Override
@@ -355,29 +350,14 @@ public final class VariationalAutoencoder implements GenerativeModel {
     /** One zip holding the Encoder and the Decoder, each in DL4J's own format. */
     @Override
     public void write(OutputStream out, boolean withOptimizerState) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
-        for (Map.Entry<String, MultiLayerNetwork> e : Map.of("encoder.zip", encoder, "decoder.zip", decoder).entrySet()) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ModelSerializer.writeModel(e.getValue(), bytes, withOptimizerState);
-            zip.putNextEntry(new ZipEntry(e.getKey()));
-            bytes.writeTo(zip);
-            zip.closeEntry();
-        }
-        zip.finish();
+        networks().write(out, withOptimizerState);
     }
 
     static VariationalAutoencoder read(Map<String, Object> hyperParameters, InputStream in) throws IOException {
         Config config = Config.fromMap(hyperParameters);
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        ZipInputStream zip = new ZipInputStream(in);
-        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-            entries.put(e.getName(), zip.readAllBytes());
-        }
-        if (!entries.containsKey("encoder.zip") || !entries.containsKey("decoder.zip")) {
-            throw new IOException("not a VAE file: the Encoder or the Decoder is missing");
-        }
-        MultiLayerNetwork encoder = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get("encoder.zip")), true);
-        MultiLayerNetwork decoder = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get("decoder.zip")), true);
+        NetworkPair pair = NetworkPair.read(in, ENCODER_ENTRY, DECODER_ENTRY, "VAE");
+        MultiLayerNetwork encoder = pair.first();
+        MultiLayerNetwork decoder = pair.second();
         VariationalAutoencoder model = new VariationalAutoencoder(config, encoder, decoder);
         if (!Mlp.sameShapes(model.denseLayerShapes(), shapes(config))) {
             throw new IllegalStateException("the networks' layers do not match the manifest's hyper-parameters");

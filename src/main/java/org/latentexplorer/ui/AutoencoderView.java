@@ -54,17 +54,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
     }
 
     @Override
-    public void openModel() {
-        panel.openModel();
-    }
-
-    @Override
-    public void saveModel() {
-        panel.saveModel();
-    }
-
-    @Override
-    public void openDataset() {
-        panel.openDataset();
+    public TrainingPanel panel() {
+        return panel;
     }
 }

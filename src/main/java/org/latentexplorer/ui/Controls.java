@@ -138,4 +138,28 @@ final class Controls {
         property.addListener((o, a, b) -> format.setValue(b.doubleValue()));
         return field;
     }
-}
+
+    /** A choice among an enum's values, each shown by its text in the current language. */
+    <E> javafx.scene.control.ComboBox<E> enumBox(String id, E[] values, javafx.beans.property.ObjectProperty<E> property,
+            java.util.function.Function<E, String> key) {
+        javafx.scene.control.ComboBox<E> box = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(values));
+        box.setId(id);
+        box.valueProperty().bindBidirectional(property);
+        box.setMaxWidth(Double.MAX_VALUE);
+        java.util.function.Supplier<javafx.scene.control.ListCell<E>> cell = () -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(E item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(i18n.text(key.apply(item)));
+                }
+            }
+        };
+        box.setCellFactory(v -> cell.get());
+        box.setButtonCell(cell.get());
+        return box;
+    }}

@@ -12,7 +12,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -21,7 +20,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.latentexplorer.engine.Gan;
 
 /**
@@ -182,16 +180,16 @@ public final class GanView extends BorderPane implements ModelSectionView {
     }
 
     private void addSettings() {
-        ComboBox<Gan.Architecture> arch = enumBox("gan-architecture", Gan.Architecture.values(), vm.architectureProperty(),
+        ComboBox<Gan.Architecture> arch = c.enumBox("gan-architecture", Gan.Architecture.values(), vm.architectureProperty(),
                 a -> "gan.architecture." + a.name().toLowerCase());
         arch.disableProperty().bind(vm.active().or(vm.busyProperty()));
         panel.addSetting(tagged("gan.architecture", "gan.architecture.tip", false), arch);
 
-        ComboBox<Gan.Noise> noise = enumBox("gan-noise", Gan.Noise.values(), vm.noiseProperty(), n -> "gan.noise." + n.id());
+        ComboBox<Gan.Noise> noise = c.enumBox("gan-noise", Gan.Noise.values(), vm.noiseProperty(), n -> "gan.noise." + n.id());
         noise.disableProperty().bind(vm.active());
         panel.addSetting(tagged("gan.noise", "gan.noise.tip", false), noise);
 
-        ComboBox<Gan.GeneratorLoss> loss = enumBox("gan-generator-loss", Gan.GeneratorLoss.values(),
+        ComboBox<Gan.GeneratorLoss> loss = c.enumBox("gan-generator-loss", Gan.GeneratorLoss.values(),
                 vm.generatorLossProperty(), l -> "gan.generatorLoss." + l.id());
         panel.addSetting(tagged("gan.generatorLoss", "gan.generatorLoss.tip", true), loss);
 
@@ -235,41 +233,10 @@ public final class GanView extends BorderPane implements ModelSectionView {
                 c.number("gan-held-out-d-fake", "number.value", vm.latest(held, Gan.D_FAKE)));
     }
 
-    private <E> ComboBox<E> enumBox(String id, E[] values, javafx.beans.property.ObjectProperty<E> property,
-            java.util.function.Function<E, String> key) {
-        ComboBox<E> box = new ComboBox<>(FXCollections.observableArrayList(values));
-        box.setId(id);
-        box.valueProperty().bindBidirectional(property);
-        box.setMaxWidth(Double.MAX_VALUE);
-        java.util.function.Supplier<ListCell<E>> cell = () -> new ListCell<>() {
-            @Override
-            protected void updateItem(E item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(i18n.text(key.apply(item)));
-                }
-            }
-        };
-        box.setCellFactory(v -> cell.get());
-        box.setButtonCell(cell.get());
-        return box;
-    }
+
 
     @Override
-    public void openModel() {
-        panel.openModel();
-    }
-
-    @Override
-    public void saveModel() {
-        panel.saveModel();
-    }
-
-    @Override
-    public void openDataset() {
-        panel.openDataset();
+    public TrainingPanel panel() {
+        return panel;
     }
 }

@@ -1,10 +1,18 @@
 package org.latentexplorer.ui;
 
-/** A section view with a model the File menu can open and save. */
+/** A section view with a model the File menu can open and save, through the section's inspector. */
 interface ModelSectionView {
-    void openModel();
+    TrainingPanel panel();
 
-    void saveModel();
+    default void openModel() {
+        panel().openModel();
+    }
 
-    void openDataset();
+    default void saveModel() {
+        panel().saveModel();
+    }
+
+    default void openDataset() {
+        panel().openDataset();
+    }
 }

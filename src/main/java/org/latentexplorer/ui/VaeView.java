@@ -2,13 +2,11 @@ package org.latentexplorer.ui;
 
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -234,14 +232,9 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         vm.betaProperty().addListener((o, a, b) -> beta.getValueFactory().setValue(b.doubleValue()));
         panel.addSetting(c.tipped(c.label("vae.beta"), "vae.beta.tip"), beta);
 
-        ComboBox<VariationalAutoencoder.Reconstruction> recon = new ComboBox<>(
-                FXCollections.observableArrayList(VariationalAutoencoder.Reconstruction.values()));
-        recon.setId("reconstruction");
-        recon.valueProperty().bindBidirectional(vm.reconstructionProperty());
-        recon.setCellFactory(v -> reconstructionCell());
-        recon.setButtonCell(reconstructionCell());
+        ComboBox<VariationalAutoencoder.Reconstruction> recon = c.enumBox("reconstruction",
+                VariationalAutoencoder.Reconstruction.values(), vm.reconstructionProperty(), r -> "vae.reconstruction." + r.id());
         recon.disableProperty().bind(vm.active());
-        recon.setMaxWidth(Double.MAX_VALUE);
         panel.addSetting(c.tipped(c.label("vae.reconstruction"), "vae.reconstruction.tip"), recon);
 
         String train = TrainingViewModel.TRAIN;
@@ -260,37 +253,14 @@ public final class VaeView extends BorderPane implements ModelSectionView {
                 c.number("vae-neg-elbo", "number.nats", vm.latest(held, VariationalAutoencoder.NEG_ELBO)));
     }
 
-    private ListCell<VariationalAutoencoder.Reconstruction> reconstructionCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(VariationalAutoencoder.Reconstruction item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(i18n.text("vae.reconstruction." + item.id()));
-                }
-            }
-        };
-    }
+
 
     LatentPlane plane() {
         return plane;
     }
 
     @Override
-    public void openModel() {
-        panel.openModel();
-    }
-
-    @Override
-    public void saveModel() {
-        panel.saveModel();
-    }
-
-    @Override
-    public void openDataset() {
-        panel.openDataset();
+    public TrainingPanel panel() {
+        return panel;
     }
 }
