@@ -27,10 +27,10 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         LossChart chart = new LossChart("loss-chart", vm, i18n, term, "ae.chart.loss");
         VBox.setVgrow(chart, Priority.ALWAYS);
 
-        ImageStrip originals = new ImageStrip(AutoencoderViewModel.PREVIEW_IMAGES);
+        ImageTiles originals = ImageTiles.row(AutoencoderViewModel.PREVIEW_IMAGES);
         originals.setId("originals");
         originals.imagesProperty().bind(vm.originalsProperty());
-        ImageStrip reconstructions = new ImageStrip(AutoencoderViewModel.PREVIEW_IMAGES);
+        ImageTiles reconstructions = ImageTiles.row(AutoencoderViewModel.PREVIEW_IMAGES);
         reconstructions.setId("reconstructions");
         reconstructions.imagesProperty().bind(vm.reconstructionsProperty());
         Tooltip.install(reconstructions, c.tooltip("ae.reconstructions.tip"));

@@ -54,7 +54,7 @@ final class CompareView extends ScrollPane {
         vm.endpointBProperty().addListener((o, x, y) -> b.getValueFactory().setValue(y.intValue()));
         a.setPrefWidth(90);
         b.setPrefWidth(90);
-        ImageStrip ends = strip("compare-endpoints", 2, vm.endpointsProperty());
+        ImageTiles ends = strip("compare-endpoints", 2, vm.endpointsProperty());
         ends.setPrefSize(100, 48);
         HBox endpoints = new HBox(8, c.label("compare.endpointA"), a, c.label("compare.endpointB"), b, ends);
         endpoints.setAlignment(Pos.CENTER_LEFT);
@@ -104,7 +104,7 @@ final class CompareView extends ScrollPane {
         });
         plane.setPrefSize(330, 300);
         plane.setMinSize(220, 220);
-        ImageStrip decoded = strip(id + "-decoded", 1, side.decodedProperty());
+        ImageTiles decoded = strip(id + "-decoded", 1, side.decodedProperty());
         decoded.setPrefSize(72, 72);
         decoded.setMinSize(72, 72);
         HBox under = new HBox(8, decoded, c.paragraph("compare.decoded", "hint"));
@@ -116,8 +116,8 @@ final class CompareView extends ScrollPane {
         return box;
     }
 
-    private static ImageStrip strip(String id, int slots, javafx.beans.value.ObservableValue<ImageGrid> images) {
-        ImageStrip s = new ImageStrip(slots);
+    private static ImageTiles strip(String id, int slots, javafx.beans.value.ObservableValue<ImageGrid> images) {
+        ImageTiles s = ImageTiles.row(slots);
         s.setId(id);
         s.imagesProperty().bind(images);
         s.setPrefHeight(52);

@@ -73,45 +73,31 @@ final class Controls {
         return b;
     }
 
-    /** An editable spinner where typed nonsense falls back to the last good value instead of throwing. */
+    /** An editable spinner of whole numbers. */
     static Spinner<Integer> intSpinner(String id, int min, int max, int value, int stepBy) {
-        Spinner<Integer> s = new Spinner<>(min, max, value, stepBy);
-        SpinnerValueFactory<Integer> factory = s.getValueFactory();
-        factory.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                try {
-                    return Integer.valueOf(text.trim());
-                } catch (NumberFormatException e) {
-                    return factory.getValue();
-                }
-            }
-        });
-        s.setId(id);
-        s.setEditable(true);
-        s.setMaxWidth(Double.MAX_VALUE);
-        return s;
+        return editable(new Spinner<>(min, max, value, stepBy), id, Object::toString, Integer::valueOf);
     }
 
-    /** An editable spinner of decimals with the same fallback for typed nonsense. */
+    /** An editable spinner of decimals. */
     static Spinner<Double> doubleSpinner(String id, double min, double max, double value, double stepBy) {
-        Spinner<Double> s = new Spinner<>(min, max, value, stepBy);
-        SpinnerValueFactory<Double> factory = s.getValueFactory();
+        return editable(new Spinner<>(min, max, value, stepBy), id, v -> new java.text.DecimalFormat("0.###").format(v),
+                Double::valueOf);
+    }
+
+    /** Typed nonsense falls back to the last good value instead of throwing from the spinner's commit. */
+    private static <T> Spinner<T> editable(Spinner<T> s, String id, java.util.function.Function<T, String> show,
+            java.util.function.Function<String, T> parse) {
+        SpinnerValueFactory<T> factory = s.getValueFactory();
         factory.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Double v) {
-                return v == null ? "" : new java.text.DecimalFormat("0.###").format(v);
+            public String toString(T v) {
+                return v == null ? "" : show.apply(v);
             }
 
             @Override
-            public Double fromString(String text) {
+            public T fromString(String text) {
                 try {
-                    return Double.valueOf(text.trim());
+                    return parse.apply(text.trim());
                 } catch (NumberFormatException e) {
                     return factory.getValue();
                 }
@@ -122,6 +108,7 @@ final class Controls {
         s.setMaxWidth(Double.MAX_VALUE);
         return s;
     }
+
 
     /** A text field for a decimal such as a learning rate: the property changes on each valid commit. */
     static javafx.scene.control.TextField doubleField(String id, javafx.beans.property.DoubleProperty property) {

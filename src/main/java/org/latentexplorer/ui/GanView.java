@@ -70,7 +70,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
     }
 
     private Node samplesBox() {
-        ImageTiles tiles = new ImageTiles(GanViewModel.GRID_COLUMNS);
+        ImageTiles tiles = ImageTiles.grid(GanViewModel.GRID_COLUMNS, GanViewModel.GRID);
         tiles.setId("gan-samples");
         tiles.imagesProperty().bind(vm.shownSamplesProperty());
         tiles.setPrefSize(380, 380);

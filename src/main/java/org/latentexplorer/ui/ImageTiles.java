@@ -1,39 +1,59 @@
 package org.latentexplorer.ui;
 
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
-/** Images tiled in a square-celled grid of a given number of columns, on a Canvas with crisp pixels. */
+/**
+ * Images tiled in square cells, a given number to a row, on a Canvas with crisp pixels; redrawn when the
+ * images or the size change. Empty cells keep the layout until images arrive.
+ */
 public final class ImageTiles extends Region {
-    private static final double GAP = 2;
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<ImageGrid> images = new SimpleObjectProperty<>(this, "images");
-    private final IntegerProperty columns = new SimpleIntegerProperty(this, "columns", 8);
+    private final int columns;
+    private final int slots;
+    private final double gap;
 
-    public ImageTiles(int columns) {
-        this.columns.set(columns);
+    /**
+     * @param columns cells per row
+     * @param slots how many cells to draw at least, so an empty grid keeps its layout
+     */
+    public ImageTiles(int columns, int slots, double gap) {
+        this.columns = Math.max(1, columns);
+        this.slots = slots;
+        this.gap = gap;
         getChildren().add(canvas);
-        getStyleClass().add("image-tiles");
         images.addListener((o, a, b) -> draw());
-        this.columns.addListener((o, a, b) -> draw());
         widthProperty().addListener((o, a, b) -> draw());
         heightProperty().addListener((o, a, b) -> draw());
-        setMinSize(120, 120);
-        setPrefSize(360, 360);
+    }
+
+    /** One row of cells, as under a chart: input images, reconstructions, samples. */
+    public static ImageTiles row(int slots) {
+        ImageTiles t = new ImageTiles(slots, slots, 4);
+        t.getStyleClass().add("image-strip");
+        t.setMinHeight(40);
+        t.setPrefHeight(96);
+        return t;
+    }
+
+    /** A square grid, as of a GAN's samples. */
+    public static ImageTiles grid(int columns, int slots) {
+        ImageTiles t = new ImageTiles(columns, slots, 2);
+        t.getStyleClass().add("image-tiles");
+        t.setMinSize(120, 120);
+        t.setPrefSize(360, 360);
+        return t;
     }
 
     public ObjectProperty<ImageGrid> imagesProperty() {
         return images;
-    }
-
-    public IntegerProperty columnsProperty() {
-        return columns;
     }
 
     @Override
@@ -49,19 +69,32 @@ public final class ImageTiles extends Region {
         g.clearRect(0, 0, getWidth(), getHeight());
         g.setImageSmoothing(false);
         ImageGrid grid = images.get();
-        int cols = Math.max(1, columns.get());
-        int count = grid == null ? cols * cols : grid.size();
-        int rows = Math.max(1, (count + cols - 1) / cols);
-        double cell = Math.max(1, Math.min((getWidth() - GAP * (cols - 1)) / cols, (getHeight() - GAP * (rows - 1)) / rows));
+        int count = Math.max(slots, grid == null ? 0 : grid.size());
+        int rows = Math.max(1, (count + columns - 1) / columns);
+        double cell = Math.max(1, Math.min((getWidth() - gap * (columns - 1)) / columns,
+                (getHeight() - gap * (rows - 1)) / rows));
         for (int i = 0; i < count; i++) {
-            double x = (i % cols) * (cell + GAP);
-            double y = (i / cols) * (cell + GAP);
-            if (grid != null) {
-                g.drawImage(ImageStrip.toImage(grid.images().get(i), grid.rows(), grid.cols()), x, y, cell, cell);
+            double x = (i % columns) * (cell + gap);
+            double y = (i / columns) * (cell + gap);
+            if (grid != null && i < grid.size()) {
+                g.drawImage(toImage(grid.images().get(i), grid.rows(), grid.cols()), x, y, cell, cell);
             } else {
                 g.setFill(Color.gray(0.5, 0.25));
                 g.fillRect(x, y, cell, cell);
             }
         }
+    }
+
+    /** Ink on paper: 1 draws black on white, as the digits look in print. */
+    static WritableImage toImage(float[] pixels, int rows, int cols) {
+        WritableImage image = new WritableImage(cols, rows);
+        PixelWriter w = image.getPixelWriter();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double v = Math.max(0, Math.min(1, pixels[r * cols + c]));
+                w.setColor(c, r, Color.gray(1 - v));
+            }
+        }
+        return image;
     }
 }

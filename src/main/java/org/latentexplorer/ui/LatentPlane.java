@@ -441,7 +441,7 @@ public final class LatentPlane extends Region {
     private void drawManifold(GraphicsContext g, Manifold m, double w, double h) {
         if (tiles == null) {
             ImageGrid grid = m.images();
-            tiles = grid.images().stream().map(px -> (Image) ImageStrip.toImage(px, grid.rows(), grid.cols())).toList();
+            tiles = grid.images().stream().map(px -> (Image) ImageTiles.toImage(px, grid.rows(), grid.cols())).toList();
         }
         g.setImageSmoothing(false);
         int n = m.n();

@@ -94,7 +94,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         });
         HBox.setHgrow(plane, Priority.ALWAYS);
 
-        ImageStrip decoded = new ImageStrip(1);
+        ImageTiles decoded = ImageTiles.row(1);
         decoded.setId("decoded");
         decoded.imagesProperty().bind(vm.decodedProperty());
         decoded.setPrefSize(168, 168);
@@ -104,7 +104,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         where.getStyleClass().add("number");
         where.textProperty().bind(i18n.text("vae.cursor", vm.cursorXProperty(), vm.cursorYProperty()));
 
-        ImageStrip selected = new ImageStrip(2);
+        ImageTiles selected = ImageTiles.row(2);
         selected.setId("selected-pair");
         selected.imagesProperty().bind(vm.selectedPairProperty());
         selected.setPrefSize(168, 80);

@@ -23,4 +23,12 @@ final class FxTestSupport {
         }
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
+
+    /** Runs a command on the FX thread and waits for it, as a view's button would call it. */
+    static void fx(Runnable command) throws Exception {
+        onFx(() -> {
+            command.run();
+            return null;
+        });
+    }
 }

@@ -1,6 +1,7 @@
 package org.latentexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.latentexplorer.ui.FxTestSupport.fx;
 import static org.latentexplorer.ui.FxTestSupport.onFx;
 import static org.latentexplorer.ui.FxTestSupport.waitUntil;
 
@@ -34,13 +35,6 @@ class GanViewModelTest {
     @AfterEach
     void close() {
         vm.shutdown();
-    }
-
-    private void fx(Runnable r) throws Exception {
-        onFx(() -> {
-            r.run();
-            return null;
-        });
     }
 
     @Test

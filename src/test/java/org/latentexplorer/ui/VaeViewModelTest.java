@@ -1,6 +1,7 @@
 package org.latentexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.latentexplorer.ui.FxTestSupport.fx;
 import static org.latentexplorer.ui.FxTestSupport.onFx;
 import static org.latentexplorer.ui.FxTestSupport.waitUntil;
 
@@ -37,13 +38,6 @@ class VaeViewModelTest {
     @AfterEach
     void close() {
         vm.shutdown();
-    }
-
-    private void fx(Runnable r) throws Exception {
-        onFx(() -> {
-            r.run();
-            return null;
-        });
     }
 
     @Test
