@@ -170,24 +170,24 @@ public final class Gan implements GenerativeModel {
         /** The chapter's log(1 − D(G(z))) = −softplus(l): its gradient vanishes while D rejects G's images. */
         MINIMAX("minimax") {
             @Override
-            double value(double logit) {
+            public double value(double logit) {
                 return -softplus(logit);
             }
 
             @Override
-            double gradient(double logit) {
+            public double gradient(double logit) {
                 return -sigmoid(logit);
             }
         },
         /** −log D(G(z)) = softplus(−l): the same fixed point, with its strongest gradient where D rejects G(z). */
         NON_SATURATING("non_saturating") {
             @Override
-            double value(double logit) {
+            public double value(double logit) {
                 return softplus(-logit);
             }
 
             @Override
-            double gradient(double logit) {
+            public double gradient(double logit) {
                 return sigmoid(logit) - 1;
             }
         };
@@ -198,10 +198,10 @@ public final class Gan implements GenerativeModel {
             this.id = id;
         }
 
-        abstract double value(double logit);
+        public abstract double value(double logit);
 
         /** ∂value/∂l. */
-        abstract double gradient(double logit);
+        public abstract double gradient(double logit);
 
         double mean(double[] logits) {
             double sum = 0;
@@ -553,11 +553,11 @@ public final class Gan implements GenerativeModel {
         return x01.mul(2).subi(1);
     }
 
-    private static double softplus(double v) {
+    public static double softplus(double v) {
         return Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
     }
 
-    private static double sigmoid(double v) {
+    public static double sigmoid(double v) {
         return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
     }
 

@@ -66,6 +66,16 @@ final class Controls {
         return l;
     }
 
+    /** A setting's label with a tag under it saying when a change takes effect: now, or later ({@code now} false). */
+    javafx.scene.Node tagged(String labelKey, String tipKey, String tagKey, boolean now) {
+        Label tag = label(tagKey);
+        tag.getStyleClass().add(now ? "tag-now" : "tag-next");
+        // The tag sits under the label so the label keeps the column's width.
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, tipped(label(labelKey), tipKey), tag);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
     Button button(String key, Runnable action) {
         Button b = new Button();
         b.textProperty().bind(i18n.text(key));
@@ -82,6 +92,24 @@ final class Controls {
     static Spinner<Double> doubleSpinner(String id, double min, double max, double value, double stepBy) {
         return editable(new Spinner<>(min, max, value, stepBy), id, v -> new java.text.DecimalFormat("0.###").format(v),
                 Double::valueOf);
+    }
+
+    /** An editable spinner of whole numbers that follows {@code property} both ways. */
+    static Spinner<Integer> intSpinner(String id, int min, int max, javafx.beans.property.IntegerProperty property,
+            int stepBy) {
+        Spinner<Integer> s = intSpinner(id, min, max, property.get(), stepBy);
+        s.getValueFactory().valueProperty().addListener((o, a, b) -> property.set(b));
+        property.addListener((o, a, b) -> s.getValueFactory().setValue(b.intValue()));
+        return s;
+    }
+
+    /** An editable spinner of decimals that follows {@code property} both ways. */
+    static Spinner<Double> doubleSpinner(String id, double min, double max, javafx.beans.property.DoubleProperty property,
+            double stepBy) {
+        Spinner<Double> s = doubleSpinner(id, min, max, property.get(), stepBy);
+        s.getValueFactory().valueProperty().addListener((o, a, b) -> property.set(b));
+        property.addListener((o, a, b) -> s.getValueFactory().setValue(b.doubleValue()));
+        return s;
     }
 
     /** Typed nonsense falls back to the last good value instead of throwing from the spinner's commit. */

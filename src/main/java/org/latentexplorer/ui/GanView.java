@@ -171,12 +171,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
     }
 
     private Node tagged(String labelKey, String tipKey, boolean now) {
-        Label tag = c.label(now ? "gan.tag.now" : "gan.tag.next");
-        tag.getStyleClass().add(now ? "tag-now" : "tag-next");
-        // The tag sits under the label so the label keeps the column's width.
-        VBox box = new VBox(1, c.tipped(c.label(labelKey), tipKey), tag);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        return c.tagged(labelKey, tipKey, now ? "gan.tag.now" : "gan.tag.next", now);
     }
 
     private void addSettings() {

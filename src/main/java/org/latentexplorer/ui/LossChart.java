@@ -16,7 +16,7 @@ final class LossChart extends LineChart<Number, Number> {
                 new Curve(TrainingViewModel.HELD_OUT, term, "chart.heldOut"));
     }
 
-    LossChart(String id, TrainingViewModel vm, I18n i18n, String yLabelKey, Curve... curves) {
+    LossChart(String id, CurveSource vm, I18n i18n, String yLabelKey, Curve... curves) {
         super(new NumberAxis(), new NumberAxis());
         setId(id);
         NumberAxis x = (NumberAxis) getXAxis();

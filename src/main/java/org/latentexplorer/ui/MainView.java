@@ -42,6 +42,7 @@ public final class MainView extends BorderPane {
                 case AUTOENCODER -> autoencoderView;
                 case VAE -> vaeView;
                 case GAN -> ganView;
+                case GAN_PROBLEMS -> new GanLabView(vm.lab(), vm.divergences(), i18n);
                 default -> new PlaceholderView(s, i18n);
             });
         }

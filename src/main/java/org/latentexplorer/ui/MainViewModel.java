@@ -25,6 +25,8 @@ public final class MainViewModel {
     private final VaeViewModel vae;
     private final CompareViewModel compare;
     private final GanViewModel gan;
+    private final GanLabViewModel lab;
+    private final JsdEmdViewModel divergences = new JsdEmdViewModel();
 
     public MainViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
         this.i18n = i18n;
@@ -33,6 +35,13 @@ public final class MainViewModel {
         this.vae = new VaeViewModel(i18n, uiExecutor);
         this.compare = new CompareViewModel(i18n, uiExecutor);
         this.gan = new GanViewModel(i18n, uiExecutor);
+        this.lab = new GanLabViewModel(i18n, uiExecutor);
+        // A lab left playing would take the CPU from the section in view.
+        section.addListener((o, a, b) -> {
+            if (a == Section.GAN_PROBLEMS) {
+                lab.pause();
+            }
+        });
     }
 
     /** Warms ND4J up in the background while the window opens, then loads the data sets and pre-trained models. */
@@ -50,6 +59,7 @@ public final class MainViewModel {
         vae.shutdown();
         compare.shutdown();
         gan.shutdown();
+        lab.shutdown();
     }
 
     private List<TrainingViewModel> trainers() {
@@ -61,6 +71,8 @@ public final class MainViewModel {
     public VaeViewModel vae() { return vae; }
     public CompareViewModel compare() { return compare; }
     public GanViewModel gan() { return gan; }
+    public GanLabViewModel lab() { return lab; }
+    public JsdEmdViewModel divergences() { return divergences; }
     public ObjectProperty<Section> sectionProperty() { return section; }
     public BooleanProperty darkThemeProperty() { return darkTheme; }
     public BooleanProperty engineReadyProperty() { return engineReady; }

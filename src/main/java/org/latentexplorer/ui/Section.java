@@ -8,7 +8,7 @@ public enum Section {
     VAE("vae", true),
     VQVAE("vqvae", false),
     GAN("gan", true),
-    GAN_PROBLEMS("ganProblems", false);
+    GAN_PROBLEMS("ganProblems", true);
 
     private final String id;
     private final boolean built;

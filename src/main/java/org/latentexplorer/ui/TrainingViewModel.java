@@ -52,7 +52,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * on the UI thread, at most {@link #UPDATES_PER_SECOND} times a second. Subclasses say which kind of model
  * they train and what they draw from it.
  */
-public abstract class TrainingViewModel {
+public abstract class TrainingViewModel implements CurveSource {
     static final int UPDATES_PER_SECOND = 20;
     /** Loss curves are thinned to this many points, which LineChart redraws smoothly. */
     static final int MAX_CURVE_POINTS = 2000;
@@ -566,6 +566,7 @@ public abstract class TrainingViewModel {
     // ---- properties -----------------------------------------------------------------------------------
 
     /** The curve of one loss term, train or held-out, e.g. curve("train", "kl"). UI thread. */
+    @Override
     public ObservableList<XYChart.Data<Number, Number>> curve(String split, String term) {
         return curve(key(split, term));
     }
