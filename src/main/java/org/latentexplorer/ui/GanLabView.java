@@ -152,7 +152,10 @@ public final class GanLabView extends BorderPane {
         speed.setTooltip(c.tooltip("lab.speed.tip"));
         Label speedValue = new Label();
         speedValue.textProperty().bind(i18n.text("lab.speed.value", vm.speedProperty()));
-        HBox row = new HBox(6, play, step, dStep, gStep, reset);
+        FlowPane row = new FlowPane(6, 6, play, step, dStep, gStep, reset);
+        for (Node n : row.getChildren()) {
+            ((Button) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox row2 = new HBox(6, c.label("lab.speed"), speed, speedValue);
         row.setAlignment(Pos.CENTER_LEFT);
         row2.setAlignment(Pos.CENTER_LEFT);

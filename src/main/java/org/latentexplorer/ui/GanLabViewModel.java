@@ -61,6 +61,8 @@ public final class GanLabViewModel implements CurveSource {
     private static final int MINIBATCH_KERNELS = 8;
     private static final long METRICS_EVERY_NANOS = 300_000_000L;
     private static final long PUBLISH_EVERY_NANOS = 1_000_000_000L / TrainingViewModel.UPDATES_PER_SECOND;
+    /** D's map and the arrows cost more than a step of the default networks: refreshed at 8 Hz, not 20. */
+    private static final long MAP_EVERY_NANOS = 125_000_000L;
 
     /** What the plane draws, taken on the lab's thread. */
     public record Snapshot(long step, double extent, double[] real, double[] generated, double[] map, boolean critic,
@@ -133,6 +135,12 @@ public final class GanLabViewModel implements CurveSource {
     private volatile boolean run;
     private long lastMetrics;
     private long lastPublish;
+    private long lastMap;
+    private double[] map;
+    private double[] arrows;
+    /** The layer switches as the lab's thread reads them. */
+    private volatile boolean mapShown = true;
+    private volatile boolean arrowsShown;
 
     private record Point(String term, long step, double value) {
     }
@@ -156,6 +164,8 @@ public final class GanLabViewModel implements CurveSource {
                 unrolled, unrollSteps, minibatch, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
         all.forEach(p -> p.addListener((o, a, b) -> settingsChanged()));
         distribution.addListener((o, a, b) -> reset());
+        showMap.addListener((o, a, b) -> layersChanged());
+        showArrows.addListener((o, a, b) -> layersChanged());
         reset();
     }
 
@@ -226,6 +236,17 @@ public final class GanLabViewModel implements CurveSource {
     /** The baseline settings; the lab starts over with them. */
     public void restoreDefaults() {
         show(LabSettings.vanilla());
+    }
+
+    /** A layer switched on while paused is computed at once; while playing, the next refresh brings it. */
+    private void layersChanged() {
+        mapShown = showMap.get();
+        arrowsShown = showArrows.get();
+        worker.execute(() -> {
+            if (lab != null) {
+                publish(true, Double.NaN);
+            }
+        });
     }
 
     /** A new lab on the chosen distribution and settings: fresh networks, empty curves. */
@@ -383,9 +404,12 @@ public final class GanLabViewModel implements CurveSource {
         lastPublish = t;
         double[] generated = lab.shownSamples();
         double extent = lab.real().extent();
-        double[] reference = java.util.Arrays.copyOf(generated, 2 * 128);
-        double[] map = lab.discriminatorMap(MAP_RESOLUTION, extent, reference);
-        double[] arrows = lab.generatorDirections(java.util.Arrays.copyOf(generated, 2 * ARROWS));
+        if (now || t - lastMap > MAP_EVERY_NANOS) {
+            lastMap = t;
+            double[] reference = java.util.Arrays.copyOf(generated, 2 * 128);
+            map = mapShown ? lab.discriminatorMap(MAP_RESOLUTION, extent, reference) : null;
+            arrows = arrowsShown ? lab.generatorDirections(java.util.Arrays.copyOf(generated, 2 * ARROWS)) : null;
+        }
         pendingSnapshot.set(new Snapshot(lab.steps(), extent, realShown, generated, map, lab.settings().wgan(), arrows));
         ModeMetrics.Coverage coverage = null;
         double js = Double.NaN;

@@ -109,6 +109,22 @@ final class LabPlane extends Region {
         draw();
     }
 
+    /** Square: as tall as it is wide, so the controls below sit right under it. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return width > 0 ? width : super.computePrefHeight(width);
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
+        return width > 0 ? width : Double.MAX_VALUE;
+    }
+
     @Override
     protected void layoutChildren() {
         double s = Math.min(getWidth(), getHeight());

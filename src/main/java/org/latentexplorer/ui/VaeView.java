@@ -124,7 +124,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
             l.setWrapText(true);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        VBox side = new VBox(8, decodedHeading, decoded, where, c.paragraph("vae.decoded.tip", "hint"),
+        VBox side = new VBox(8, decodedHeading, decoded, where, collapseBox(), c.paragraph("vae.decoded.tip", "hint"),
                 selectedHeading, selected, c.paragraph("vae.selected.tip", "hint"),
                 manifold, new HBox(6, c.label("vae.manifold.size"), n), projectionControls(),
                 c.paragraph("vae.plane.help", "hint"));
@@ -136,6 +136,21 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         HBox box = new HBox(10, plane, sideScroll);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /** The posterior-collapse preset, and a live warning while the held-out KL says the code is ignored. */
+    private Node collapseBox() {
+        javafx.scene.control.Button preset = c.button("vae.collapse.preset", vm::showPosteriorCollapse);
+        preset.setId("collapse-preset");
+        preset.setTooltip(c.tooltip("vae.collapse.explain"));
+        preset.disableProperty().bind(vm.active().or(vm.busyProperty()));
+        preset.setMaxWidth(Double.MAX_VALUE);
+        preset.setWrapText(true);
+        Label warning = c.paragraph("vae.collapse.warning", "collapse-warning");
+        warning.setId("collapse-warning");
+        warning.visibleProperty().bind(vm.collapsed());
+        warning.managedProperty().bind(warning.visibleProperty());
+        return new VBox(4, preset, warning);
     }
 
     /** "z₁" for a slice through dimension 0; the principal axis' name in the PCA view. */

@@ -29,6 +29,9 @@ import org.latentexplorer.engine.VariationalAutoencoder;
 public final class VaeViewModel extends TrainingViewModel {
     public enum Projection { SLICE, PCA }
 
+    static final double COLLAPSE_BETA = 0.02;
+    /** Below this held-out KL per image (nats) the code tells the decoder next to nothing: collapse. */
+    static final double COLLAPSED_KL = 0.5;
     private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", 1.0);
     private final ObjectProperty<VariationalAutoencoder.Reconstruction> reconstruction =
             new SimpleObjectProperty<>(this, "reconstruction", VariationalAutoencoder.Reconstruction.BCE);
@@ -95,6 +98,27 @@ public final class VaeViewModel extends TrainingViewModel {
         datasetProperty().addListener((o, a, b) -> classNames.set(classNamesFor(b)));
         classNames.set(classNamesFor(datasetProperty().get()));
         resizeSlice(2);
+    }
+
+    /**
+     * Trains a fresh 2-D VAE where the KL term wins, so q(z|x) collapses onto the prior and the decoder ignores z.
+     * β weights the reconstruction in the chapter's loss, so the KL wins with a small β (2 epochs: KL about 0.01 nats).
+     */
+    public void showPosteriorCollapse() {
+        if (active().get() || busyProperty().get()) {
+            return;
+        }
+        continueTrainingProperty().set(false);
+        latentSizeProperty().set(2);
+        epochsProperty().set(2);
+        beta.set(COLLAPSE_BETA);
+        start();
+    }
+
+    /** Whether the held-out KL says the code carries (almost) no information about the image. */
+    public javafx.beans.binding.BooleanBinding collapsed() {
+        DoubleProperty kl = latest(HELD_OUT, VariationalAutoencoder.KL);
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> kl.get() < COLLAPSED_KL, kl);
     }
 
     private static boolean isValidBeta(double b) {

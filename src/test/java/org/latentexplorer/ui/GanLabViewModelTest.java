@@ -46,7 +46,17 @@ class GanLabViewModelTest {
         assertThat(s.real()).hasSize(2 * GanLabViewModel.REAL_SHOWN);
         assertThat(s.map()).hasSize(GanLabViewModel.MAP_RESOLUTION * GanLabViewModel.MAP_RESOLUTION);
         assertThat(Arrays.stream(s.map()).allMatch(v -> v >= 0 && v <= 1)).isTrue();
-        assertThat(s.arrows()).hasSize(2 * GanLabViewModel.ARROWS);
+        assertThat(s.arrows()).isNull();
+        fx(() -> vm.showArrowsProperty().set(true));
+        waitUntil(30, () -> vm.snapshotProperty().get().arrows() != null);
+        double[] arrows = onFx(() -> vm.snapshotProperty().get().arrows());
+        assertThat(arrows).hasSize(2 * GanLabViewModel.ARROWS);
+        // Scaled so the longest arrow has length 1.
+        double longest = 0;
+        for (int i = 0; i < arrows.length; i += 2) {
+            longest = Math.max(longest, Math.hypot(arrows[i], arrows[i + 1]));
+        }
+        assertThat(longest).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(onFx(() -> vm.modeCountProperty().get())).isEqualTo(8);
         // An untrained Generator puts its points near the origin, far from the ring.
         assertThat(onFx(() -> vm.modesCoveredProperty().get())).isZero();

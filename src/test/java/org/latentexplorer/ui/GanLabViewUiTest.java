@@ -64,7 +64,8 @@ class GanLabViewUiTest {
         robot.clickOn("#lab-step");
         waitUntil(30, () -> vm.stepProperty().get() == 1);
         CheckBox wgan = robot.lookup("#lab-wgan").queryAs(CheckBox.class);
-        robot.clickOn(wgan);
+        // The switch sits low in the scrolled inspector: fire it as a click would.
+        robot.interact(wgan::fire);
         waitUntil(30, () -> vm.stepProperty().get() == 0 && vm.snapshotProperty().get().critic());
         assertThat(robot.lookup("#lab-clip").query().isDisabled()).isFalse();
         robot.clickOn("#lab-step");
