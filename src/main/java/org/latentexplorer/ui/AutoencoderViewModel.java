@@ -1,30 +1,122 @@
 package org.latentexplorer.ui;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+import org.latentexplorer.data.ImageNoise;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.Autoencoder;
+import org.latentexplorer.engine.ClusterScores;
+import org.latentexplorer.engine.DataSource;
+import org.latentexplorer.engine.Denoising;
+import org.latentexplorer.engine.GenerativeModel;
 import org.latentexplorer.engine.ModelKind;
+import org.latentexplorer.engine.ModelStore;
 import org.latentexplorer.engine.Tensors;
 
-/** The autoencoder section: besides the shared training state, held-out images and their reconstructions. */
+/**
+ * The autoencoder section: besides the shared training state, held-out images and their reconstructions; the
+ * denoising autoencoder (noise while training, noisy input / output / clean target, error against noise level, a pad
+ * to scribble on); and k-means on the codes against k-means on the pixels.
+ */
 public final class AutoencoderViewModel extends TrainingViewModel {
     static final int PREVIEW_IMAGES = 10;
+    /** The noise levels of the error curve: shares for masking and salt-and-pepper, σ for Gaussian. */
+    static final double[] CURVE_LEVELS = {0, 0.1, 0.2, 0.3, 0.4, 0.5};
+    static final String CURVE_MODEL = "model";
+    static final String CURVE_PLAIN = "plain";
+    static final String CURVE_DENOISING = "denoising";
+    private static final long TEST_NOISE_SEED = 11;
+    private static final long CLUSTER_SEED = 5;
+
+    /** What noise the next training run adds to its inputs: none trains a plain autoencoder. */
+    public enum TrainingNoise {
+        NONE(null), MASKING(ImageNoise.Type.MASKING), SALT_AND_PEPPER(ImageNoise.Type.SALT_AND_PEPPER),
+        GAUSSIAN(ImageNoise.Type.GAUSSIAN);
+
+        private final ImageNoise.Type type;
+
+        TrainingNoise(ImageNoise.Type type) {
+            this.type = type;
+        }
+
+        public ImageNoise.Type type() {
+            return type;
+        }
+    }
 
     private final ObjectProperty<ImageGrid> originals = new SimpleObjectProperty<>(this, "originals");
     private final ObjectProperty<ImageGrid> reconstructions = new SimpleObjectProperty<>(this, "reconstructions");
+    private final ObjectProperty<TrainingNoise> trainingNoise = new SimpleObjectProperty<>(this, "trainingNoise",
+            TrainingNoise.NONE);
+    private final DoubleProperty trainingNoiseLevel = new SimpleDoubleProperty(this, "trainingNoiseLevel", 0.3);
+    private final ObjectProperty<ImageNoise.Type> testNoise = new SimpleObjectProperty<>(this, "testNoise",
+            ImageNoise.Type.MASKING);
+    private final DoubleProperty testNoiseLevel = new SimpleDoubleProperty(this, "testNoiseLevel", 0.3);
+    private final ObjectProperty<ImageGrid> noisy = new SimpleObjectProperty<>(this, "noisy");
+    private final ObjectProperty<ImageGrid> denoised = new SimpleObjectProperty<>(this, "denoised");
+    private final Map<String, ObservableList<XYChart.Data<Number, Number>>> noiseCurves = new HashMap<>();
+    private final ObjectProperty<float[]> scribble = new SimpleObjectProperty<>(this, "scribble");
+    private final ObjectProperty<ImageGrid> scribbleOutput = new SimpleObjectProperty<>(this, "scribbleOutput");
+    private final IntegerProperty clusters = new SimpleIntegerProperty(this, "clusters", 10);
+    private final ObjectProperty<LatentPoints> clusterPoints = new SimpleObjectProperty<>(this, "clusterPoints");
+    private final ObjectProperty<LatentPoints> labelPoints = new SimpleObjectProperty<>(this, "labelPoints");
+    private final DoubleProperty latentPurity = new SimpleDoubleProperty(this, "latentPurity", Double.NaN);
+    private final DoubleProperty latentNmi = new SimpleDoubleProperty(this, "latentNmi", Double.NaN);
+    private final DoubleProperty pixelPurity = new SimpleDoubleProperty(this, "pixelPurity", Double.NaN);
+    private final DoubleProperty pixelNmi = new SimpleDoubleProperty(this, "pixelNmi", Double.NaN);
 
     // Worker thread.
     private float[] previewPixels;
+    private GenerativeModel shippedPlain;
+    private GenerativeModel shippedDenoising;
+    private GenerativeModel measured;
 
     public AutoencoderViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
         super(i18n, uiExecutor, "autoencoder-worker");
+        testNoise.addListener((o, a, b) -> runQuietly(() -> {
+            measureCurves();
+            showDenoising();
+        }));
+        testNoiseLevel.addListener((o, a, b) -> runQuietly(this::showDenoising));
+        clusters.addListener((o, a, b) -> runQuietly(this::cluster));
+        scribble.addListener((o, a, b) -> runQuietly(this::denoiseScribble));
     }
 
     @Override
     public ModelKind kind() {
         return ModelKind.AE;
+    }
+
+    @Override
+    protected Map<String, Object> modelSettings() {
+        TrainingNoise n = trainingNoise.get();
+        if (n == TrainingNoise.NONE) {
+            return Map.of();
+        }
+        return Map.of(Autoencoder.INPUT_NOISE_SETTING, n.type().id(), Autoencoder.INPUT_NOISE_LEVEL_SETTING,
+                trainingNoiseLevel.get());
+    }
+
+    @Override
+    protected void onModelAdopted(GenerativeModel adopted) {
+        ImageNoise n = ((Autoencoder) adopted).noise();
+        ui.accept(() -> {
+            trainingNoise.set(n.isNone() ? TrainingNoise.NONE : TrainingNoise.valueOf(n.type().name()));
+            if (!n.isNone()) {
+                trainingNoiseLevel.set(n.level());
+            }
+        });
     }
 
     @Override
@@ -35,21 +127,155 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         }
         previewPixels = split.heldOut().gather(idx);
         ImageGrid preview = ImageGrid.of(previewPixels, split.heldOut().rows(), split.heldOut().cols());
+        // The shipped plain and denoising autoencoders of this data set, for the error curve.
+        shippedPlain = shipped("ae-" + dataSpec);
+        shippedDenoising = shipped("dae-" + dataSpec);
+        measured = null;
         ui.accept(() -> {
             originals.set(preview);
             reconstructions.set(null);
+            scribble.set(previewPixels.length == 0 ? null : java.util.Arrays.copyOf(previewPixels,
+                    split.heldOut().pixelsPerImage()));
         });
+    }
+
+    private static GenerativeModel shipped(String name) {
+        if (!DataSource.isBundled(name.substring(name.indexOf('-') + 1)) || !ModelStore.bundledExists(name)) {
+            return null;
+        }
+        try {
+            return ModelStore.loadBundled(name).model();
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     @Override
     protected void onInferenceChanged() {
         if (inference == null || previewPixels == null) {
-            publish(() -> reconstructions.set(null));
+            publish(() -> {
+                reconstructions.set(null);
+                noisy.set(null);
+                denoised.set(null);
+            });
             return;
         }
         ImageGrid recon = ImageGrid.of(Tensors.toFloats(inference.reconstruct(rows(previewPixels))),
                 split.heldOut().rows(), split.heldOut().cols());
         publish(() -> reconstructions.set(recon));
+        showDenoising();
+        denoiseScribble();
+        // The curves and clusters take a second: measured on each new model, not on every snapshot while training.
+        if (!isActive() && measured != inference) {
+            measured = inference;
+            measureCurves();
+            cluster();
+        }
+    }
+
+    private ImageNoise testNoise() {
+        return new ImageNoise(testNoise.get(), testNoiseLevel.get());
+    }
+
+    /** Worker: the preview images with the test noise, and what the model makes of them. */
+    private void showDenoising() {
+        if (inference == null || previewPixels == null) {
+            return;
+        }
+        float[] corrupted = testNoise().apply(previewPixels, TEST_NOISE_SEED);
+        float[] out = Tensors.toFloats(inference.reconstruct(rows(corrupted)));
+        int r = split.heldOut().rows();
+        int c = split.heldOut().cols();
+        ImageGrid in = ImageGrid.of(corrupted, r, c);
+        ImageGrid result = ImageGrid.of(out, r, c);
+        publish(() -> {
+            noisy.set(in);
+            denoised.set(result);
+        });
+    }
+
+    /** Worker: held-out error against noise level for this model and the shipped plain and denoising ones. */
+    private void measureCurves() {
+        if (inference == null || split == null) {
+            return;
+        }
+        Map<String, double[]> errors = new java.util.LinkedHashMap<>();
+        errors.put(CURVE_MODEL, Denoising.curve(inference, split.heldOut(), testNoise.get(), CURVE_LEVELS,
+                TEST_NOISE_SEED));
+        if (shippedPlain != null) {
+            errors.put(CURVE_PLAIN, Denoising.curve(shippedPlain, split.heldOut(), testNoise.get(), CURVE_LEVELS,
+                    TEST_NOISE_SEED));
+        }
+        if (shippedDenoising != null) {
+            errors.put(CURVE_DENOISING, Denoising.curve(shippedDenoising, split.heldOut(), testNoise.get(),
+                    CURVE_LEVELS, TEST_NOISE_SEED));
+        }
+        publish(() -> {
+            noiseCurves.values().forEach(List::clear);
+            errors.forEach((key, e) -> {
+                List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>();
+                for (int i = 0; i < e.length; i++) {
+                    points.add(new XYChart.Data<>(CURVE_LEVELS[i], e[i]));
+                }
+                noiseCurve(key).setAll(points);
+            });
+        });
+    }
+
+    /** Worker: what the model makes of the learner's scribbled digit. */
+    private void denoiseScribble() {
+        float[] pixels = scribble.get();
+        if (inference == null || pixels == null || split == null) {
+            return;
+        }
+        float[] out = Tensors.toFloats(inference.reconstruct(rows(pixels)));
+        ImageGrid result = ImageGrid.of(out, split.heldOut().rows(), split.heldOut().cols());
+        publish(() -> scribbleOutput.set(result));
+    }
+
+    /** Worker: k-means on the held-out codes and on the raw pixels, both scored against the labels. */
+    private void cluster() {
+        if (inference == null || split == null) {
+            return;
+        }
+        int k = clusters.get();
+        ClusterScores.LatentVsPixels r = ClusterScores.latentVsPixels(inference, split.heldOut(), k, CLUSTER_SEED);
+        int d = inference.latentSize();
+        int n = split.heldOut().size();
+        float[] xs = new float[n];
+        float[] ys = new float[n];
+        if (d == 2) {
+            for (int i = 0; i < n; i++) {
+                xs[i] = r.codes()[2 * i];
+                ys[i] = r.codes()[2 * i + 1];
+            }
+        } else {
+            // More than two dimensions: the plane of the two principal axes.
+            org.latentexplorer.engine.Pca pca = org.latentexplorer.engine.Pca.fit(r.codes(), d);
+            for (int i = 0; i < n; i++) {
+                double[] uv = pca.project(r.codes(), i);
+                xs[i] = (float) uv[0];
+                ys[i] = (float) uv[1];
+            }
+        }
+        LatentPoints byCluster = new LatentPoints(xs, ys, r.latent().assignments());
+        LatentPoints byLabel = new LatentPoints(xs.clone(), ys.clone(), split.heldOut().labels());
+        publish(() -> {
+            clusterPoints.set(byCluster);
+            labelPoints.set(byLabel);
+            latentPurity.set(r.latentScores().purity());
+            latentNmi.set(r.latentScores().nmi());
+            pixelPurity.set(r.pixelScores().purity());
+            pixelNmi.set(r.pixelScores().nmi());
+        });
+    }
+
+    /** Puts the first held-out digit back on the scribble pad, without the learner's noise. */
+    public void resetScribble() {
+        ImageGrid o = originals.get();
+        if (o != null && o.size() > 0) {
+            scribble.set(o.images().get(0).clone());
+        }
     }
 
     public ObjectProperty<ImageGrid> originalsProperty() {
@@ -59,6 +285,27 @@ public final class AutoencoderViewModel extends TrainingViewModel {
     public ObjectProperty<ImageGrid> reconstructionsProperty() {
         return reconstructions;
     }
+
+    /** The error against noise level of one model: {@link #CURVE_MODEL}, {@link #CURVE_PLAIN}, {@link #CURVE_DENOISING}. */
+    public ObservableList<XYChart.Data<Number, Number>> noiseCurve(String key) {
+        return noiseCurves.computeIfAbsent(key, k -> FXCollections.observableArrayList());
+    }
+
+    public ObjectProperty<TrainingNoise> trainingNoiseProperty() { return trainingNoise; }
+    public DoubleProperty trainingNoiseLevelProperty() { return trainingNoiseLevel; }
+    public ObjectProperty<ImageNoise.Type> testNoiseProperty() { return testNoise; }
+    public DoubleProperty testNoiseLevelProperty() { return testNoiseLevel; }
+    public ObjectProperty<ImageGrid> noisyProperty() { return noisy; }
+    public ObjectProperty<ImageGrid> denoisedProperty() { return denoised; }
+    public ObjectProperty<float[]> scribbleProperty() { return scribble; }
+    public ObjectProperty<ImageGrid> scribbleOutputProperty() { return scribbleOutput; }
+    public IntegerProperty clustersProperty() { return clusters; }
+    public ObjectProperty<LatentPoints> clusterPointsProperty() { return clusterPoints; }
+    public ObjectProperty<LatentPoints> labelPointsProperty() { return labelPoints; }
+    public DoubleProperty latentPurityProperty() { return latentPurity; }
+    public DoubleProperty latentNmiProperty() { return latentNmi; }
+    public DoubleProperty pixelPurityProperty() { return pixelPurity; }
+    public DoubleProperty pixelNmiProperty() { return pixelNmi; }
 
     /** The reconstruction term's name, for the view's curves and numbers. */
     public static String lossTerm() {

@@ -105,11 +105,7 @@ public final class CompareViewModel {
     /** Loads the shipped AE and VAE for the data set, in the background. */
     public void load() {
         BundledDataset d = dataset.get();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            names.add(d == BundledDataset.FASHION_MNIST ? i18n.get("classes.fashion." + i) : Integer.toString(i));
-        }
-        classNames.set(names);
+        classNames.set(DataChoice.classNames(d.id(), i18n));
         ready.set(false);
         run(() -> {
             heldOut = Split.of(d.load(), Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED).heldOut();

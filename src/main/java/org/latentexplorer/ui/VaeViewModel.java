@@ -126,12 +126,7 @@ public final class VaeViewModel extends TrainingViewModel {
     }
 
     private List<String> classNamesFor(DataChoice choice) {
-        List<String> names = new ArrayList<>();
-        boolean fashion = choice != null && choice.spec().equals("fashion");
-        for (int i = 0; i < 10; i++) {
-            names.add(fashion ? i18n.get("classes.fashion." + i) : Integer.toString(i));
-        }
-        return names;
+        return DataChoice.classNames(choice == null ? null : choice.spec(), i18n);
     }
 
     private void resizeSlice(int d) {

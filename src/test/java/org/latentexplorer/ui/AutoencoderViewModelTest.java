@@ -45,6 +45,64 @@ class AutoencoderViewModelTest {
     }
 
     @Test
+    void theDenoisingTabShowsNoisyInputsTheirOutputsAndTheErrorAgainstNoiseLevel() throws Exception {
+        waitUntil(60, () -> vm.noisyProperty().get() != null && vm.denoisedProperty().get() != null
+                && vm.noiseCurve(AutoencoderViewModel.CURVE_PLAIN).size() == AutoencoderViewModel.CURVE_LEVELS.length);
+        float[] clean = onFx(() -> vm.originalsProperty().get().images().get(0));
+        float[] noisy = onFx(() -> vm.noisyProperty().get().images().get(0));
+        int masked = 0;
+        for (int i = 0; i < clean.length; i++) {
+            assertThat(noisy[i]).isIn(clean[i], 0f);
+            if (clean[i] > 0 && noisy[i] == 0) {
+                masked++;
+            }
+        }
+        assertThat(masked).isPositive();
+        // The open model is the shipped plain AE: its curve and the "plain" curve are the same numbers.
+        List<XYChart.Data<Number, Number>> model = onFx(() -> List.copyOf(vm.noiseCurve(AutoencoderViewModel.CURVE_MODEL)));
+        List<XYChart.Data<Number, Number>> plain = onFx(() -> List.copyOf(vm.noiseCurve(AutoencoderViewModel.CURVE_PLAIN)));
+        for (int i = 0; i < model.size(); i++) {
+            assertThat(model.get(i).getYValue().doubleValue()).isEqualTo(plain.get(i).getYValue().doubleValue());
+        }
+        // More noise, more error.
+        assertThat(plain.get(plain.size() - 1).getYValue().doubleValue())
+                .isGreaterThan(plain.get(0).getYValue().doubleValue());
+
+        ImageGrid before = onFx(() -> vm.denoisedProperty().get());
+        FxTestSupport.fx(() -> vm.testNoiseLevelProperty().set(0.6));
+        waitUntil(30, () -> vm.denoisedProperty().get() != before);
+    }
+
+    @Test
+    void scribblingOnTheDigitChangesWhatTheModelReturns() throws Exception {
+        waitUntil(60, () -> vm.scribbleOutputProperty().get() != null);
+        ImageGrid before = onFx(() -> vm.scribbleOutputProperty().get());
+        FxTestSupport.fx(() -> {
+            float[] p = vm.scribbleProperty().get().clone();
+            java.util.Arrays.fill(p, 0, 28 * 10, 1f);
+            vm.scribbleProperty().set(p);
+        });
+        waitUntil(30, () -> vm.scribbleOutputProperty().get() != before);
+        FxTestSupport.fx(vm::resetScribble);
+        assertThat(onFx(() -> vm.scribbleProperty().get())).containsExactly(
+                onFx(() -> vm.originalsProperty().get().images().get(0)));
+    }
+
+    @Test
+    void kMeansOnTheCodesAndOnThePixelsIsScoredAgainstTheLabels() throws Exception {
+        waitUntil(90, () -> vm.clusterPointsProperty().get() != null && !Double.isNaN(vm.pixelNmiProperty().get()));
+        LatentPoints clusters = onFx(() -> vm.clusterPointsProperty().get());
+        assertThat(clusters.size()).isEqualTo(1000);
+        assertThat(java.util.Arrays.stream(clusters.labels()).distinct().count()).isEqualTo(10);
+        for (double v : List.of(onFx(() -> vm.latentPurityProperty().get()), onFx(() -> vm.pixelPurityProperty().get()))) {
+            // Better than guessing the commonest digit, short of perfect.
+            assertThat(v).isBetween(0.2, 1.0);
+        }
+        FxTestSupport.fx(() -> vm.clustersProperty().set(4));
+        waitUntil(60, () -> java.util.Arrays.stream(vm.clusterPointsProperty().get().labels()).distinct().count() == 4);
+    }
+
+    @Test
     void opensWithThePretrainedModelAndItsReconstructions() throws Exception {
         assertThat(onFx(() -> vm.originalsProperty().get().size())).isEqualTo(AutoencoderViewModel.PREVIEW_IMAGES);
         assertThat(onFx(() -> vm.reconstructionsProperty().get().size())).isEqualTo(AutoencoderViewModel.PREVIEW_IMAGES);
