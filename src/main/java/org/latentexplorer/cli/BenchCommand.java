@@ -39,7 +39,9 @@ final class BenchCommand implements Callable<Integer> {
         Nd4jRuntime.configureThreads(n);
         ImageSet data = BundledDataset.MNIST.load();
         for (ModelKind kind : ModelKind.values()) {
-            GenerativeModel model = Models.create(kind, data.pixelsPerImage(), 2, 1e-3, 42);
+            // The VQ-VAE's latent size is its code dimension: benchmarked as shipped, not as a 2-D plane.
+            int latent = kind == ModelKind.VQVAE ? org.latentexplorer.engine.VqVae.Config.DEFAULT_CODE_DIMENSION : 2;
+            GenerativeModel model = Models.create(kind, data.pixelsPerImage(), latent, 1e-3, 42);
             Bench.Result r = Bench.training(kind.id(), model, data, batch, 10, steps);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("model", r.model());

@@ -14,6 +14,13 @@ import org.latentexplorer.engine.SampleQuality;
 import org.latentexplorer.engine.ModelStore;
 import org.latentexplorer.engine.Nd4jRuntime;
 import org.latentexplorer.engine.Trainer;
+import org.latentexplorer.engine.VqVae;
+import org.latentexplorer.engine.Autoencoder;
+import org.latentexplorer.engine.ClusterScores;
+import org.latentexplorer.engine.Denoising;
+import org.latentexplorer.engine.KMeans;
+import org.latentexplorer.engine.VariationalAutoencoder;
+import org.latentexplorer.data.ImageNoise;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,6 +70,22 @@ final class EvalCommand implements Callable<Integer> {
         if (loaded.model() instanceof Gan gan) {
             putQuality(out, gan, split, spec);
         }
+        if (loaded.model() instanceof Autoencoder || loaded.model() instanceof VariationalAutoencoder) {
+            // The chapter's two uses of the code: clustering (k-means on codes vs on pixels) and denoising.
+            ClusterScores.LatentVsPixels c = ClusterScores.latentVsPixels(loaded.model(), split.heldOut(),
+                    KMeans.DEFAULT_K, 1);
+            out.put("kmeans_latent_purity", c.latentScores().purity());
+            out.put("kmeans_latent_nmi", c.latentScores().nmi());
+            out.put("kmeans_pixels_purity", c.pixelScores().purity());
+            out.put("kmeans_pixels_nmi", c.pixelScores().nmi());
+            out.put("masking_levels", MASKING_LEVELS);
+            out.put("masking_error_nats", Denoising.curve(loaded.model(), split.heldOut(), ImageNoise.Type.MASKING,
+                    MASKING_LEVELS, 11));
+        }
+        if (loaded.model() instanceof VqVae vqVae) {
+            // Codebook use and the priors' bits per map, over the held-out images' code maps.
+            out.putAll(vqVae.codebookReport(split.heldOut()));
+        }
         System.out.println(Json.line(out));
         return 0;
     }
@@ -71,6 +94,8 @@ final class EvalCommand implements Callable<Integer> {
         dataSpec = spec;
         return Split.of(DataSource.load(spec, labels), heldOut, splitSeed);
     }
+
+    private static final double[] MASKING_LEVELS = {0, 0.1, 0.2, 0.3, 0.4, 0.5};
 
     private String dataSpec;
 

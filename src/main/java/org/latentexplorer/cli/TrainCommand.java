@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.engine.Autoencoder;
 import org.latentexplorer.engine.Classifier;
 import org.latentexplorer.engine.QualityReference;
 import org.latentexplorer.engine.GenerativeModel;
@@ -20,6 +21,7 @@ import org.latentexplorer.engine.Trainer;
 import org.latentexplorer.engine.TrainerListener;
 import org.latentexplorer.engine.TrainingConfig;
 import org.latentexplorer.engine.VariationalAutoencoder;
+import org.latentexplorer.engine.VqVae;
 import org.latentexplorer.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model and save it (model file + JSON manifest).")
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "model kind: ae, vae, gan, dcgan, or classifier (the one that scores GAN samples)")
+    @Parameters(index = "0", description = "model kind: ae, vae, vqvae, gan, dcgan, or classifier (the one that scores GAN samples)")
     String kind;
 
     @Mixin
@@ -43,13 +45,29 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
     double learningRate;
 
-    @Option(names = "--latent", description = "size of the latent code z, or of a GAN's noise z (default: 2; 100 for gan and dcgan)")
+    @Option(names = {"--latent", "--code-dim"}, description = "size of the latent code z, of a GAN's noise z, or of each"
+            + " of a VQ-VAE's code vectors (default: 2; 100 for gan and dcgan; 8 for vqvae)")
     Integer latent;
 
     // No defaultValue: an option left out is not passed on, so one given for a kind without it is refused.
-    @Option(names = "--beta", description = "vae only: weight of the reconstruction term in KL + beta * reconstruction"
-            + " (default: 1.0)")
+    @Option(names = "--beta", description = "vae: weight of the reconstruction term in KL + beta * reconstruction"
+            + " (default: 1.0); vqvae: weight of the commitment term beta ||z_e - sg[e]||^2 (default: 0.25)")
     Double beta;
+
+    @Option(names = "--codebook-size", description = "vqvae only: number of codes K in the codebook (default: 32)")
+    Integer codebookSize;
+
+    @Option(names = "--restart-dead-codes", negatable = true, description = "vqvae only: move a code no vector has chosen"
+            + " for " + VqVae.RESTART_AFTER + " batches onto an encoder output (default: on)")
+    Boolean restartDeadCodes;
+
+    @Option(names = "--input-noise", description = "ae only: masking, salt_and_pepper or gaussian noise on each training"
+            + " input, with the clean image as target: a denoising autoencoder (default: none)")
+    String inputNoise;
+
+    @Option(names = "--input-noise-level", description = "ae only, with --input-noise: the share of pixels masked or set"
+            + " to 0/1, or the sigma of the Gaussian noise")
+    Double inputNoiseLevel;
 
     @Option(names = "--reconstruction", description = "vae only: bce or squared_error (default: bce)")
     String reconstruction;
@@ -82,7 +100,23 @@ final class TrainCommand implements Callable<Integer> {
         if (reconstruction != null) {
             settings.put(VariationalAutoencoder.RECONSTRUCTION_SETTING, reconstruction);
         }
-        int latentSize = latent != null ? latent : modelKind == ModelKind.GAN || modelKind == ModelKind.DCGAN ? 100 : 2;
+        if (inputNoise != null) {
+            settings.put(Autoencoder.INPUT_NOISE_SETTING, inputNoise);
+        }
+        if (inputNoiseLevel != null) {
+            settings.put(Autoencoder.INPUT_NOISE_LEVEL_SETTING, inputNoiseLevel);
+        }
+        if (codebookSize != null) {
+            settings.put(VqVae.CODEBOOK_SIZE_SETTING, codebookSize);
+        }
+        if (restartDeadCodes != null) {
+            settings.put(VqVae.RESTART_SETTING, restartDeadCodes);
+        }
+        int latentSize = latent != null ? latent : switch (modelKind) {
+            case GAN, DCGAN -> 100;
+            case VQVAE -> VqVae.Config.DEFAULT_CODE_DIMENSION;
+            default -> 2;
+        };
         GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latentSize, learningRate, seed,
                 settings);
         Trainer trainer = new Trainer(model, split.train(), split.heldOut(), config);
@@ -120,11 +154,23 @@ final class TrainCommand implements Callable<Integer> {
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         trainer.lastHeldOut().asMap().forEach((k, v) -> metrics.put("heldout_" + k, v));
+        if (model instanceof VqVae vqVae) {
+            fitPriors(vqVae, split, metrics);
+        }
         ModelStore.save(model, ModelManifest.describe(model, data.data, seed, epochs, trainer.step(), metrics), out,
                 withOptimizerState);
         System.out.printf("saved %s and %s after %d steps in %.1f s; held-out %s%n", ModelStore.modelFile(out),
                 ModelStore.manifestFile(out), trainer.step(), (System.nanoTime() - t0) / 1e9, metrics);
         return 0;
+    }
+
+    /** Fits the priors over code maps on the training images' maps, so the saved model samples from them. */
+    private void fitPriors(VqVae model, Split split, Map<String, Double> metrics) {
+        long t0 = System.nanoTime();
+        model.fitPriors(model.codeIndices(split.train()), seed);
+        Map<String, Number> report = model.codebookReport(split.heldOut());
+        report.forEach((k, v) -> metrics.put(k, v.doubleValue()));
+        System.out.printf("fitted the code priors in %.1f s  held-out %s%n", (System.nanoTime() - t0) / 1e9, report);
     }
 
     /** The classifier q(y|x) is discriminative: trained on labels by its own loop, saved with its real-data scores. */

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 public enum ModelKind {
     AE("ae"),
     VAE("vae"),
+    VQVAE("vqvae"),
     GAN("gan"),
     DCGAN("dcgan");
 

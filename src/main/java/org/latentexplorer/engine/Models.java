@@ -15,18 +15,21 @@ public final class Models {
     }
 
     /**
-     * @param settings the kind's own settings by their manifest names (the VAE's {@code beta} and
-     *     {@code reconstruction}, the GANs' {@link Gan#SETTINGS}); one the kind does not have is refused rather than
-     *     ignored, a missing one is the default
-     * @param latentSize for a GAN, the size of its noise z
+     * @param settings the kind's own settings by their manifest names (the autoencoder's {@code input_noise} and
+     *     {@code input_noise_level}, which make it a denoising autoencoder; the VAE's {@code beta} and
+     *     {@code reconstruction}, the VQ-VAE's {@code codebook_size}, {@code beta} and {@code restart_dead_codes}, the
+     *     GANs' {@link Gan#SETTINGS}); one the kind does not have is refused rather than ignored, a missing one is the
+     *     default
+     * @param latentSize for a GAN, the size of its noise z; for a VQ-VAE, the dimension D of each code vector
      * @param learningRate unused by the GANs: both their networks train at 2e-4 (Adam, β₁ = 0.5) unless the settings
      *     {@code learning_rate_d} and {@code learning_rate_g} say otherwise
      */
     public static GenerativeModel create(ModelKind kind, int inputSize, int latentSize, double learningRate, long seed,
             Map<String, Object> settings) {
         Set<String> known = switch (kind) {
-            case AE -> Set.of();
+            case AE -> Autoencoder.SETTINGS;
             case VAE -> Set.of(VariationalAutoencoder.BETA_SETTING, VariationalAutoencoder.RECONSTRUCTION_SETTING);
+            case VQVAE -> Set.of(VqVae.CODEBOOK_SIZE_SETTING, VqVae.BETA_SETTING, VqVae.RESTART_SETTING);
             case GAN, DCGAN -> Gan.SETTINGS;
         };
         for (String name : settings.keySet()) {
@@ -35,8 +38,7 @@ public final class Models {
             }
         }
         return switch (kind) {
-            case AE -> new Autoencoder(new Autoencoder.Config(inputSize, Autoencoder.Config.DEFAULT_HIDDEN, latentSize,
-                    learningRate, seed));
+            case AE -> Autoencoder.create(inputSize, latentSize, learningRate, seed, settings);
             case VAE -> new VariationalAutoencoder(new VariationalAutoencoder.Config(inputSize,
                     VariationalAutoencoder.Config.DEFAULT_HIDDEN, latentSize, learningRate, seed,
                     settings.containsKey(VariationalAutoencoder.BETA_SETTING)
@@ -45,6 +47,14 @@ public final class Models {
                             ? VariationalAutoencoder.Reconstruction.byId(
                                     HyperParameters.string(settings, VariationalAutoencoder.RECONSTRUCTION_SETTING))
                             : VariationalAutoencoder.Reconstruction.BCE));
+            case VQVAE -> new VqVae(new VqVae.Config(inputSize,
+                    settings.containsKey(VqVae.CODEBOOK_SIZE_SETTING)
+                            ? HyperParameters.number(settings, VqVae.CODEBOOK_SIZE_SETTING).intValue()
+                            : VqVae.Config.DEFAULT_CODEBOOK_SIZE,
+                    latentSize, learningRate, seed,
+                    settings.containsKey(VqVae.BETA_SETTING)
+                            ? HyperParameters.number(settings, VqVae.BETA_SETTING).doubleValue() : VqVae.Config.DEFAULT_BETA,
+                    !settings.containsKey(VqVae.RESTART_SETTING) || VqVae.flag(settings, VqVae.RESTART_SETTING)));
             case GAN, DCGAN -> Gan.create(kind, inputSize, latentSize, seed, settings);
         };
     }
@@ -53,6 +63,7 @@ public final class Models {
         return switch (ModelKind.byId(manifest.kind())) {
             case AE -> Autoencoder.read(manifest.hyperParameters(), in);
             case VAE -> VariationalAutoencoder.read(manifest.hyperParameters(), in);
+            case VQVAE -> VqVae.read(manifest.hyperParameters(), in);
             case GAN -> Gan.read(ModelKind.GAN, manifest.hyperParameters(), in);
             case DCGAN -> Gan.read(ModelKind.DCGAN, manifest.hyperParameters(), in);
         };

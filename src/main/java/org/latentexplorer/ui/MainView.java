@@ -27,6 +27,7 @@ public final class MainView extends BorderPane {
     private final AutoencoderView autoencoderView;
     private final VaeView vaeView;
     private final GanView ganView;
+    private final VqVaeView vqvaeView;
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
 
@@ -37,11 +38,13 @@ public final class MainView extends BorderPane {
         autoencoderView = new AutoencoderView(vm.autoencoder(), i18n);
         vaeView = new VaeView(vm.vae(), vm.compare(), i18n);
         ganView = new GanView(vm.gan(), i18n);
+        vqvaeView = new VqVaeView(vm.vqvae(), i18n);
         for (Section s : Section.values()) {
             views.put(s, switch (s) {
                 case AUTOENCODER -> autoencoderView;
                 case VAE -> vaeView;
                 case GAN -> ganView;
+                case VQVAE -> vqvaeView;
                 case GAN_PROBLEMS -> new GanLabView(vm.lab(), vm.divergences(), i18n);
                 default -> new PlaceholderView(s, i18n);
             });
@@ -148,6 +151,7 @@ public final class MainView extends BorderPane {
         action.accept(switch (vm.sectionProperty().get()) {
             case VAE -> vaeView;
             case GAN -> ganView;
+            case VQVAE -> vqvaeView;
             default -> autoencoderView;
         });
     }

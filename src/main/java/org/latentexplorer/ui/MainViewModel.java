@@ -25,6 +25,7 @@ public final class MainViewModel {
     private final VaeViewModel vae;
     private final CompareViewModel compare;
     private final GanViewModel gan;
+    private final VqVaeViewModel vqvae;
     private final GanLabViewModel lab;
     private final JsdEmdViewModel divergences = new JsdEmdViewModel();
 
@@ -35,6 +36,7 @@ public final class MainViewModel {
         this.vae = new VaeViewModel(i18n, uiExecutor);
         this.compare = new CompareViewModel(i18n, uiExecutor);
         this.gan = new GanViewModel(i18n, uiExecutor);
+        this.vqvae = new VqVaeViewModel(i18n, uiExecutor);
         this.lab = new GanLabViewModel(i18n, uiExecutor);
         // A lab left playing would take the CPU from the section in view.
         section.addListener((o, a, b) -> {
@@ -52,6 +54,7 @@ public final class MainViewModel {
         vae.initialize();
         compare.load();
         gan.initialize();
+        vqvae.initialize();
     }
 
     public void shutdown() {
@@ -59,11 +62,12 @@ public final class MainViewModel {
         vae.shutdown();
         compare.shutdown();
         gan.shutdown();
+        vqvae.shutdown();
         lab.shutdown();
     }
 
     private List<TrainingViewModel> trainers() {
-        return List.of(autoencoder, vae, gan);
+        return List.of(autoencoder, vae, vqvae, gan);
     }
 
     public I18n i18n() { return i18n; }
@@ -71,6 +75,7 @@ public final class MainViewModel {
     public VaeViewModel vae() { return vae; }
     public CompareViewModel compare() { return compare; }
     public GanViewModel gan() { return gan; }
+    public VqVaeViewModel vqvae() { return vqvae; }
     public GanLabViewModel lab() { return lab; }
     public JsdEmdViewModel divergences() { return divergences; }
     public ObjectProperty<Section> sectionProperty() { return section; }
@@ -87,6 +92,7 @@ public final class MainViewModel {
             case AUTOENCODER -> autoencoder;
             case VAE -> vae;
             case GAN -> gan;
+            case VQVAE -> vqvae;
             default -> null;
         };
     }

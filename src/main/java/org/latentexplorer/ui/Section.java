@@ -6,7 +6,7 @@ public enum Section {
     LATENT("latent", false),
     AUTOENCODER("autoencoder", true),
     VAE("vae", true),
-    VQVAE("vqvae", false),
+    VQVAE("vqvae", true),
     GAN("gan", true),
     GAN_PROBLEMS("ganProblems", true);
 

@@ -146,12 +146,20 @@ class CliTest {
             assertThat(line.get("model").asText()).isEqualTo(ModelKind.values()[i].id());
             assertThat(line.get("batch").asInt()).isEqualTo(128);
             for (String key : new String[] {"steps_per_sec", "samples_per_sec", "sgemm_gflops", "model_gflops",
-                    "flops_fraction", "decode_p50_ms", "decode_p99_ms", "grid20_decode_ms"}) {
+                    "flops_fraction"}) {
                 assertThat(line.has(key)).as(key).isTrue();
                 assertThat(line.get(key).asDouble()).as(key).isPositive().isFinite();
             }
-            // Rounded to microseconds, so equal figures stay equal.
-            assertThat(line.get("decode_p99_ms").asDouble()).isGreaterThanOrEqualTo(line.get("decode_p50_ms").asDouble());
+            // Decoding is timed for the models dragged through a 2-D plane; the VQ-VAE decodes grids of codes.
+            boolean plane = ModelKind.values()[i] != ModelKind.VQVAE;
+            for (String key : new String[] {"decode_p50_ms", "decode_p99_ms", "grid20_decode_ms"}) {
+                assertThat(line.has(key)).as(key).isEqualTo(plane);
+            }
+            if (plane) {
+                // Rounded to microseconds, so equal figures stay equal.
+                assertThat(line.get("decode_p99_ms").asDouble())
+                        .isGreaterThanOrEqualTo(line.get("decode_p50_ms").asDouble());
+            }
         }
     }
 

@@ -52,6 +52,8 @@ class MainViewUiTest {
                 assertThat(robot.lookup("#vae-view").tryQuery()).isPresent();
             } else if (s == Section.GAN) {
                 assertThat(robot.lookup("#gan-view").tryQuery()).isPresent();
+            } else if (s == Section.VQVAE) {
+                assertThat(robot.lookup("#vqvae-view").tryQuery()).isPresent();
             } else if (s == Section.GAN_PROBLEMS) {
                 assertThat(robot.lookup("#gan-lab-view").tryQuery()).isPresent();
             } else {
