@@ -158,6 +158,11 @@ public abstract class TrainingViewModel implements CurveSource {
         return k == kind();
     }
 
+    /** The latent-size setting that builds a model like this one: its code size, unless the kind says otherwise. */
+    protected int latentSetting(GenerativeModel m) {
+        return m.latentSize();
+    }
+
     /** Worker thread: called before a model of this kind is adopted, to check or read its settings. */
     protected void onModelAdopted(GenerativeModel adopted) {
     }
@@ -332,7 +337,7 @@ public abstract class TrainingViewModel implements CurveSource {
         modelDatasetSpec = loaded.manifest().dataset();
         trainedEpochs = loaded.manifest().epochs();
         trainedSteps = loaded.manifest().steps();
-        int latent = model.latentSize();
+        int latent = latentSetting(model);
         String description = describeModel(name);
         Map<String, Double> heldOut = Trainer.evaluate(model, split.heldOut()).asMap();
         onInferenceChanged();
@@ -397,7 +402,7 @@ public abstract class TrainingViewModel implements CurveSource {
         state.set(paused ? Trainer.State.PAUSED : Trainer.State.RUNNING);
         runInBackground(() -> {
             Nd4jRuntime.configureThreads(threadCount);
-            boolean continuing = fromOpen && model != null && model.latentSize() == latent;
+            boolean continuing = fromOpen && model != null && latentSetting(model) == latent;
             GenerativeModel trained = continuing ? model.copyForInference()
                     : Models.create(kind(), split.train().pixelsPerImage(), latent, lr, s, extra);
             if (!continuing) {

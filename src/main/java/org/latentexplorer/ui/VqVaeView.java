@@ -112,7 +112,9 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
         left.setMinWidth(360);
         HBox.setHgrow(left, Priority.ALWAYS);
 
-        VBox right = new VBox(8, usageChart(), numbers(), c.heading("vqvae.codeImage"),
+        Label usageHeading = c.heading("vqvae.usage");
+        usageHeading.setWrapText(true);
+        VBox right = new VBox(8, usageHeading, usageChart(), numbers(), c.heading("vqvae.codeImage"),
                 new HBox(10, big("vqvae-code-image", vm.codeImageProperty()), selectedCodeLabel()),
                 c.paragraph("vqvae.codeImage.tip", "hint"));
         right.setMinWidth(300);
@@ -151,7 +153,6 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
         bars.setCategoryGap(1);
         bars.setMinHeight(200);
         bars.setPrefHeight(230);
-        bars.titleProperty().bind(i18n.text("vqvae.usage"));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         bars.getData().add(series);
         vm.usageProperty().addListener((o, a, counts) -> {

@@ -88,6 +88,12 @@ public final class VqVaeViewModel extends TrainingViewModel {
                 VqVae.RESTART_SETTING, restart.get());
     }
 
+    /** The setting is the code dimension D; the model's latent size is the whole 7 × 7 grid of codes, 49 · D. */
+    @Override
+    protected int latentSetting(GenerativeModel m) {
+        return ((VqVae) m).codeDimension();
+    }
+
     @Override
     protected void onModelAdopted(GenerativeModel adopted) {
         VqVae vq = (VqVae) adopted;
@@ -95,7 +101,6 @@ public final class VqVaeViewModel extends TrainingViewModel {
             codebookSize.set(vq.codebookSize());
             beta.set(vq.beta());
             restart.set(vq.restartDeadCodes());
-            latentSizeProperty().set(vq.codeDimension());
         });
     }
 
@@ -183,6 +188,10 @@ public final class VqVaeViewModel extends TrainingViewModel {
                 backgroundCode = k;
             }
         }
+        // Start on a code that draws a stroke: the one at the centre of the first held-out image.
+        int stroke = vq.codeIndices(rows(java.util.Arrays.copyOf(previewPixels, split.heldOut().pixelsPerImage())))[0][
+                vq.gridHeight() * vq.gridWidth() / 2];
+        publish(() -> selectedCode.set(stroke));
         showCode();
         publish(() -> {
             usage.set(use.counts());

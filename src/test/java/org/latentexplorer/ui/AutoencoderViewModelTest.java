@@ -74,6 +74,23 @@ class AutoencoderViewModelTest {
     }
 
     @Test
+    void inputNoiseTrainsADenoisingAutoencoderWhoseTrainingCurveIsOnNoisyInputs() throws Exception {
+        FxTestSupport.fx(() -> {
+            vm.trainingNoiseProperty().set(AutoencoderViewModel.TrainingNoise.SALT_AND_PEPPER);
+            vm.trainingNoiseLevelProperty().set(0.2);
+            vm.epochsProperty().set(1);
+            vm.start();
+        });
+        waitUntil(180, () -> vm.stateProperty().get() == Trainer.State.FINISHED && !vm.busyProperty().get());
+        assertThat(onFx(() -> vm.curve(TrainingViewModel.TRAIN, org.latentexplorer.engine.Autoencoder.RECON_BCE_NOISY)
+                .size())).isPositive();
+        assertThat(onFx(() -> vm.curve(TrainingViewModel.TRAIN, org.latentexplorer.engine.Autoencoder.RECON_BCE)
+                .isEmpty())).isTrue();
+        // The trained model keeps the noise it was trained with, and the settings show it.
+        assertThat(onFx(() -> vm.trainingNoiseProperty().get())).isEqualTo(AutoencoderViewModel.TrainingNoise.SALT_AND_PEPPER);
+    }
+
+    @Test
     void scribblingOnTheDigitChangesWhatTheModelReturns() throws Exception {
         waitUntil(60, () -> vm.scribbleOutputProperty().get() != null);
         ImageGrid before = onFx(() -> vm.scribbleOutputProperty().get());
