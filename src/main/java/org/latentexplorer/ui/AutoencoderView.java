@@ -42,12 +42,8 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
 
         Label title = c.label("section.autoencoder.title");
         title.getStyleClass().add("section-title");
-        Label structure = new Label();
-        structure.textProperty().bind(i18n.text("ae.structure", vm.latentSizeProperty()));
-        structure.getStyleClass().add("structure");
-        structure.setWrapText(true);
         VBox header = new VBox(6, title, c.paragraph("section.autoencoder.summary", null),
-                c.paragraph("ae.formula", "formula"), structure);
+                LossFormulaPanel.forAutoencoder(vm, i18n).folding(ModelDiagram.forAutoencoder(vm, i18n), false));
 
         TabPane tabs = new TabPane(tab("ae.tab.training", trainingTab()), tab("ae.tab.denoising", denoisingTab()),
                 tab("ae.tab.clustering", clusteringTab()));

@@ -86,14 +86,14 @@ public final class GanLabView extends BorderPane {
         vm.distributionProperty().addListener((o, a, b) -> drawing.run());
         vm.drawing().addListener((javafx.collections.ListChangeListener<Double>) ch -> drawing.run());
         drawing.run();
-        VBox.setVgrow(plane, Priority.ALWAYS);
 
         VBox left = new VBox(6, plane, legend(), transport(), layerSwitches());
         left.setMinWidth(300);
         left.setPrefWidth(300);
         HBox.setHgrow(left, Priority.ALWAYS);
 
-        VBox right = new VBox(8, numbers(), charts(), explanations());
+        VBox right = new VBox(8, numbers(), charts(), ModelDiagram.forGanLab(vm, i18n),
+                LossFormulaPanel.forGanLab(vm, i18n), explanations());
         right.setPadding(new Insets(0, 8, 0, 0));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);

@@ -40,14 +40,8 @@ public final class GanView extends BorderPane implements ModelSectionView {
 
         Label title = c.label("section.gan.title");
         title.getStyleClass().add("section-title");
-        Label structure = new Label();
-        structure.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
-                vm.architectureProperty().get() == Gan.Architecture.DCGAN ? "gan.structure.dcgan" : "gan.structure.mlp",
-                vm.latentSizeProperty().get()), vm.architectureProperty(), vm.latentSizeProperty(), i18n.localeProperty()));
-        structure.getStyleClass().add("structure");
-        structure.setWrapText(true);
-        VBox header = new VBox(6, title, c.paragraph("section.gan.summary", null), c.paragraph("gan.formula", "formula"),
-                structure);
+        VBox header = new VBox(6, title, c.paragraph("section.gan.summary", null),
+                LossFormulaPanel.forGan(vm, i18n).folding(ModelDiagram.forGan(vm, i18n), false));
 
         ScrollPane left = new ScrollPane(samplesBox());
         left.setFitToWidth(true);

@@ -62,7 +62,7 @@ final class JsdEmdView extends BorderPane {
 
         Label title = c.heading("jsdEmd.title");
         title.setWrapText(true);
-        VBox header = new VBox(6, title, c.paragraph("jsdEmd.formula", "formula"));
+        VBox header = new VBox(6, title, LossFormulaPanel.forDivergences(vm, i18n));
 
         Picture picture = new Picture();
         picture.setId("jsdEmdPicture");

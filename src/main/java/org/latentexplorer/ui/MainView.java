@@ -46,7 +46,8 @@ public final class MainView extends BorderPane {
                 case GAN -> ganView;
                 case VQVAE -> vqvaeView;
                 case GAN_PROBLEMS -> new GanLabView(vm.lab(), vm.divergences(), i18n);
-                default -> new PlaceholderView(s, i18n);
+                case GENERATIVE -> new GenerativeView(vm.generative(), i18n);
+                case LATENT -> new LatentView(vm.latent(), i18n);
             });
         }
         setTop(menuBar());
@@ -74,7 +75,6 @@ public final class MainView extends BorderPane {
                     setText(null);
                 } else {
                     textProperty().bind(i18n.text(item.titleKey()));
-                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unbuilt"), !item.isBuilt());
                 }
             }
         });

@@ -27,6 +27,8 @@ public final class MainViewModel {
     private final GanViewModel gan;
     private final VqVaeViewModel vqvae;
     private final GanLabViewModel lab;
+    private final GenerativeViewModel generative;
+    private final LatentViewModel latent;
     private final JsdEmdViewModel divergences = new JsdEmdViewModel();
 
     public MainViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
@@ -38,10 +40,14 @@ public final class MainViewModel {
         this.gan = new GanViewModel(i18n, uiExecutor);
         this.vqvae = new VqVaeViewModel(i18n, uiExecutor);
         this.lab = new GanLabViewModel(i18n, uiExecutor);
+        this.generative = new GenerativeViewModel(i18n, uiExecutor);
+        this.latent = new LatentViewModel(i18n, uiExecutor);
         // A lab left playing would take the CPU from the section in view.
         section.addListener((o, a, b) -> {
             if (a == Section.GAN_PROBLEMS) {
                 lab.pause();
+            } else if (a == Section.GENERATIVE) {
+                generative.stop();
             }
         });
     }
@@ -55,6 +61,7 @@ public final class MainViewModel {
         compare.load();
         gan.initialize();
         vqvae.initialize();
+        generative.initialize();
     }
 
     public void shutdown() {
@@ -64,6 +71,8 @@ public final class MainViewModel {
         gan.shutdown();
         vqvae.shutdown();
         lab.shutdown();
+        generative.shutdown();
+        latent.shutdown();
     }
 
     private List<TrainingViewModel> trainers() {
@@ -77,6 +86,8 @@ public final class MainViewModel {
     public GanViewModel gan() { return gan; }
     public VqVaeViewModel vqvae() { return vqvae; }
     public GanLabViewModel lab() { return lab; }
+    public GenerativeViewModel generative() { return generative; }
+    public LatentViewModel latent() { return latent; }
     public JsdEmdViewModel divergences() { return divergences; }
     public ObjectProperty<Section> sectionProperty() { return section; }
     public BooleanProperty darkThemeProperty() { return darkTheme; }

@@ -41,12 +41,8 @@ public final class VaeView extends BorderPane implements ModelSectionView {
 
         Label title = c.label("section.vae.title");
         title.getStyleClass().add("section-title");
-        Label structure = new Label();
-        structure.textProperty().bind(i18n.text("vae.structure", vm.latentSizeProperty()));
-        structure.getStyleClass().add("structure");
-        structure.setWrapText(true);
-        VBox header = new VBox(6, title, c.paragraph("section.vae.summary", null), c.paragraph("vae.formula", "formula"),
-                structure);
+        VBox header = new VBox(6, title, c.paragraph("section.vae.summary", null),
+                LossFormulaPanel.forVae(vm, i18n).folding(ModelDiagram.forVae(vm, i18n), false));
 
         TabPane tabs = new TabPane(tab("vae.tab.plane", planeTab()), tab("vae.tab.curves", curvesTab()),
                 tab("vae.tab.compare", new CompareView(compare, i18n)));

@@ -44,12 +44,8 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
 
         Label title = c.label("section.vqvae.title");
         title.getStyleClass().add("section-title");
-        Label structure = new Label();
-        structure.textProperty().bind(i18n.text("vqvae.structure", vm.latentSizeProperty(), vm.codebookSizeProperty()));
-        structure.getStyleClass().add("structure");
-        structure.setWrapText(true);
         VBox header = new VBox(6, title, c.paragraph("section.vqvae.summary", null),
-                c.paragraph("vqvae.formula", "formula"), structure);
+                LossFormulaPanel.forVqVae(vm, i18n).folding(ModelDiagram.forVqVae(vm, i18n), false));
 
         TabPane tabs = new TabPane(tab("vqvae.tab.codes", codesTab()), tab("vqvae.tab.samples", samplesTab()),
                 tab("vqvae.tab.curves", curvesTab()));

@@ -139,15 +139,19 @@ public final class GanLab {
         double meanFake = 0;
         for (int i = 0; i < m; i++) {
             if (settings.wgan()) {
+                // The mean critic value is this same sum, taken after the loop: two identical double sums in one
+                // loop crash C2's SuperWord on JDK 17.0.15 (SIGSEGV in SuperWord::output).
                 lossFake += lf[i] / m;
                 df[i] = 1.0 / m;
-                meanFake += lf[i] / m;
             } else {
                 // -log(1 - D(G(z))) = softplus(l).
                 lossFake += Gan.softplus(lf[i]) / m;
                 df[i] = Gan.sigmoid(lf[i]) / m;
                 meanFake += Gan.sigmoid(lf[i]) / m;
             }
+        }
+        if (settings.wgan()) {
+            meanFake = lossFake;
         }
         discriminator.backward(df, m);
         optD.step(discriminator.params(), discriminator.grads());

@@ -68,6 +68,24 @@ public final class LabNetwork {
         return new LabNetwork(l, rng);
     }
 
+    /**
+     * Dense layers of the given sizes with tanh between them and a linear output, e.g. 2-8-1 and 1-8-2: the two
+     * halves of a small autoencoder whose 1-unit bottleneck stays unbounded.
+     */
+    public static LabNetwork tanh(Random rng, int... sizes) {
+        if (sizes.length < 2) {
+            throw new IllegalArgumentException("a network needs an input and an output size");
+        }
+        List<Layer> l = new ArrayList<>();
+        for (int i = 1; i < sizes.length; i++) {
+            if (i > 1) {
+                l.add(new Activation(Activation.Kind.TANH, sizes[i - 1]));
+            }
+            l.add(new Dense(sizes[i - 1], sizes[i]));
+        }
+        return new LabNetwork(l, rng);
+    }
+
     public int inputSize() {
         return layers.get(0).inSize();
     }
@@ -119,6 +137,11 @@ public final class LabNetwork {
 
     public void zeroGrad() {
         Arrays.fill(grads, 0);
+    }
+
+    /** One optimizer step on the gradients summed since {@link #zeroGrad}, for callers outside the lab. */
+    public void step(Optimizer optimizer) {
+        optimizer.step(params, grads);
     }
 
     /** The live parameters: optimizers update them in place. */

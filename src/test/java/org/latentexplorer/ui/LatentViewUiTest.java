@@ -1,0 +1,139 @@
+package org.latentexplorer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.latentexplorer.ui.FxTestSupport.onFx;
+import static org.latentexplorer.ui.FxTestSupport.waitUntil;
+
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Section 2 headless: the season slider and a drag on the plane move the generated point; retraining reseeds. */
+@ExtendWith(ApplicationExtension.class)
+class LatentViewUiTest {
+    private LatentViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        vm = new LatentViewModel(i18n, Platform::runLater);
+        Scene scene = new Scene(new LatentView(vm, i18n), 1120, 800);
+        scene.getStylesheets().add(LatentExplorerApp.class.getResource("/org/latentexplorer/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        vm.shutdown();
+    }
+
+    private static double number(FxRobot robot, String id) {
+        return Double.parseDouble(robot.lookup(id).queryLabeled().getText());
+    }
+
+    @Test
+    void opensOnAprilWithBothReconstructionErrors(FxRobot robot) throws Exception {
+        waitUntil(30, () -> vm.fitProperty().get() != null && vm.generatedProperty().get() != null);
+        double ae = number(robot, "#latent-ae-error");
+        double pca = number(robot, "#latent-pca-error");
+        assertThat(ae).isPositive().isLessThan(pca);
+        LatentViewModel.Fit fit = onFx(() -> vm.fitProperty().get());
+        assertThat(fit.codes()).hasSize(12);
+        assertThat(onFx(() -> vm.seasonProperty().get())).isEqualTo(fit.codes()[3]);
+        // April's code decodes to April's reconstruction.
+        assertThat(onFx(() -> vm.generatedProperty().get()))
+                .containsExactly(new double[] {fit.reconstructions()[6], fit.reconstructions()[7]}, within(1e-9));
+        assertThat(robot.lookup("#latent-generated").queryLabeled().getText()).startsWith("z = ");
+    }
+
+    @Test
+    void theSeasonSliderMovesTheGeneratedPointAlongTheCurve(FxRobot robot) throws Exception {
+        waitUntil(30, () -> vm.fitProperty().get() != null && vm.generatedProperty().get() != null);
+        Slider season = robot.lookup("#latent-season").queryAs(Slider.class);
+        String before = robot.lookup("#latent-generated").queryLabeled().getText();
+        robot.interact(() -> season.setValue(season.getMax()));
+        double[] warm = onFx(() -> vm.generatedProperty().get());
+        robot.interact(() -> season.setValue(season.getMin()));
+        double[] cold = onFx(() -> vm.generatedProperty().get());
+        assertThat(robot.lookup("#latent-generated").queryLabeled().getText()).isNotEqualTo(before);
+        // The season runs from winter to summer: warmer and more humid at the top of the range.
+        assertThat(warm[0]).isGreaterThan(24);
+        assertThat(cold[0]).isLessThan(8);
+        assertThat(warm[1]).isGreaterThan(cold[1] + 15);
+        LatentViewModel.Fit fit = onFx(() -> vm.fitProperty().get());
+        assertThat(onFx(() -> vm.seasonProperty().get())).isEqualTo(fit.zMin());
+        assertThat(fit.curve()[0]).isCloseTo(cold[0], within(1e-9));
+    }
+
+    @Test
+    void pressingOnThePlaneNearAugustPicksAugustsSeason(FxRobot robot) throws Exception {
+        waitUntil(30, () -> vm.fitProperty().get() != null && vm.generatedProperty().get() != null);
+        LatentViewModel.Fit fit = onFx(() -> vm.fitProperty().get());
+        // The plane's bounds: months and curve rounded out to 5 °C and 5 %, as the view draws them.
+        double tMin = Double.POSITIVE_INFINITY;
+        double tMax = Double.NEGATIVE_INFINITY;
+        double hMin = Double.POSITIVE_INFINITY;
+        double hMax = Double.NEGATIVE_INFINITY;
+        for (double[] xy : new double[][] {fit.months(), fit.curve()}) {
+            for (int i = 0; i < xy.length; i += 2) {
+                tMin = Math.min(tMin, xy[i]);
+                tMax = Math.max(tMax, xy[i]);
+                hMin = Math.min(hMin, xy[i + 1]);
+                hMax = Math.max(hMax, xy[i + 1]);
+            }
+        }
+        tMin = 5 * Math.floor((tMin - 1) / 5);
+        tMax = 5 * Math.ceil((tMax + 1) / 5);
+        hMin = 5 * Math.floor((hMin - 1) / 5);
+        hMax = 5 * Math.ceil((hMax + 1) / 5);
+        Node plane = robot.lookup("#latent-plane").query();
+        Bounds b = onFx(() -> plane.localToScreen(plane.getLayoutBounds()));
+        double x = b.getMinX() + 48 + (fit.months()[14] - tMin) / (tMax - tMin) * (b.getWidth() - 48 - 12);
+        double y = b.getMinY() + 12 + (hMax - fit.months()[15]) / (hMax - hMin) * (b.getHeight() - 36 - 12);
+        robot.moveTo(new Point2D(x, y));
+        robot.press(MouseButton.PRIMARY);
+        robot.release(MouseButton.PRIMARY);
+        waitUntil(10, () -> Math.abs(vm.seasonProperty().get() - fit.codes()[7]) < 0.1 * (fit.zMax() - fit.zMin()));
+        double[] p = onFx(() -> vm.generatedProperty().get());
+        assertThat(p[0]).isCloseTo(fit.months()[14], within(2.0));
+    }
+
+    @Test
+    void retrainingWithAnotherSeedGivesAnotherCurveAndKeepsTheMonth(FxRobot robot) throws Exception {
+        waitUntil(30, () -> vm.fitProperty().get() != null && vm.generatedProperty().get() != null);
+        LatentViewModel.Fit first = onFx(() -> vm.fitProperty().get());
+        Slider season = robot.lookup("#latent-season").queryAs(Slider.class);
+        robot.interact(() -> season.setValue(first.codes()[6]));
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> seed = robot.lookup("#latent-seed").queryAs(Spinner.class);
+        robot.interact(() -> seed.getValueFactory().setValue(7));
+        robot.clickOn("#latent-retrain");
+        waitUntil(30, () -> vm.fitProperty().get().seed() == 7);
+        LatentViewModel.Fit second = onFx(() -> vm.fitProperty().get());
+        assertThat(second.codes()).isNotEqualTo(first.codes());
+        assertThat(second.error()).isLessThan(second.pcaError());
+        // July stays selected: the season moves to July's code in the new model.
+        assertThat(onFx(() -> vm.seasonProperty().get())).isEqualTo(second.codes()[6]);
+        assertThat(onFx(() -> season.getValue())).isEqualTo(second.codes()[6]);
+
+        CheckBox pca = robot.lookup("#latent-show-pca").queryAs(CheckBox.class);
+        robot.interact(pca::fire);
+        assertThat(onFx(() -> vm.showPcaProperty().get())).isFalse();
+    }
+}
