@@ -13,8 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -40,19 +38,9 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         this.c = new Controls(i18n);
         setId("autoencoder-view");
 
-        Label title = c.label("section.autoencoder.title");
-        title.getStyleClass().add("section-title");
-        VBox header = new VBox(6, title, c.paragraph("section.autoencoder.summary", null),
-                LossFormulaPanel.forAutoencoder(vm, i18n).folding(ModelDiagram.forAutoencoder(vm, i18n), false));
-
-        TabPane tabs = new TabPane(tab("ae.tab.training", trainingTab()), tab("ae.tab.denoising", denoisingTab()),
-                tab("ae.tab.clustering", clusteringTab()));
-        tabs.setId("ae-tabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        VBox center = new VBox(8, header, tabs);
-        center.setPadding(new Insets(12, 16, 12, 16));
-        setCenter(center);
+        setCenter(c.section("autoencoder", LossFormulaPanel.forAutoencoder(vm, i18n).folding(ModelDiagram.forAutoencoder(vm, i18n), false),
+                Controls.tabs("ae-tabs", c.tab("ae.tab.training", trainingTab()), c.tab("ae.tab.denoising", denoisingTab()),
+                c.tab("ae.tab.clustering", clusteringTab()))));
 
         panel = new TrainingPanel(vm, i18n, TrainingPanel.Options.of(32, "autoencoder"));
         addNoiseSettings();
@@ -63,19 +51,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
                 c.number("train-loss-noisy", "number.nats", vm.latest(TrainingViewModel.TRAIN, Autoencoder.RECON_BCE_NOISY)));
         panel.addNumber(c.tipped(c.label("ae.heldOutLoss"), "ae.loss.tip"),
                 c.number("held-out-loss", "number.nats", vm.latest(TrainingViewModel.HELD_OUT, term)));
-        ScrollPane inspector = new ScrollPane(panel);
-        inspector.setFitToWidth(true);
-        inspector.setPrefWidth(320);
-        inspector.getStyleClass().add("inspector");
-        setRight(inspector);
-    }
-
-    private Tab tab(String key, Node content) {
-        Tab t = new Tab();
-        t.textProperty().bind(i18n.text(key));
-        t.setContent(content);
-        t.setId(key.replace('.', '-'));
-        return t;
+        setRight(Controls.inspector(panel, 320));
     }
 
     private Node trainingTab() {

@@ -2,23 +2,19 @@ package org.latentexplorer.ui;
 
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /** A VQ-VAE's grid of code indices: each cell in its code's colour with the index written on it; a click picks a code. */
-final class CodeMap extends Region {
-    private final Canvas canvas = new Canvas();
+final class CodeMap extends SquareCanvas {
     private final int side;
     private int[] codes;
     private IntConsumer onPick = k -> { };
 
     CodeMap(int side) {
         this.side = side;
-        getChildren().add(canvas);
         setMinSize(140, 140);
         setPrefSize(196, 196);
         canvas.setOnMouseClicked(e -> {
@@ -46,14 +42,7 @@ final class CodeMap extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double s = Math.min(getWidth(), getHeight());
-        canvas.setWidth(s);
-        canvas.setHeight(s);
-        draw();
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double s = canvas.getWidth();
         g.clearRect(0, 0, s, s);

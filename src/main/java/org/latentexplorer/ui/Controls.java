@@ -76,6 +76,45 @@ final class Controls {
         return box;
     }
 
+    /** A section's centre, padded alike everywhere: its title and summary, then {@code below} (the model pane, tabs). */
+    javafx.scene.layout.VBox section(String sectionId, javafx.scene.Node... below) {
+        Label title = label("section." + sectionId + ".title");
+        title.getStyleClass().add("section-title");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, title, paragraph("section." + sectionId + ".summary",
+                null));
+        box.getChildren().addAll(below);
+        // The last part (the tabs, or the body) takes the height left.
+        javafx.scene.layout.VBox.setVgrow(below[below.length - 1], javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new javafx.geometry.Insets(12, 16, 12, 16));
+        return box;
+    }
+
+    /** Tabs that stay open, each made by {@link #tab}. */
+    static javafx.scene.control.TabPane tabs(String id, javafx.scene.control.Tab... tabs) {
+        javafx.scene.control.TabPane pane = new javafx.scene.control.TabPane(tabs);
+        pane.setId(id);
+        pane.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        return pane;
+    }
+
+    /** A tab titled in the current language, its id the key with dashes. */
+    javafx.scene.control.Tab tab(String key, javafx.scene.Node content) {
+        javafx.scene.control.Tab t = new javafx.scene.control.Tab();
+        t.textProperty().bind(i18n.text(key));
+        t.setContent(content);
+        t.setId(key.replace('.', '-'));
+        return t;
+    }
+
+    /** The inspector column on the right of a section: scrolls, fills its width. */
+    static javafx.scene.control.ScrollPane inspector(javafx.scene.Node content, double width) {
+        javafx.scene.control.ScrollPane inspector = new javafx.scene.control.ScrollPane(content);
+        inspector.setFitToWidth(true);
+        inspector.setPrefWidth(width);
+        inspector.getStyleClass().add("inspector");
+        return inspector;
+    }
+
     Button button(String key, Runnable action) {
         Button b = new Button();
         b.textProperty().bind(i18n.text(key));

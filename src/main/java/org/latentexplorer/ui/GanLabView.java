@@ -41,28 +41,11 @@ public final class GanLabView extends BorderPane {
         this.c = new Controls(i18n);
         setId("gan-lab-view");
 
-        Label title = c.label("section.ganProblems.title");
-        title.getStyleClass().add("section-title");
-        VBox header = new VBox(4, title, c.paragraph("section.ganProblems.summary", null));
+        Tab lab = c.tab("lab.tab", labBody());
+        TabPane tabs = Controls.tabs("gan-lab-tabs", lab, c.tab("lab.tab.divergences", new JsdEmdView(divergences, i18n)));
+        setCenter(c.section("ganProblems", tabs));
 
-        Tab lab = new Tab();
-        lab.textProperty().bind(i18n.text("lab.tab"));
-        lab.setContent(labBody());
-        Tab jsd = new Tab();
-        jsd.textProperty().bind(i18n.text("lab.tab.divergences"));
-        jsd.setContent(new JsdEmdView(divergences, i18n));
-        TabPane tabs = new TabPane(lab, jsd);
-        tabs.setId("gan-lab-tabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        VBox center = new VBox(8, header, tabs);
-        center.setPadding(new Insets(12, 16, 12, 16));
-        setCenter(center);
-
-        ScrollPane inspector = new ScrollPane(inspector());
-        inspector.setFitToWidth(true);
-        inspector.setPrefWidth(310);
-        inspector.getStyleClass().add("inspector");
+        ScrollPane inspector = Controls.inspector(inspector(), 310);
         // The inspector belongs to the lab tab; the divergence tab has its own controls.
         inspector.visibleProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(lab));
         inspector.managedProperty().bind(inspector.visibleProperty());

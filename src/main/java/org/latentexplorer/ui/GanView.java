@@ -3,8 +3,6 @@ package org.latentexplorer.ui;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -38,29 +36,18 @@ public final class GanView extends BorderPane implements ModelSectionView {
         this.c = new Controls(i18n);
         setId("gan-view");
 
-        Label title = c.label("section.gan.title");
-        title.getStyleClass().add("section-title");
-        VBox header = new VBox(6, title, c.paragraph("section.gan.summary", null),
-                LossFormulaPanel.forGan(vm, i18n).folding(ModelDiagram.forGan(vm, i18n), false));
-
         ScrollPane left = new ScrollPane(samplesBox());
         left.setFitToWidth(true);
         left.setMinWidth(330);
         left.setPrefWidth(410);
         HBox body = new HBox(14, left, curvesBox());
-        VBox.setVgrow(body, Priority.ALWAYS);
-        VBox center = new VBox(8, header, body);
-        center.setPadding(new Insets(12, 16, 12, 16));
-        setCenter(center);
+        setCenter(c.section("gan", LossFormulaPanel.forGan(vm, i18n).folding(ModelDiagram.forGan(vm, i18n), false),
+                body));
 
         panel = new TrainingPanel(vm, i18n, new TrainingPanel.Options(512, "gan.noiseSize", "gan.noiseSize.tip", false, "gan"));
         addSettings();
         addNumbers();
-        ScrollPane inspector = new ScrollPane(panel);
-        inspector.setFitToWidth(true);
-        inspector.setPrefWidth(350);
-        inspector.getStyleClass().add("inspector");
-        setRight(inspector);
+        setRight(Controls.inspector(panel, 350));
     }
 
     private Node samplesBox() {

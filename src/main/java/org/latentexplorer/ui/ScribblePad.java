@@ -1,26 +1,22 @@
 package org.latentexplorer.ui;
 
 import javafx.beans.property.ObjectProperty;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
  * A digit the learner scribbles on: a left drag paints white noise, a right drag paints black, each stroke a
  * two-pixel brush. The pixels live in a property, so the view model sees every change.
  */
-final class ScribblePad extends Region {
-    private final Canvas canvas = new Canvas();
+final class ScribblePad extends SquareCanvas {
     private final ObjectProperty<float[]> pixels;
     private final int side;
 
     ScribblePad(ObjectProperty<float[]> pixels, int side) {
         this.pixels = pixels;
         this.side = side;
-        getChildren().add(canvas);
         setMinSize(140, 140);
         setPrefSize(196, 196);
         setCursor(javafx.scene.Cursor.CROSSHAIR);
@@ -54,14 +50,7 @@ final class ScribblePad extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double s = Math.min(getWidth(), getHeight());
-        canvas.setWidth(s);
-        canvas.setHeight(s);
-        draw();
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double s = canvas.getWidth();
         g.setFill(Color.BLACK);

@@ -12,8 +12,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -39,35 +37,13 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         this.c = new Controls(i18n);
         setId("vae-view");
 
-        Label title = c.label("section.vae.title");
-        title.getStyleClass().add("section-title");
-        VBox header = new VBox(6, title, c.paragraph("section.vae.summary", null),
-                LossFormulaPanel.forVae(vm, i18n).folding(ModelDiagram.forVae(vm, i18n), false));
-
-        TabPane tabs = new TabPane(tab("vae.tab.plane", planeTab()), tab("vae.tab.curves", curvesTab()),
-                tab("vae.tab.compare", new CompareView(compare, i18n)));
-        tabs.setId("vae-tabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        VBox center = new VBox(8, header, tabs);
-        center.setPadding(new Insets(12, 16, 12, 16));
-        setCenter(center);
+        setCenter(c.section("vae", LossFormulaPanel.forVae(vm, i18n).folding(ModelDiagram.forVae(vm, i18n), false),
+                Controls.tabs("vae-tabs", c.tab("vae.tab.plane", planeTab()), c.tab("vae.tab.curves", curvesTab()),
+                c.tab("vae.tab.compare", new CompareView(compare, i18n)))));
 
         panel = new TrainingPanel(vm, i18n, TrainingPanel.Options.of(VariationalAutoencoder.Config.MAX_LATENT, "vae"));
         addInspectorRows();
-        ScrollPane inspector = new ScrollPane(panel);
-        inspector.setFitToWidth(true);
-        inspector.setPrefWidth(330);
-        inspector.getStyleClass().add("inspector");
-        setRight(inspector);
-    }
-
-    private Tab tab(String key, Node content) {
-        Tab t = new Tab();
-        t.textProperty().bind(i18n.text(key));
-        t.setContent(content);
-        t.setId(key.replace('.', '-'));
-        return t;
+        setRight(Controls.inspector(panel, 330));
     }
 
     private Node planeTab() {

@@ -16,8 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -42,36 +40,14 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
         this.c = new Controls(i18n);
         setId("vqvae-view");
 
-        Label title = c.label("section.vqvae.title");
-        title.getStyleClass().add("section-title");
-        VBox header = new VBox(6, title, c.paragraph("section.vqvae.summary", null),
-                LossFormulaPanel.forVqVae(vm, i18n).folding(ModelDiagram.forVqVae(vm, i18n), false));
-
-        TabPane tabs = new TabPane(tab("vqvae.tab.codes", codesTab()), tab("vqvae.tab.samples", samplesTab()),
-                tab("vqvae.tab.curves", curvesTab()));
-        tabs.setId("vqvae-tabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        VBox center = new VBox(8, header, tabs);
-        center.setPadding(new Insets(12, 16, 12, 16));
-        setCenter(center);
+        setCenter(c.section("vqvae", LossFormulaPanel.forVqVae(vm, i18n).folding(ModelDiagram.forVqVae(vm, i18n), false),
+                Controls.tabs("vqvae-tabs", c.tab("vqvae.tab.codes", codesTab()), c.tab("vqvae.tab.samples", samplesTab()),
+                c.tab("vqvae.tab.curves", curvesTab()))));
 
         panel = new TrainingPanel(vm, i18n, new TrainingPanel.Options(VqVae.Config.MAX_CODE_DIMENSION,
                 "vqvae.codeDimension", "vqvae.codeDimension.tip", true, "vqvae"));
         addSettings();
-        ScrollPane inspector = new ScrollPane(panel);
-        inspector.setFitToWidth(true);
-        inspector.setPrefWidth(320);
-        inspector.getStyleClass().add("inspector");
-        setRight(inspector);
-    }
-
-    private Tab tab(String key, Node content) {
-        Tab t = new Tab();
-        t.textProperty().bind(i18n.text(key));
-        t.setContent(content);
-        t.setId(key.replace('.', '-'));
-        return t;
+        setRight(Controls.inspector(panel, 320));
     }
 
     private ImageTiles big(String id, javafx.beans.property.ObjectProperty<ImageGrid> images) {

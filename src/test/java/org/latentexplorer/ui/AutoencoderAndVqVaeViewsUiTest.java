@@ -9,7 +9,6 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.MouseButton;
@@ -34,10 +33,7 @@ class AutoencoderAndVqVaeViewsUiTest {
         ae = new AutoencoderViewModel(i18n, Platform::runLater);
         vq = new VqVaeViewModel(i18n, Platform::runLater);
         HBox both = new HBox(new AutoencoderView(ae, i18n), new VqVaeView(vq, i18n));
-        Scene scene = new Scene(both, 1900, 1000);
-        scene.getStylesheets().add(LatentExplorerApp.class.getResource("/org/latentexplorer/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.show(stage, both, 1900, 1000);
         ae.initialize();
         vq.initialize();
     }

@@ -31,4 +31,12 @@ final class FxTestSupport {
             return null;
         });
     }
+
+    /** Shows one view on the test's stage with the app's stylesheet, as the window would. */
+    static void show(javafx.stage.Stage stage, javafx.scene.Parent view, double width, double height) {
+        javafx.scene.Scene scene = new javafx.scene.Scene(view, width, height);
+        scene.getStylesheets().add(LatentExplorerApp.class.getResource("/org/latentexplorer/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
 }

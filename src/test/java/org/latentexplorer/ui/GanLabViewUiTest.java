@@ -9,7 +9,6 @@ import java.util.Locale;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
@@ -32,10 +31,7 @@ class GanLabViewUiTest {
     void start(Stage stage) {
         I18n i18n = new I18n(Locale.ENGLISH);
         vm = new GanLabViewModel(i18n, Platform::runLater);
-        Scene scene = new Scene(new GanLabView(vm, new JsdEmdViewModel(), i18n), 1360, 860);
-        scene.getStylesheets().add(LatentExplorerApp.class.getResource("/org/latentexplorer/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.show(stage, new GanLabView(vm, new JsdEmdViewModel(), i18n), 1360, 860);
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import static org.latentexplorer.ui.FxTestSupport.waitUntil;
 import java.util.Arrays;
 import java.util.Locale;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Slider;
@@ -33,10 +32,7 @@ class GenerativeViewUiTest {
         vm = new GenerativeViewModel(i18n, Platform::runLater);
         vm.initialize();
         // The section's share of a 1360 x 860 window, beside the chapter list.
-        Scene scene = new Scene(new GenerativeView(vm, i18n), 1120, 800);
-        scene.getStylesheets().add(LatentExplorerApp.class.getResource("/org/latentexplorer/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.show(stage, new GenerativeView(vm, i18n), 1120, 800);
     }
 
     @AfterEach

@@ -10,7 +10,6 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -32,10 +31,7 @@ class LatentViewUiTest {
     void start(Stage stage) {
         I18n i18n = new I18n(Locale.ENGLISH);
         vm = new LatentViewModel(i18n, Platform::runLater);
-        Scene scene = new Scene(new LatentView(vm, i18n), 1120, 800);
-        scene.getStylesheets().add(LatentExplorerApp.class.getResource("/org/latentexplorer/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.show(stage, new LatentView(vm, i18n), 1120, 800);
     }
 
     @AfterEach

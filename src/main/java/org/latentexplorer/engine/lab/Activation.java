@@ -1,41 +1,19 @@
 package org.latentexplorer.engine.lab;
 
-import java.util.Random;
-
 /** An element-wise non-linearity: ReLU in the Generator, leaky ReLU in the Discriminator as in DCGAN. */
-final class Activation implements Layer {
+final class Activation extends ElementwiseLayer {
     enum Kind {
         RELU, LEAKY_RELU, TANH
     }
 
     private static final double LEAK = 0.2;
     private final Kind kind;
-    private final int size;
     private double[] x;
     private double[] y;
 
     Activation(Kind kind, int size) {
+        super(size);
         this.kind = kind;
-        this.size = size;
-    }
-
-    @Override
-    public int inSize() {
-        return size;
-    }
-
-    @Override
-    public int outSize() {
-        return size;
-    }
-
-    @Override
-    public int paramCount() {
-        return 0;
-    }
-
-    @Override
-    public void init(double[] p, int off, Random rng) {
     }
 
     @Override

@@ -3,35 +3,15 @@ package org.latentexplorer.engine.lab;
 import java.util.Random;
 
 /** Inverted dropout: in training each unit is dropped with probability {@code rate}, the rest scaled up. */
-final class Dropout implements Layer {
-    private final int size;
+final class Dropout extends ElementwiseLayer {
     private final double rate;
     private final Random rng;
     private double[] mask;
 
     Dropout(int size, double rate, Random rng) {
-        this.size = size;
+        super(size);
         this.rate = rate;
         this.rng = rng;
-    }
-
-    @Override
-    public int inSize() {
-        return size;
-    }
-
-    @Override
-    public int outSize() {
-        return size;
-    }
-
-    @Override
-    public int paramCount() {
-        return 0;
-    }
-
-    @Override
-    public void init(double[] p, int off, Random rng) {
     }
 
     @Override
