@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The headless entry point: the same engine as the app, for training, evaluating and benchmarking models. */
 @Command(name = "latent-explorer", mixinStandardHelpOptions = true, versionProvider = LatentExplorerCli.Version.class,
         description = "Train, evaluate and benchmark Latent Explorer's models without a window.",
-        subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LatentExplorerCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

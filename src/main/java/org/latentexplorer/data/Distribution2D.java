@@ -74,6 +74,11 @@ public final class Distribution2D {
         if (xy.length < 2 || xy.length % 2 != 0) {
             throw new IllegalArgumentException("A drawn distribution needs at least one (x, y) point");
         }
+        for (double v : xy) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("A drawn point must be a finite number, got " + v);
+            }
+        }
         return new Distribution2D(Kind.DRAWN, List.of(), xy.clone(), 0.05);
     }
 

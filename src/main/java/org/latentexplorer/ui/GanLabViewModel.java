@@ -37,6 +37,7 @@ import org.latentexplorer.engine.TrainingDivergedException;
 import org.latentexplorer.engine.lab.Divergences;
 import org.latentexplorer.engine.lab.GanLab;
 import org.latentexplorer.engine.lab.LabSettings;
+import org.latentexplorer.engine.lab.LabVariant;
 import org.latentexplorer.engine.lab.ModeMetrics;
 
 /**
@@ -58,7 +59,6 @@ public final class GanLabViewModel implements CurveSource {
     static final int REAL_SHOWN = 1000;
     private static final int METRIC_SAMPLES = 2000;
     private static final int EMD_SAMPLES = 256;
-    private static final int MINIBATCH_KERNELS = 8;
     private static final long METRICS_EVERY_NANOS = 300_000_000L;
     private static final long PUBLISH_EVERY_NANOS = 1_000_000_000L / TrainingViewModel.UPDATES_PER_SECOND;
     /** D's map and the arrows cost more than a step of the default networks: refreshed at 8 Hz, not 20. */
@@ -194,7 +194,7 @@ public final class GanLabViewModel implements CurveSource {
     /** The settings as the properties hold them; IllegalArgumentException for a nonsense value. */
     LabSettings settings() {
         return new LabSettings(noiseSize.get(), gWidth.get(), gDepth.get(), dWidth.get(), dDepth.get(), dDropout.get(),
-                generatorLoss.get(), k.get(), unrolled.get(), unrollSteps.get(), minibatch.get() ? MINIBATCH_KERNELS : 0,
+                generatorLoss.get(), k.get(), unrolled.get(), unrollSteps.get(), minibatch.get() ? LabVariant.MINIBATCH_KERNELS : 0,
                 wgan.get(), clip.get(), nCritic.get(), learningRateD.get(), learningRateG.get(), batch.get(), seed.get());
     }
 

@@ -97,9 +97,9 @@ class GanLabViewModelTest {
         fx(() -> vm.learningRateGProperty().set(2e-4));
         fx(vm::step);
         snapshotAfter(3);
-        fx(() -> vm.dWidthProperty().set(32));
+        fx(() -> vm.dWidthProperty().set(48));
         waitUntil(30, () -> vm.stepProperty().get() == 0 && vm.curve(GanLabViewModel.G_LOSS).isEmpty());
-        assertThat(onFx(() -> vm.settings().dWidth())).isEqualTo(32);
+        assertThat(onFx(() -> vm.settings().dWidth())).isEqualTo(48);
     }
 
     @Test

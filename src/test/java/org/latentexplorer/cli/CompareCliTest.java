@@ -1,0 +1,90 @@
+package org.latentexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code compare} as a script sees it: one JSON line per chosen variant, or one clear line on stderr. */
+class CompareCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Locale savedLocale;
+
+    @BeforeAll
+    static void english() {
+        savedLocale = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+    }
+
+    @AfterAll
+    static void restore() {
+        Locale.setDefault(savedLocale);
+    }
+
+    @Test
+    void printsOneJsonLinePerChosenVariantWithEveryMetric() throws Exception {
+        CliTest.Run run = CliTest.run("compare", "--steps", "30", "--seeds", "1", "--variants",
+                "vanilla_minimax,wgan");
+        assertThat(run.status()).as("%s", run).isZero();
+        List<String> lines = run.outLines();
+        assertThat(lines).hasSize(2);
+        String[] ids = {"vanilla_minimax", "wgan"};
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = JSON.readTree(lines.get(i));
+            assertThat(line.get("variant").asText()).isEqualTo(ids[i]);
+            assertThat(line.get("data").asText()).isEqualTo("ring");
+            assertThat(line.get("seeds").asInt()).isEqualTo(1);
+            assertThat(line.get("steps").asInt()).isEqualTo(30);
+            assertThat(line.get("modes").asInt()).isEqualTo(8);
+            assertThat(line.get("modes_covered")).hasSize(1);
+            assertThat(line.get("modes_covered_mean").asDouble()).isBetween(0.0, 8.0);
+            assertThat(line.get("modes_covered_min").asInt()).isBetween(0, 8);
+            assertThat(line.get("high_quality_mean").asDouble()).isBetween(0.0, 1.0);
+            assertThat(line.get("jsd_mean").asDouble()).isBetween(0.0, Math.log(2));
+            assertThat(line.get("emd_mean").asDouble()).isPositive();
+            assertThat(line.get("steps_per_second").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void theGridHasTwentyFiveModes() throws Exception {
+        CliTest.Run run = CliTest.run("compare", "--data", "grid", "--steps", "5", "--seeds", "2", "--variants",
+                "vanilla_non_saturating", "--threads", "1");
+        assertThat(run.status()).as("%s", run).isZero();
+        JsonNode line = JSON.readTree(run.outLines().get(0));
+        assertThat(line.get("modes").asInt()).isEqualTo(25);
+        assertThat(line.get("modes_covered")).hasSize(2);
+    }
+
+    private static void assertOneCleanErrorLine(CliTest.Run run, String... mentions) {
+        assertThat(run.status()).as("%s", run).isNotZero();
+        assertThat(run.out()).as("stdout").isBlank();
+        assertThat(run.errLines()).as("stderr").hasSize(1);
+        assertThat(run.err()).contains(mentions).doesNotContain("at org.").doesNotContain("Exception");
+    }
+
+    @Test
+    void badOptionsFailWithOneClearLine() {
+        assertOneCleanErrorLine(CliTest.run("compare", "--variants", "vanilla_minimax,nonsense"), "'nonsense'",
+                "unrolled");
+        assertOneCleanErrorLine(CliTest.run("compare", "--data", "spiral"), "--data", "'spiral'");
+        assertOneCleanErrorLine(CliTest.run("compare", "--steps", "0"), "--steps", "0");
+        assertOneCleanErrorLine(CliTest.run("compare", "--seeds", "-2"), "--seeds", "-2");
+        assertOneCleanErrorLine(CliTest.run("compare", "--threads", "0"), "--threads");
+    }
+
+    @Test
+    void badOptionsAreRefusedInTheUsersLanguage() {
+        Locale.setDefault(Locale.JAPANESE);
+        try {
+            assertOneCleanErrorLine(CliTest.run("compare", "--variants", "nonsense"), "'nonsense'", "比較対象");
+        } finally {
+            Locale.setDefault(Locale.ENGLISH);
+        }
+    }
+}
