@@ -128,7 +128,7 @@ public final class GanLabView extends BorderPane {
         reset.setId("lab-reset");
         reset.setTooltip(c.tooltip("lab.reset.tip"));
 
-        Slider speed = new Slider(1, 240, vm.speedProperty().get());
+        Slider speed = new Slider(1, 600, vm.speedProperty().get());
         speed.setId("lab-speed");
         speed.valueProperty().bindBidirectional(vm.speedProperty());
         speed.setPrefWidth(140);
@@ -192,6 +192,15 @@ public final class GanLabView extends BorderPane {
                 c.number("lab-d-fake", "number.value", vm.dFakeProperty()));
         g.addRow(row++, c.label("lab.number.dLoss"), c.number("lab-d-loss", "number.value", vm.dLossProperty()));
         g.addRow(row, c.label("lab.number.gLoss"), c.number("lab-g-loss", "number.value", vm.gLossProperty()));
+        // Numbers keep their width; the names wrap in a narrow column (Japanese names are long).
+        for (Node n : g.getChildren()) {
+            Label l = (Label) n;
+            if (GridPane.getColumnIndex(n) == 1) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            } else {
+                l.setWrapText(true);
+            }
+        }
         Label message = new Label();
         message.setId("lab-message");
         message.setWrapText(true);

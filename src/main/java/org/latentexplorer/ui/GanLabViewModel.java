@@ -97,7 +97,7 @@ public final class GanLabViewModel implements CurveSource {
     private final IntegerProperty batch = new SimpleIntegerProperty(this, "batch");
     private final LongProperty seed = new SimpleLongProperty(this, "seed");
     /** Target steps per second; the lab runs slower when a step takes longer. */
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 60);
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 120);
     private final BooleanProperty showMap = new SimpleBooleanProperty(this, "showMap", true);
     private final BooleanProperty showArrows = new SimpleBooleanProperty(this, "showArrows", false);
     private final BooleanProperty showReal = new SimpleBooleanProperty(this, "showReal", true);
