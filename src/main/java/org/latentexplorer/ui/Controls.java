@@ -182,7 +182,22 @@ final class Controls {
         javafx.scene.control.TextField field = new javafx.scene.control.TextField();
         field.setId(id);
         javafx.scene.control.TextFormatter<Double> format = new javafx.scene.control.TextFormatter<>(
-                new javafx.util.converter.DoubleStringConverter(), property.get());
+                new StringConverter<Double>() {
+                    // Plain decimals (0.0003), not Double.toString's 3.0E-4.
+                    private final java.text.DecimalFormat plain = new java.text.DecimalFormat("0.##########",
+                            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+
+                    @Override
+                    public String toString(Double v) {
+                        return v == null ? "" : plain.format(v);
+                    }
+
+                    /** Nonsense throws, and the formatter puts the last good value back. */
+                    @Override
+                    public Double fromString(String text) {
+                        return Double.valueOf(text.trim());
+                    }
+                }, property.get());
         field.setTextFormatter(format);
         format.valueProperty().addListener((o, a, b) -> {
             if (b != null) {

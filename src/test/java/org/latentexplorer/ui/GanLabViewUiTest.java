@@ -71,6 +71,23 @@ class GanLabViewUiTest {
     }
 
     @Test
+    void aLearningRateShowsAsAPlainDecimalAndNonsenseTypedIntoItIsUndone(FxRobot robot) throws Exception {
+        javafx.scene.control.TextField lr = robot.lookup("#lab-lr-d").queryAs(javafx.scene.control.TextField.class);
+        assertThat(lr.getText()).isEqualTo("0.0003");
+        robot.interact(() -> {
+            lr.setText("fast please");
+            lr.commitValue();
+        });
+        assertThat(lr.getText()).isEqualTo("0.0003");
+        assertThat(onFx(() -> vm.learningRateDProperty().get())).isEqualTo(3e-4);
+        robot.interact(() -> {
+            lr.setText("0.001");
+            lr.commitValue();
+        });
+        assertThat(onFx(() -> vm.learningRateDProperty().get())).isEqualTo(1e-3);
+    }
+
+    @Test
     void drawingOnThePlaneBecomesTheRealDistribution(FxRobot robot) throws Exception {
         ComboBox<Distribution2D.Kind> kind = robot.lookup("#lab-distribution").queryComboBox();
         robot.interact(() -> kind.getSelectionModel().select(Distribution2D.Kind.DRAWN));
