@@ -164,11 +164,16 @@ public final class VqVaeViewModel extends TrainingViewModel {
             return;
         }
         int k = Math.max(0, Math.min(selectedCode.get(), vq.codebookSize() - 1));
-        // One code on a background map: a map filled with a single code mixes it with itself in the Decoder's 3 × 3
-        // convolution and draws a texture, while one cell among blank ones shows the stroke the code stands for.
-        int[] map = new int[vq.gridHeight() * vq.gridWidth()];
+        // The code on a background map: a map filled with a single code draws a texture, while a 3 × 3 block of it
+        // among blank cells shows the stroke the code stands for, large enough to see.
+        int w = vq.gridWidth();
+        int[] map = new int[vq.gridHeight() * w];
         java.util.Arrays.fill(map, Math.min(backgroundCode, vq.codebookSize() - 1));
-        map[map.length / 2] = k;
+        for (int r = vq.gridHeight() / 2 - 1; r <= vq.gridHeight() / 2 + 1; r++) {
+            for (int c = w / 2 - 1; c <= w / 2 + 1; c++) {
+                map[r * w + c] = k;
+            }
+        }
         ImageGrid image = ImageGrid.of(Tensors.toFloats(vq.decodeCodes(new int[][] {map})), split.heldOut().rows(),
                 split.heldOut().cols());
         publish(() -> codeImage.set(image));
