@@ -6,26 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code compare} as a script sees it: one JSON line per chosen variant, or one clear line on stderr. */
+@ExtendWith(EnglishLocale.class)
 class CompareCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Locale savedLocale;
-
-    @BeforeAll
-    static void english() {
-        savedLocale = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-    }
-
-    @AfterAll
-    static void restore() {
-        Locale.setDefault(savedLocale);
-    }
-
     @Test
     void printsOneJsonLinePerChosenVariantWithEveryMetric() throws Exception {
         CliTest.Run run = CliTest.run("compare", "--steps", "30", "--seeds", "1", "--variants",

@@ -6,29 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.engine.ModelStore;
 
 /** The classifier that scores generated samples, trained and evaluated from the command line. */
+@ExtendWith(EnglishLocale.class)
 class QualityCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Locale savedLocale;
-
-    @BeforeAll
-    static void english() {
-        savedLocale = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-    }
-
-    @AfterAll
-    static void restore() {
-        Locale.setDefault(savedLocale);
-    }
-
     @Test
     void trainsAClassifierAndEvalReportsItsRealDataScores(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("clf");
