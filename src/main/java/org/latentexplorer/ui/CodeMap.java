@@ -8,12 +8,13 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /** A VQ-VAE's grid of code indices: each cell in its code's colour with the index written on it; a click picks a code. */
-final class CodeMap extends SquareCanvas {
+final class CodeMap extends CanvasRegion {
     private final int side;
     private int[] codes;
     private IntConsumer onPick = k -> { };
 
     CodeMap(int side) {
+        super(true);
         this.side = side;
         setMinSize(140, 140);
         setPrefSize(196, 196);

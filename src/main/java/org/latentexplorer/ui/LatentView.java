@@ -9,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -199,30 +198,26 @@ public final class LatentView extends BorderPane {
     }
 
     /** The temperature-humidity plane; a press or drag picks the z whose generated point lies nearest. */
-    private final class WeatherPlane extends Region {
+    final class WeatherPlane extends CanvasRegion {
         private static final double LEFT = 48;
         private static final double BOTTOM = 36;
         private static final double PAD = 12;
-        private final Canvas canvas = new Canvas();
         private double tMin;
         private double tMax;
         private double hMin;
         private double hMax;
 
         WeatherPlane() {
-            getChildren().add(canvas);
+            super(false);
             setMinSize(300, 260);
             setPrefSize(760, 440);
-            widthProperty().addListener((o, a, b) -> draw());
-            heightProperty().addListener((o, a, b) -> draw());
             canvas.setOnMousePressed(this::pick);
             canvas.setOnMouseDragged(this::pick);
         }
 
-        @Override
-        protected void layoutChildren() {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
+        /** Where a (temperature, humidity) point is drawn, in this plane's coordinates, as of the last drawing. */
+        javafx.geometry.Point2D pointOf(double temperature, double humidity) {
+            return new javafx.geometry.Point2D(toX(temperature), toY(humidity));
         }
 
         private void pick(MouseEvent e) {
@@ -247,9 +242,8 @@ public final class LatentView extends BorderPane {
             return hMax - (y - PAD) / (getHeight() - BOTTOM - PAD) * (hMax - hMin);
         }
 
-        void draw() {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
+        @Override
+        protected void draw() {
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.clearRect(0, 0, getWidth(), getHeight());
             LatentViewModel.Fit f = vm.fitProperty().get();
@@ -415,24 +409,15 @@ public final class LatentView extends BorderPane {
     }
 
     /** The latent axis z: each month's code marked, the current z as a handle; a press or drag moves it. */
-    private final class LatentAxis extends Region {
+    private final class LatentAxis extends CanvasRegion {
         private static final double SIDE = 48;
-        private final Canvas canvas = new Canvas();
 
         LatentAxis() {
-            getChildren().add(canvas);
+            super(false);
             setMinHeight(62);
             setPrefHeight(62);
-            widthProperty().addListener((o, a, b) -> draw());
-            heightProperty().addListener((o, a, b) -> draw());
             canvas.setOnMousePressed(this::pick);
             canvas.setOnMouseDragged(this::pick);
-        }
-
-        @Override
-        protected void layoutChildren() {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
         }
 
         private void pick(MouseEvent e) {
@@ -447,9 +432,8 @@ public final class LatentView extends BorderPane {
             return SIDE + (z - f.zMin()) / (f.zMax() - f.zMin()) * (getWidth() - 2 * SIDE);
         }
 
-        void draw() {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
+        @Override
+        protected void draw() {
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.clearRect(0, 0, getWidth(), getHeight());
             LatentViewModel.Fit f = vm.fitProperty().get();

@@ -10,11 +10,12 @@ import javafx.scene.paint.Color;
  * A digit the learner scribbles on: a left drag paints white noise, a right drag paints black, each stroke a
  * two-pixel brush. The pixels live in a property, so the view model sees every change.
  */
-final class ScribblePad extends SquareCanvas {
+final class ScribblePad extends CanvasRegion {
     private final ObjectProperty<float[]> pixels;
     private final int side;
 
     ScribblePad(ObjectProperty<float[]> pixels, int side) {
+        super(true);
         this.pixels = pixels;
         this.side = side;
         setMinSize(140, 140);

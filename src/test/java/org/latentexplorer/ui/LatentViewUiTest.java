@@ -7,9 +7,7 @@ import static org.latentexplorer.ui.FxTestSupport.waitUntil;
 
 import java.util.Locale;
 import javafx.application.Platform;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -81,28 +79,10 @@ class LatentViewUiTest {
     void pressingOnThePlaneNearAugustPicksAugustsSeason(FxRobot robot) throws Exception {
         waitUntil(30, () -> vm.fitProperty().get() != null && vm.generatedProperty().get() != null);
         LatentViewModel.Fit fit = onFx(() -> vm.fitProperty().get());
-        // The plane's bounds: months and curve rounded out to 5 °C and 5 %, as the view draws them.
-        double tMin = Double.POSITIVE_INFINITY;
-        double tMax = Double.NEGATIVE_INFINITY;
-        double hMin = Double.POSITIVE_INFINITY;
-        double hMax = Double.NEGATIVE_INFINITY;
-        for (double[] xy : new double[][] {fit.months(), fit.curve()}) {
-            for (int i = 0; i < xy.length; i += 2) {
-                tMin = Math.min(tMin, xy[i]);
-                tMax = Math.max(tMax, xy[i]);
-                hMin = Math.min(hMin, xy[i + 1]);
-                hMax = Math.max(hMax, xy[i + 1]);
-            }
-        }
-        tMin = 5 * Math.floor((tMin - 1) / 5);
-        tMax = 5 * Math.ceil((tMax + 1) / 5);
-        hMin = 5 * Math.floor((hMin - 1) / 5);
-        hMax = 5 * Math.ceil((hMax + 1) / 5);
-        Node plane = robot.lookup("#latent-plane").query();
-        Bounds b = onFx(() -> plane.localToScreen(plane.getLayoutBounds()));
-        double x = b.getMinX() + 48 + (fit.months()[14] - tMin) / (tMax - tMin) * (b.getWidth() - 48 - 12);
-        double y = b.getMinY() + 12 + (hMax - fit.months()[15]) / (hMax - hMin) * (b.getHeight() - 36 - 12);
-        robot.moveTo(new Point2D(x, y));
+        // Where the view draws August, on the screen.
+        LatentView.WeatherPlane plane = robot.lookup("#latent-plane").queryAs(LatentView.WeatherPlane.class);
+        Point2D august = onFx(() -> plane.localToScreen(plane.pointOf(fit.months()[14], fit.months()[15])));
+        robot.moveTo(august);
         robot.press(MouseButton.PRIMARY);
         robot.release(MouseButton.PRIMARY);
         waitUntil(10, () -> Math.abs(vm.seasonProperty().get() - fit.codes()[7]) < 0.1 * (fit.zMax() - fit.zMin()));

@@ -1,0 +1,29 @@
+package org.latentexplorer.ui;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Region;
+
+/**
+ * A Canvas as large as its region allows (square, or filling it), redrawn by the subclass whenever the size changes.
+ */
+abstract class CanvasRegion extends Region {
+    protected final Canvas canvas = new Canvas();
+    private final boolean square;
+
+    CanvasRegion(boolean square) {
+        this.square = square;
+        getChildren().add(canvas);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = square ? Math.min(getWidth(), getHeight()) : getWidth();
+        double h = square ? w : getHeight();
+        canvas.setWidth(w);
+        canvas.setHeight(h);
+        draw();
+    }
+
+    /** Paints the whole canvas, {@code canvas.getWidth()} by {@code canvas.getHeight()}. */
+    protected abstract void draw();
+}
