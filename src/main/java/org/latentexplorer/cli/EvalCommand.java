@@ -73,14 +73,15 @@ final class EvalCommand implements Callable<Integer> {
         if (loaded.model() instanceof Autoencoder || loaded.model() instanceof VariationalAutoencoder) {
             // The chapter's two uses of the code: clustering (k-means on codes vs on pixels) and denoising.
             ClusterScores.LatentVsPixels c = ClusterScores.latentVsPixels(loaded.model(), split.heldOut(),
-                    KMeans.DEFAULT_K, 1);
+                    KMeans.DEFAULT_K, ClusterScores.SEED);
             out.put("kmeans_latent_purity", c.latentScores().purity());
             out.put("kmeans_latent_nmi", c.latentScores().nmi());
             out.put("kmeans_pixels_purity", c.pixelScores().purity());
             out.put("kmeans_pixels_nmi", c.pixelScores().nmi());
-            out.put("masking_levels", MASKING_LEVELS);
+            double[] levels = Denoising.levels();
+            out.put("masking_levels", levels);
             out.put("masking_error_nats", Denoising.curve(loaded.model(), split.heldOut(), ImageNoise.Type.MASKING,
-                    MASKING_LEVELS, 11));
+                    levels, Denoising.SEED));
         }
         if (loaded.model() instanceof VqVae vqVae) {
             // Codebook use and the priors' bits per map, over the held-out images' code maps.
@@ -94,8 +95,6 @@ final class EvalCommand implements Callable<Integer> {
         dataSpec = spec;
         return Split.of(DataSource.load(spec, labels), heldOut, splitSeed);
     }
-
-    private static final double[] MASKING_LEVELS = {0, 0.1, 0.2, 0.3, 0.4, 0.5};
 
     private String dataSpec;
 

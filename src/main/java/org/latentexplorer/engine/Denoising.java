@@ -10,7 +10,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * or along a curve of levels, so a plain and a denoising autoencoder can be drawn side by side.
  */
 public final class Denoising {
+    /** The noise seed the app and {@code eval} measure with, so their curves are the same numbers. */
+    public static final long SEED = 11;
+
     private Denoising() {
+    }
+
+    /** The levels of the standard curve: 0 to 0.5 in steps of 0.1 (shares, or σ for Gaussian noise). */
+    public static double[] levels() {
+        return new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5};
     }
 
     /** Rows of images corrupted by the noise: {@link ImageNoise} works on the data layer's floats. */

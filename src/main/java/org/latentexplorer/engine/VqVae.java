@@ -599,7 +599,11 @@ public final class VqVae implements GenerativeModel {
      * and −log₂ p(map) per map under uniform codes (49 log₂ K) and under each fitted prior.
      */
     public Map<String, Number> codebookReport(ImageSet images) {
-        int[][] maps = codeIndices(images);
+        return codebookReport(codeIndices(images));
+    }
+
+    /** {@link #codebookReport(ImageSet)} of code maps already computed. */
+    public Map<String, Number> codebookReport(int[][] maps) {
         Codebook.Usage usage = Codebook.Usage.of(maps, codebookSize());
         Map<String, Number> m = new LinkedHashMap<>();
         m.put(CODEBOOK_SIZE_SETTING, codebookSize());

@@ -31,13 +31,9 @@ import org.latentexplorer.engine.Tensors;
  */
 public final class AutoencoderViewModel extends TrainingViewModel {
     static final int PREVIEW_IMAGES = 10;
-    /** The noise levels of the error curve: shares for masking and salt-and-pepper, σ for Gaussian. */
-    static final double[] CURVE_LEVELS = {0, 0.1, 0.2, 0.3, 0.4, 0.5};
     static final String CURVE_MODEL = "model";
     static final String CURVE_PLAIN = "plain";
     static final String CURVE_DENOISING = "denoising";
-    private static final long TEST_NOISE_SEED = 11;
-    private static final long CLUSTER_SEED = 5;
 
     /** What noise the next training run adds to its inputs: none trains a plain autoencoder. */
     public enum TrainingNoise {
@@ -128,8 +124,9 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         previewPixels = split.heldOut().gather(idx);
         ImageGrid preview = ImageGrid.of(previewPixels, split.heldOut().rows(), split.heldOut().cols());
         // The shipped plain and denoising autoencoders of this data set, for the error curve.
-        shippedPlain = shipped("ae-" + dataSpec);
-        shippedDenoising = shipped("dae-" + dataSpec);
+        boolean bundled = DataSource.isBundled(dataSpec);
+        shippedPlain = bundled ? shipped("ae-" + dataSpec) : null;
+        shippedDenoising = bundled ? shipped("dae-" + dataSpec) : null;
         measured = null;
         ui.accept(() -> {
             originals.set(preview);
@@ -140,7 +137,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
     }
 
     private static GenerativeModel shipped(String name) {
-        if (!DataSource.isBundled(name.substring(name.indexOf('-') + 1)) || !ModelStore.bundledExists(name)) {
+        if (!ModelStore.bundledExists(name)) {
             return null;
         }
         try {
@@ -182,7 +179,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         if (inference == null || previewPixels == null) {
             return;
         }
-        float[] corrupted = testNoise().apply(previewPixels, TEST_NOISE_SEED);
+        float[] corrupted = testNoise().apply(previewPixels, Denoising.SEED);
         float[] out = Tensors.toFloats(inference.reconstruct(rows(corrupted)));
         int r = split.heldOut().rows();
         int c = split.heldOut().cols();
@@ -199,23 +196,23 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         if (inference == null || split == null) {
             return;
         }
+        double[] levels = Denoising.levels();
         Map<String, double[]> errors = new java.util.LinkedHashMap<>();
-        errors.put(CURVE_MODEL, Denoising.curve(inference, split.heldOut(), testNoise.get(), CURVE_LEVELS,
-                TEST_NOISE_SEED));
+        errors.put(CURVE_MODEL, Denoising.curve(inference, split.heldOut(), testNoise.get(), levels, Denoising.SEED));
         if (shippedPlain != null) {
-            errors.put(CURVE_PLAIN, Denoising.curve(shippedPlain, split.heldOut(), testNoise.get(), CURVE_LEVELS,
-                    TEST_NOISE_SEED));
+            errors.put(CURVE_PLAIN, Denoising.curve(shippedPlain, split.heldOut(), testNoise.get(), levels,
+                    Denoising.SEED));
         }
         if (shippedDenoising != null) {
             errors.put(CURVE_DENOISING, Denoising.curve(shippedDenoising, split.heldOut(), testNoise.get(),
-                    CURVE_LEVELS, TEST_NOISE_SEED));
+                    levels, Denoising.SEED));
         }
         publish(() -> {
             noiseCurves.values().forEach(List::clear);
             errors.forEach((key, e) -> {
                 List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>();
                 for (int i = 0; i < e.length; i++) {
-                    points.add(new XYChart.Data<>(CURVE_LEVELS[i], e[i]));
+                    points.add(new XYChart.Data<>(levels[i], e[i]));
                 }
                 noiseCurve(key).setAll(points);
             });
@@ -239,7 +236,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
             return;
         }
         int k = clusters.get();
-        ClusterScores.LatentVsPixels r = ClusterScores.latentVsPixels(inference, split.heldOut(), k, CLUSTER_SEED);
+        ClusterScores.LatentVsPixels r = ClusterScores.latentVsPixels(inference, split.heldOut(), k, ClusterScores.SEED);
         int d = inference.latentSize();
         int n = split.heldOut().size();
         float[] xs = new float[n];

@@ -206,7 +206,7 @@ public final class VqVaeViewModel extends TrainingViewModel {
         if (vq.prior(CodePrior.Kind.AUTOREGRESSIVE).isEmpty() || vq.prior(CodePrior.Kind.PER_POSITION).isEmpty()) {
             vq.fitPriors(vq.codeIndices(split.train()), PRIOR_SEED);
         }
-        Map<String, Number> report = vq.codebookReport(split.heldOut());
+        Map<String, Number> report = vq.codebookReport(heldOutMaps);
         double perPosition = report.getOrDefault(VqVae.priorNllName(CodePrior.Kind.PER_POSITION), Double.NaN)
                 .doubleValue();
         double autoregressive = report.getOrDefault(VqVae.priorNllName(CodePrior.Kind.AUTOREGRESSIVE), Double.NaN)

@@ -47,7 +47,7 @@ class AutoencoderViewModelTest {
     @Test
     void theDenoisingTabShowsNoisyInputsTheirOutputsAndTheErrorAgainstNoiseLevel() throws Exception {
         waitUntil(60, () -> vm.noisyProperty().get() != null && vm.denoisedProperty().get() != null
-                && vm.noiseCurve(AutoencoderViewModel.CURVE_PLAIN).size() == AutoencoderViewModel.CURVE_LEVELS.length);
+                && vm.noiseCurve(AutoencoderViewModel.CURVE_PLAIN).size() == org.latentexplorer.engine.Denoising.levels().length);
         float[] clean = onFx(() -> vm.originalsProperty().get().images().get(0));
         float[] noisy = onFx(() -> vm.noisyProperty().get().images().get(0));
         int masked = 0;
