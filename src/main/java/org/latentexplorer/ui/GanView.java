@@ -169,9 +169,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
                 vm.generatorLossProperty(), l -> "gan.generatorLoss." + l.id());
         panel.addSetting(tagged("gan.generatorLoss", "gan.generatorLoss.tip", true), loss);
 
-        Spinner<Integer> k = Controls.intSpinner("gan-k", 1, 20, vm.kProperty().get(), 1);
-        k.getValueFactory().valueProperty().addListener((o, a, b) -> vm.kProperty().set(b));
-        vm.kProperty().addListener((o, a, b) -> k.getValueFactory().setValue(b.intValue()));
+        Spinner<Integer> k = Controls.intSpinner("gan-k", 1, 20, vm.kProperty(), 1);
         panel.addSetting(tagged("gan.k", "gan.k.tip", true), k);
 
         panel.addSetting(tagged("gan.lrD", "gan.lr.tip", true),
@@ -179,15 +177,11 @@ public final class GanView extends BorderPane implements ModelSectionView {
         panel.addSetting(tagged("gan.lrG", "gan.lr.tip", true),
                 Controls.doubleField("gan-lr-g", vm.learningRateGProperty()));
 
-        Spinner<Double> dropout = Controls.doubleSpinner("gan-d-dropout", 0, 0.9, vm.dDropoutProperty().get(), 0.05);
-        dropout.getValueFactory().valueProperty().addListener((o, a, b) -> vm.dDropoutProperty().set(b));
-        vm.dDropoutProperty().addListener((o, a, b) -> dropout.getValueFactory().setValue(b.doubleValue()));
+        Spinner<Double> dropout = Controls.doubleSpinner("gan-d-dropout", 0, 0.9, vm.dDropoutProperty(), 0.05);
         dropout.disableProperty().bind(vm.active());
         panel.addSetting(tagged("gan.dDropout", "gan.dDropout.tip", false), dropout);
 
-        Spinner<Double> width = Controls.doubleSpinner("gan-d-width", 0.125, 4, vm.dWidthProperty().get(), 0.125);
-        width.getValueFactory().valueProperty().addListener((o, a, b) -> vm.dWidthProperty().set(b));
-        vm.dWidthProperty().addListener((o, a, b) -> width.getValueFactory().setValue(b.doubleValue()));
+        Spinner<Double> width = Controls.doubleSpinner("gan-d-width", 0.125, 4, vm.dWidthProperty(), 0.125);
         width.disableProperty().bind(vm.active());
         panel.addSetting(tagged("gan.dWidth", "gan.dWidth.tip", false), width);
     }

@@ -129,9 +129,7 @@ final class JsdEmdView extends BorderPane {
         ComboBox<Shape> shape = c.enumBox("jsdEmdShape", Shape.values(), vm.shapeProperty(),
                 s -> "jsdEmd.shape." + s.name().toLowerCase());
         Spinner<Double> width = Controls.doubleSpinner("jsdEmdWidth", JsdEmdViewModel.MIN_WIDTH, JsdEmdViewModel.MAX_WIDTH,
-                vm.widthProperty().get(), 0.05);
-        width.getValueFactory().valueProperty().addListener((o, a, b) -> vm.widthProperty().set(b));
-        vm.widthProperty().addListener((o, a, b) -> width.getValueFactory().setValue(b.doubleValue()));
+                vm.widthProperty(), 0.05);
         // The segments have no width to change.
         width.disableProperty().bind(vm.shapeProperty().isEqualTo(Shape.SEGMENTS));
         GridPane g = grid();

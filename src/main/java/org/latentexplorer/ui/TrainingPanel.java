@@ -75,17 +75,13 @@ final class TrainingPanel extends VBox {
         addSetting(c.label("train.dataset"), data);
         settings.add(openData, 1, settingsRow++);
 
-        Spinner<Integer> latent = Controls.intSpinner("latent", 1, maxLatent, vm.latentSizeProperty().get(), 1);
-        latent.getValueFactory().valueProperty().addListener((o, a, b) -> vm.latentSizeProperty().set(b));
-        vm.latentSizeProperty().addListener((o, a, b) -> latent.getValueFactory().setValue(b.intValue()));
+        Spinner<Integer> latent = Controls.intSpinner("latent", 1, maxLatent, vm.latentSizeProperty(), 1);
         addSetting(c.tipped(c.label(options.latentKey()), options.latentTipKey()), latent);
 
-        Spinner<Integer> epochs = Controls.intSpinner("epochs", 1, 1000, vm.epochsProperty().get(), 1);
-        epochs.getValueFactory().valueProperty().addListener((o, a, b) -> vm.epochsProperty().set(b));
+        Spinner<Integer> epochs = Controls.intSpinner("epochs", 1, 1000, vm.epochsProperty(), 1);
         addSetting(c.label("train.epochs"), epochs);
 
-        Spinner<Integer> batch = Controls.intSpinner("batch", 8, 1024, vm.batchSizeProperty().get(), 8);
-        batch.getValueFactory().valueProperty().addListener((o, a, b) -> vm.batchSizeProperty().set(b));
+        Spinner<Integer> batch = Controls.intSpinner("batch", 8, 1024, vm.batchSizeProperty(), 8);
         addSetting(c.tipped(c.label("train.batchSize"), "train.batchSize.tip"), batch);
 
         TextField lr = Controls.doubleField("learning-rate", vm.learningRateProperty());
@@ -99,8 +95,7 @@ final class TrainingPanel extends VBox {
 
         int cores = Runtime.getRuntime().availableProcessors();
         Spinner<Integer> threads = Controls.intSpinner("threads", 1, Math.max(cores, Nd4jRuntime.defaultThreads()),
-                vm.threadsProperty().get(), 1);
-        threads.getValueFactory().valueProperty().addListener((o, a, b) -> vm.threadsProperty().set(b));
+                vm.threadsProperty(), 1);
         addSetting(c.tipped(c.label("train.threads"), "train.threads.tip"), threads);
         for (Node n : new Node[] {latent, epochs, batch, lr, seed, threads}) {
             n.disableProperty().bind(vm.active());

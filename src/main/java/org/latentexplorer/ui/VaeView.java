@@ -85,8 +85,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         manifold.setId("show-manifold");
         manifold.textProperty().bind(i18n.text("vae.manifold"));
         manifold.selectedProperty().bindBidirectional(vm.showManifoldProperty());
-        Spinner<Integer> n = Controls.intSpinner("manifold-size", 2, 30, vm.manifoldSizeProperty().get(), 1);
-        n.getValueFactory().valueProperty().addListener((o, a, b) -> vm.manifoldSizeProperty().set(b));
+        Spinner<Integer> n = Controls.intSpinner("manifold-size", 2, 30, vm.manifoldSizeProperty(), 1);
         n.disableProperty().bind(vm.showManifoldProperty().not());
         n.setPrefWidth(80);
 
