@@ -90,12 +90,12 @@ public final class ModelStore {
         }
     }
 
-    private interface Writer {
+    interface Writer {
         void write(OutputStream out) throws IOException;
     }
 
     /** Writes beside the target under a temporary name, so a crash mid-write never leaves half a file under the real one. */
-    private static Path writeTemporary(Path target, Writer writer) throws IOException {
+    static Path writeTemporary(Path target, Writer writer) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
             writer.write(out);
@@ -106,7 +106,7 @@ public final class ModelStore {
         return tmp;
     }
 
-    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+    static void moveIntoPlace(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -204,6 +204,11 @@ public final class ModelStore {
 
     public static boolean bundledExists(String name) {
         return ModelStore.class.getResource(BUNDLED_FOLDER + name + MANIFEST_EXTENSION) != null;
+    }
+
+    /** A model from its manifest's and its weights' bytes, wherever they are stored (an experiment file holds both). */
+    static Loaded read(InputStream manifestIn, InputStream modelIn, String fileName) throws ModelFileException {
+        return read(manifestIn, modelIn, fileName, GENERATIVE);
     }
 
     private static <T> T read(InputStream manifestIn, InputStream modelIn, String fileName, Reader<T> reader)

@@ -105,6 +105,37 @@ public final class AutoencoderViewModel extends TrainingViewModel {
     }
 
     @Override
+    protected void applyModelSettings(ModelKind kind, Map<String, Object> settings) {
+        String id = StoredValues.string(settings, Autoencoder.INPUT_NOISE_SETTING, null);
+        trainingNoise.set(java.util.Arrays.stream(TrainingNoise.values())
+                .filter(n -> n.type() != null && n.type().id().equals(id)).findFirst().orElse(TrainingNoise.NONE));
+        trainingNoiseLevel.set(StoredValues.number(settings, Autoencoder.INPUT_NOISE_LEVEL_SETTING, trainingNoiseLevel.get()));
+    }
+
+    @Override
+    protected Map<String, Object> viewState() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("test_noise", testNoise.get().name());
+        m.put("test_noise_level", testNoiseLevel.get());
+        m.put("clusters", clusters.get());
+        if (scribble.get() != null) {
+            m.put("scribble", StoredValues.list(scribble.get()));
+        }
+        return m;
+    }
+
+    @Override
+    protected void applyViewState(Map<String, Object> view) {
+        testNoise.set(StoredValues.constant(view, "test_noise", testNoise.get()));
+        testNoiseLevel.set(StoredValues.number(view, "test_noise_level", testNoiseLevel.get()));
+        clusters.set(StoredValues.integer(view, "clusters", clusters.get()));
+        float[] pad = StoredValues.floats(view, "scribble");
+        if (pad != null) {
+            scribble.set(pad);
+        }
+    }
+
+    @Override
     protected void onModelAdopted(GenerativeModel adopted) {
         ImageNoise n = ((Autoencoder) adopted).noise();
         ui.accept(() -> {

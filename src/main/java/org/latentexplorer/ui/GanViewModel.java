@@ -147,6 +147,29 @@ public final class GanViewModel extends TrainingViewModel {
     }
 
     @Override
+    protected void applyModelSettings(ModelKind kind, Map<String, Object> settings) {
+        syncingArchitecture.set(true);
+        try {
+            architecture.set(kind == ModelKind.DCGAN ? Gan.Architecture.DCGAN : Gan.Architecture.MLP);
+        } finally {
+            syncingArchitecture.set(false);
+        }
+        k.set(StoredValues.integer(settings, "k", k.get()));
+        String loss = StoredValues.string(settings, "generator_loss", null);
+        if (loss != null) {
+            generatorLoss.set(Gan.GeneratorLoss.byId(loss));
+        }
+        String z = StoredValues.string(settings, "noise", null);
+        if (z != null) {
+            noise.set(Gan.Noise.byId(z));
+        }
+        learningRateD.set(StoredValues.number(settings, "learning_rate_d", learningRateD.get()));
+        learningRateG.set(StoredValues.number(settings, "learning_rate_g", learningRateG.get()));
+        dDropout.set(StoredValues.number(settings, "d_dropout", dDropout.get()));
+        dWidth.set(StoredValues.number(settings, "d_width", dWidth.get()));
+    }
+
+    @Override
     protected void onModelAdopted(GenerativeModel adopted) {
         Gan g = (Gan) adopted;
         Gan.Config c = g.config();

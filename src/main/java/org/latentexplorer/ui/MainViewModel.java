@@ -30,6 +30,7 @@ public final class MainViewModel {
     private final GenerativeViewModel generative;
     private final LatentViewModel latent;
     private final JsdEmdViewModel divergences = new JsdEmdViewModel();
+    private final ExperimentsViewModel experiments;
 
     public MainViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
         this.i18n = i18n;
@@ -42,6 +43,8 @@ public final class MainViewModel {
         this.lab = new GanLabViewModel(i18n, uiExecutor);
         this.generative = new GenerativeViewModel(i18n, uiExecutor);
         this.latent = new LatentViewModel(i18n, uiExecutor);
+        this.experiments = new ExperimentsViewModel(i18n, uiExecutor, section, java.util.Map.of(Section.AUTOENCODER,
+                autoencoder, Section.VAE, vae, Section.VQVAE, vqvae, Section.GAN, gan));
         // A lab left playing would take the CPU from the section in view.
         section.addListener((o, a, b) -> {
             if (a == Section.GAN_PROBLEMS) {
@@ -73,6 +76,7 @@ public final class MainViewModel {
         lab.shutdown();
         generative.shutdown();
         latent.shutdown();
+        experiments.shutdown();
     }
 
     private List<TrainingViewModel> trainers() {
@@ -89,6 +93,7 @@ public final class MainViewModel {
     public GenerativeViewModel generative() { return generative; }
     public LatentViewModel latent() { return latent; }
     public JsdEmdViewModel divergences() { return divergences; }
+    public ExperimentsViewModel experiments() { return experiments; }
     public ObjectProperty<Section> sectionProperty() { return section; }
     public BooleanProperty darkThemeProperty() { return darkTheme; }
     public BooleanProperty engineReadyProperty() { return engineReady; }

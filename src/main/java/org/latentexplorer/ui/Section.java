@@ -16,6 +16,11 @@ public enum Section {
         this.id = id;
     }
 
+    /** The name experiment files and settings use. */
+    public String id() {
+        return id;
+    }
+
     public String titleKey() {
         return "section." + id + ".title";
     }

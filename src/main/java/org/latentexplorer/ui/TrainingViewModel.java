@@ -33,6 +33,8 @@ import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.DataSource;
+import org.latentexplorer.engine.Experiment;
+import org.latentexplorer.engine.ExperimentFile;
 import org.latentexplorer.engine.GenerativeModel;
 import org.latentexplorer.engine.ModelKind;
 import org.latentexplorer.engine.ModelManifest;
@@ -114,6 +116,8 @@ public abstract class TrainingViewModel implements CurveSource {
     private volatile Trainer trainer;
     /** Background jobs not yet finished; UI thread only. */
     private int pendingJobs;
+    /** True while an experiment sets the data set, which it has already read; UI thread only. */
+    private boolean restoring;
 
     private record CurvePoint(String key, long step, double value) {
     }
@@ -133,7 +137,7 @@ public abstract class TrainingViewModel implements CurveSource {
         dataset.set(datasets.get(0));
         modelDescription.set(i18n.get("model.none"));
         dataset.addListener((obs, old, now) -> {
-            if (now != null && !now.equals(old)) {
+            if (now != null && !now.equals(old) && !restoring) {
                 loadData(now);
             }
         });
@@ -165,6 +169,22 @@ public abstract class TrainingViewModel implements CurveSource {
 
     /** Worker thread: called before a model of this kind is adopted, to check or read its settings. */
     protected void onModelAdopted(GenerativeModel adopted) {
+    }
+
+    /**
+     * UI thread: sets the kind's own settings from their manifest names, the inverse of {@link #modelSettings()}; the
+     * kind tells a section that trains more than one which it was.
+     */
+    protected void applyModelSettings(ModelKind kind, Map<String, Object> settings) {
+    }
+
+    /** UI thread: what an experiment file keeps of the view besides the model and the curves, by name. */
+    protected Map<String, Object> viewState() {
+        return Map.of();
+    }
+
+    /** UI thread: puts the view back as {@link #viewState()} described it. */
+    protected void applyViewState(Map<String, Object> view) {
     }
 
     /** Loads the first data set and the pre-trained model for it, in the background. */
@@ -216,17 +236,20 @@ public abstract class TrainingViewModel implements CurveSource {
             if (model == null) {
                 return;
             }
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            Trainer.evaluate(model, split.heldOut()).asMap().forEach((k, v) -> metrics.put("heldout_" + k, v));
-            ModelManifest m = ModelManifest.describe(model, modelDatasetSpec, seed.get(), trainedEpochs, trainedSteps,
-                    metrics);
-            ModelStore.save(model, m, path, true);
+            ModelStore.save(model, manifest(), path, true);
             String description = describeModel(ModelStore.modelFile(path).getFileName().toString());
             ui.accept(() -> {
                 modelDescription.set(description);
                 info("model.saved", ModelStore.modelFile(path));
             });
         });
+    }
+
+    /** Worker thread: the manifest of the model in view, with its held-out loss terms. */
+    private ModelManifest manifest() {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Trainer.evaluate(model, split.heldOut()).asMap().forEach((k, v) -> metrics.put("heldout_" + k, v));
+        return ModelManifest.describe(model, modelDatasetSpec, seed.get(), trainedEpochs, trainedSteps, metrics);
     }
 
     /** Back to the pre-trained model shipped for this data set, after training or opening another. */
@@ -250,6 +273,86 @@ public abstract class TrainingViewModel implements CurveSource {
                     datasets.add(choice);
                 }
                 dataset.set(choice);
+            });
+        });
+    }
+
+    /** UI thread: the run as an experiment of the given section, without the model (which the worker owns). */
+    public Experiment captureExperiment(String section) {
+        Map<String, List<double[]>> curveData = new java.util.TreeMap<>();
+        curves.forEach((k, points) -> {
+            if (!points.isEmpty()) {
+                curveData.put(k, points.stream()
+                        .map(d -> new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()}).toList());
+            }
+        });
+        DataChoice d = dataset.get();
+        return Experiment.of(section, kind().id(), d.spec(), d.labelsPath(),
+                new Experiment.Training(latentSize.get(), epochs.get(), batchSize.get(), learningRate.get(), seed.get(),
+                        continueTraining.get()),
+                modelSettings(), curveData, viewState());
+    }
+
+    /** Saves the run with its model as one experiment file; refused while training, which owns the model. */
+    public void saveExperiment(Path path, String section) {
+        if (isActive()) {
+            errorText("experiment.error.training");
+            return;
+        }
+        Experiment experiment = captureExperiment(section);
+        runInBackground(() -> {
+            ModelManifest manifest = model == null ? null : manifest();
+            ExperimentFile.save(path, experiment, model, manifest);
+            ui.accept(() -> info("experiment.saved", path));
+        });
+    }
+
+    /**
+     * UI thread: reproduces a saved run: its data set (already read, so a missing file has been reported before
+     * anything changed), settings, model, curves and view. Refused while training.
+     */
+    public void restore(ExperimentFile.Loaded loaded, ImageSet data, String name) {
+        if (isActive()) {
+            errorText("experiment.error.training");
+            return;
+        }
+        Experiment e = loaded.experiment();
+        DataChoice choice = datasets.stream().filter(c -> c.spec().equals(e.dataset())).findFirst()
+                .orElseGet(() -> new DataChoice(e.dataset(), e.labels(), Path.of(e.dataset()).getFileName().toString()));
+        restoring = true;
+        try {
+            if (!datasets.contains(choice)) {
+                datasets.add(choice);
+            }
+            dataset.set(choice);
+        } finally {
+            restoring = false;
+        }
+        runInBackground(() -> {
+            useData(choice, data);
+            if (loaded.model() != null) {
+                adopt(loaded.model(), name);
+            } else {
+                closeModel();
+                onInferenceChanged();
+            }
+            ui.accept(() -> {
+                Experiment.Training t = e.training();
+                latentSize.set(t.latentSize());
+                epochs.set(t.epochs());
+                batchSize.set(t.batchSize());
+                learningRate.set(t.learningRate());
+                seed.set(t.seed());
+                continueTraining.set(t.continueTraining());
+                applyModelSettings(ModelKind.byId(e.kind()), e.modelSettings());
+                curves.values().forEach(List::clear);
+                e.curves().forEach((k, points) -> {
+                    curve(k).setAll(points.stream()
+                            .map(p -> new XYChart.Data<Number, Number>((long) p[0], p[1])).toList());
+                    latest(k).set(points.isEmpty() ? Double.NaN : points.get(points.size() - 1)[1]);
+                });
+                applyViewState(e.view());
+                info("experiment.opened", name);
             });
         });
     }
@@ -304,14 +407,8 @@ public abstract class TrainingViewModel implements CurveSource {
 
     private void loadData(DataChoice choice) {
         runInBackground(() -> {
-            ImageSet all = DataSource.load(choice.spec(), choice.labelsPath() == null ? null : Path.of(choice.labelsPath()));
-            split = Split.of(all, Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED);
-            dataSpec = choice.spec();
-            onDataChanged(split);
-            ui.accept(() -> dataReady.set(true));
-            if (model != null && model.inputSize() != all.pixelsPerImage()) {
-                closeModel();
-            }
+            useData(choice, DataSource.load(choice.spec(),
+                    choice.labelsPath() == null ? null : Path.of(choice.labelsPath())));
             String bundledName = kind().id() + "-" + choice.spec();
             if (DataSource.isBundled(choice.spec()) && ModelStore.bundledExists(bundledName)) {
                 adopt(ModelStore.loadBundled(bundledName), i18n.get("model.pretrained", bundledName));
@@ -319,6 +416,17 @@ public abstract class TrainingViewModel implements CurveSource {
                 onInferenceChanged();
             }
         });
+    }
+
+    /** Worker thread: splits a data set that has been read and redraws what is drawn from it. */
+    private void useData(DataChoice choice, ImageSet all) throws java.io.IOException {
+        split = Split.of(all, Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED);
+        dataSpec = choice.spec();
+        onDataChanged(split);
+        ui.accept(() -> dataReady.set(true));
+        if (model != null && model.inputSize() != all.pixelsPerImage()) {
+            closeModel();
+        }
     }
 
     /** Makes a loaded model the one in view (worker thread). */

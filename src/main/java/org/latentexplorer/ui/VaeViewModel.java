@@ -168,6 +168,49 @@ public final class VaeViewModel extends TrainingViewModel {
     }
 
     @Override
+    protected void applyModelSettings(ModelKind kind, java.util.Map<String, Object> settings) {
+        beta.set(StoredValues.number(settings, VariationalAutoencoder.BETA_SETTING, beta.get()));
+        String r = StoredValues.string(settings, VariationalAutoencoder.RECONSTRUCTION_SETTING, null);
+        if (r != null) {
+            reconstruction.set(VariationalAutoencoder.Reconstruction.byId(r));
+        }
+    }
+
+    @Override
+    protected java.util.Map<String, Object> viewState() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("cursor_x", cursorX.get());
+        m.put("cursor_y", cursorY.get());
+        m.put("show_manifold", showManifold.get());
+        m.put("manifold_size", manifoldSize.get());
+        m.put("projection", projection.get().name());
+        m.put("dim_x", dimX.get());
+        m.put("dim_y", dimY.get());
+        m.put("slice", sliceValues.stream().map(DoubleProperty::get).toList());
+        m.put("selected_index", selectedIndex.get());
+        return m;
+    }
+
+    @Override
+    protected void applyViewState(java.util.Map<String, Object> v) {
+        if (v.get("slice") instanceof List<?> slice) {
+            for (int i = 0; i < Math.min(slice.size(), sliceValues.size()); i++) {
+                if (slice.get(i) instanceof Number n) {
+                    sliceValues.get(i).set(n.doubleValue());
+                }
+            }
+        }
+        projection.set(StoredValues.constant(v, "projection", projection.get()));
+        dimX.set(StoredValues.integer(v, "dim_x", dimX.get()));
+        dimY.set(StoredValues.integer(v, "dim_y", dimY.get()));
+        manifoldSize.set(StoredValues.integer(v, "manifold_size", manifoldSize.get()));
+        showManifold.set(StoredValues.flag(v, "show_manifold", showManifold.get()));
+        cursorX.set(StoredValues.number(v, "cursor_x", cursorX.get()));
+        cursorY.set(StoredValues.number(v, "cursor_y", cursorY.get()));
+        selectedIndex.set(StoredValues.integer(v, "selected_index", selectedIndex.get()));
+    }
+
+    @Override
     protected void onModelAdopted(GenerativeModel adopted) {
         VariationalAutoencoder vae = (VariationalAutoencoder) adopted;
         double b = vae.beta();

@@ -95,6 +95,26 @@ public final class VqVaeViewModel extends TrainingViewModel {
     }
 
     @Override
+    protected void applyModelSettings(ModelKind kind, Map<String, Object> settings) {
+        codebookSize.set(StoredValues.integer(settings, VqVae.CODEBOOK_SIZE_SETTING, codebookSize.get()));
+        beta.set(StoredValues.number(settings, VqVae.BETA_SETTING, beta.get()));
+        restart.set(StoredValues.flag(settings, VqVae.RESTART_SETTING, restart.get()));
+    }
+
+    @Override
+    protected Map<String, Object> viewState() {
+        return Map.of("selected_image", selectedImage.get(), "selected_code", selectedCode.get(),
+                "prior", priorKind.get().name());
+    }
+
+    @Override
+    protected void applyViewState(Map<String, Object> view) {
+        selectedImage.set(StoredValues.integer(view, "selected_image", selectedImage.get()));
+        selectedCode.set(StoredValues.integer(view, "selected_code", selectedCode.get()));
+        priorKind.set(StoredValues.constant(view, "prior", priorKind.get()));
+    }
+
+    @Override
     protected void onModelAdopted(GenerativeModel adopted) {
         VqVae vq = (VqVae) adopted;
         ui.accept(() -> {

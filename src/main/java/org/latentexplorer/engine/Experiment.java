@@ -1,0 +1,46 @@
+package org.latentexplorer.engine;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything about one run except its weights, as saved in an experiment file: which section and model kind, the
+ * data set, the training settings and the kind's own settings, the curves as drawn, and the view's state (where the
+ * learner left the latent cursor, which noise the denoising tab shows...). Values are plain JSON types.
+ *
+ * @param section the app section the run belongs to (an id such as {@code vae})
+ * @param dataset a bundled data set's id, or an IDX images file's path
+ * @param labels the labels file beside a file data set, or null
+ * @param training the settings every model section shares
+ * @param modelSettings the kind's own settings by their manifest names (as {@link Models#create} takes them)
+ * @param curves each curve by its key (for example {@code train:kl}) as [step, value] pairs, in order
+ * @param view the view's state by name
+ */
+public record Experiment(int format, String appVersion, String created, String section, String kind, String dataset,
+        String labels, Training training, Map<String, Object> modelSettings, Map<String, List<double[]>> curves,
+        Map<String, Object> view) {
+    public static final int FORMAT = 1;
+
+    /** The settings every model section shares. */
+    public record Training(int latentSize, int epochs, int batchSize, double learningRate, long seed,
+            boolean continueTraining) {
+    }
+
+    public Experiment {
+        modelSettings = frozen(modelSettings);
+        curves = frozen(curves);
+        view = frozen(view);
+    }
+
+    private static <V> Map<String, V> frozen(Map<String, V> m) {
+        return Collections.unmodifiableMap(m == null ? Map.of() : new LinkedHashMap<>(m));
+    }
+
+    public static Experiment of(String section, String kind, String dataset, String labels, Training training,
+            Map<String, Object> modelSettings, Map<String, List<double[]>> curves, Map<String, Object> view) {
+        return new Experiment(FORMAT, AppInfo.version(), java.time.Instant.now().toString(), section, kind, dataset,
+                labels, training, modelSettings, curves, view);
+    }
+}

@@ -1,0 +1,150 @@
+package org.latentexplorer.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * An experiment as one file: a zip holding {@code experiment.json} (the {@link Experiment}) and, when a model was
+ * open, the model as {@link ModelStore} saves it ({@code model.json} and {@code model.zip}, with optimiser state so
+ * training can go on). Written atomically; read completely and checked before anything is handed back, so a bad
+ * file changes nothing.
+ */
+public final class ExperimentFile {
+    public static final String EXTENSION = ".lexp";
+    static final String EXPERIMENT_ENTRY = "experiment.json";
+    static final String MANIFEST_ENTRY = "model.json";
+    static final String MODEL_ENTRY = "model.zip";
+    /** Far above any model of this app; guards against a hostile zip inflating without end. */
+    private static final long MAX_ENTRY_BYTES = 1L << 30;
+
+    /** An opened experiment; {@code model} is null when none was open when it was saved. */
+    public record Loaded(Experiment experiment, ModelStore.Loaded model) {
+    }
+
+    private ExperimentFile() {
+    }
+
+    public static void save(Path path, Experiment experiment, GenerativeModel model, ModelManifest manifest)
+            throws ModelFileException {
+        try {
+            byte[] weights = null;
+            if (model != null) {
+                ByteArrayOutputStream w = new ByteArrayOutputStream();
+                model.write(w, true);
+                weights = w.toByteArray();
+            }
+            byte[] modelBytes = weights;
+            Path parent = path.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = ModelStore.writeTemporary(path, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
+                entry(zip, EXPERIMENT_ENTRY, ModelStore.JSON.writeValueAsBytes(experiment));
+                if (modelBytes != null) {
+                    entry(zip, MANIFEST_ENTRY, ModelStore.JSON.writeValueAsBytes(manifest));
+                    entry(zip, MODEL_ENTRY, modelBytes);
+                }
+                zip.finish();
+            });
+            try {
+                ModelStore.moveIntoPlace(tmp, path);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFileException("experiment.error.write", "Could not save the experiment to " + path + ": "
+                    + e.getMessage(), e, path.toString(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    public static Loaded load(Path path) throws ModelFileException {
+        if (!Files.isRegularFile(path)) {
+            throw new ModelFileException("experiment.error.missing", "Experiment file not found: " + path, null,
+                    path.toString());
+        }
+        Map<String, byte[]> entries;
+        try (InputStream in = Files.newInputStream(path)) {
+            entries = entries(in);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(path, e);
+        }
+        Experiment experiment;
+        try {
+            byte[] json = entries.get(EXPERIMENT_ENTRY);
+            experiment = json == null ? null : ModelStore.JSON.readValue(json, Experiment.class);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(path, e);
+        }
+        if (!complete(experiment)) {
+            throw corrupt(path, null);
+        }
+        byte[] manifest = entries.get(MANIFEST_ENTRY);
+        byte[] weights = entries.get(MODEL_ENTRY);
+        if ((manifest == null) != (weights == null)) {
+            throw corrupt(path, null);
+        }
+        ModelStore.Loaded model = null;
+        if (manifest != null) {
+            try {
+                model = ModelStore.read(new ByteArrayInputStream(manifest), new ByteArrayInputStream(weights),
+                        path.toString());
+            } catch (ModelFileException e) {
+                throw corrupt(path, e);
+            }
+            if (!model.manifest().kind().equals(experiment.kind())) {
+                throw corrupt(path, null);
+            }
+        }
+        return new Loaded(experiment, model);
+    }
+
+    private static Map<String, byte[]> entries(InputStream in) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        ZipInputStream zip = new ZipInputStream(in);
+        byte[] buffer = new byte[1 << 16];
+        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            for (int n; (n = zip.read(buffer)) > 0; ) {
+                bytes.write(buffer, 0, n);
+                if (bytes.size() > MAX_ENTRY_BYTES) {
+                    throw new IOException("entry " + e.getName() + " is too large");
+                }
+            }
+            entries.put(e.getName(), bytes.toByteArray());
+        }
+        return entries;
+    }
+
+    /** Whether what was read is an experiment this version can reproduce: a format it knows and every part named. */
+    private static boolean complete(Experiment e) {
+        if (e == null || e.format() != Experiment.FORMAT || e.section() == null || e.kind() == null
+                || e.dataset() == null || e.training() == null) {
+            return false;
+        }
+        try {
+            ModelKind.byId(e.kind());
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+        return e.curves().values().stream().allMatch(c -> c != null && c.stream().allMatch(p -> p != null && p.length == 2));
+    }
+
+    private static ModelFileException corrupt(Path path, Throwable cause) {
+        return new ModelFileException("experiment.error.corrupt", "Cannot open " + path
+                + ": the file is corrupt or is not a Latent Explorer experiment this version knows.", cause, path.toString());
+    }
+}

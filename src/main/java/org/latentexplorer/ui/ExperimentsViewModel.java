@@ -1,0 +1,93 @@
+package org.latentexplorer.ui;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.latentexplorer.data.ImageSet;
+import org.latentexplorer.engine.DataSource;
+import org.latentexplorer.engine.ExperimentFile;
+import org.latentexplorer.engine.ModelKind;
+
+/**
+ * Saves the run in view as one experiment file and opens one again in the section it came from. An opened file is
+ * read whole, with its data set, in the background before anything changes, so a corrupt file or a missing data set
+ * is reported and leaves every section as it was.
+ */
+public final class ExperimentsViewModel {
+    private final I18n i18n;
+    private final Consumer<Runnable> ui;
+    private final ObjectProperty<Section> section;
+    private final Map<Section, TrainingViewModel> sections;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "experiment-reader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    /** The newest failure to open a file, in the user's language; the view shows it and clears it. */
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+
+    ExperimentsViewModel(I18n i18n, Consumer<Runnable> uiExecutor, ObjectProperty<Section> section,
+            Map<Section, TrainingViewModel> sections) {
+        this.i18n = i18n;
+        this.ui = uiExecutor;
+        this.section = section;
+        this.sections = Map.copyOf(sections);
+    }
+
+    /** The model section in view, whose run is saved; null for a section without one. */
+    public TrainingViewModel current() {
+        return sections.get(section.get());
+    }
+
+    /** Saves the run of the section in view; its message line reports the result. */
+    public void save(Path path) {
+        TrainingViewModel vm = current();
+        if (vm != null) {
+            vm.saveExperiment(path, section.get().id());
+        }
+    }
+
+    public void open(Path path) {
+        busy.set(true);
+        reader.execute(() -> {
+            try {
+                ExperimentFile.Loaded loaded = ExperimentFile.load(path);
+                String labels = loaded.experiment().labels();
+                ImageSet data = DataSource.load(loaded.experiment().dataset(), labels == null ? null : Path.of(labels));
+                ui.accept(() -> show(loaded, data, path));
+            } catch (Throwable e) {
+                String text = i18n.describe(e);
+                ui.accept(() -> error.set(text));
+            } finally {
+                ui.accept(() -> busy.set(false));
+            }
+        });
+    }
+
+    private void show(ExperimentFile.Loaded loaded, ImageSet data, Path path) {
+        ModelKind kind = ModelKind.byId(loaded.experiment().kind());
+        Map.Entry<Section, TrainingViewModel> target = sections.entrySet().stream()
+                .filter(e -> e.getValue().accepts(kind)).findFirst().orElseThrow();
+        if (target.getValue().active().get()) {
+            error.set(i18n.get("experiment.error.training"));
+            return;
+        }
+        section.set(target.getKey());
+        target.getValue().restore(loaded, data, path.getFileName().toString());
+    }
+
+    public void shutdown() {
+        reader.shutdownNow();
+    }
+
+    public BooleanProperty busyProperty() { return busy; }
+    public StringProperty errorProperty() { return error; }
+}
