@@ -1,0 +1,139 @@
+package org.latentexplorer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.latentexplorer.ui.FxTestSupport.fx;
+import static org.latentexplorer.ui.FxTestSupport.onFx;
+import static org.latentexplorer.ui.FxTestSupport.waitUntil;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.data.ImageNoise;
+import org.latentexplorer.engine.Experiment;
+import org.latentexplorer.engine.ExperimentFile;
+import org.latentexplorer.engine.Trainer;
+import org.testfx.api.FxToolkit;
+
+/** Saving a run as an experiment file and opening it in a fresh window's view models. */
+class ExperimentsViewModelTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final I18n i18n = new I18n(Locale.ENGLISH);
+    private AutoencoderViewModel first;
+    private AutoencoderViewModel second;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() {
+        for (TrainingViewModel vm : new TrainingViewModel[] {first, second}) {
+            if (vm != null) {
+                vm.shutdown();
+            }
+        }
+    }
+
+    private AutoencoderViewModel opened() throws Exception {
+        AutoencoderViewModel vm = new AutoencoderViewModel(i18n, Platform::runLater);
+        vm.initialize();
+        waitUntil(60, () -> vm.modelOpenProperty().get() && !vm.busyProperty().get());
+        return vm;
+    }
+
+    private ExperimentsViewModel experiments(AutoencoderViewModel vm, ObjectProperty<Section> section) {
+        return new ExperimentsViewModel(i18n, Platform::runLater, section, Map.of(Section.AUTOENCODER, vm));
+    }
+
+    private static void trainToTheEnd(TrainingViewModel vm) throws Exception {
+        fx(vm::start);
+        waitUntil(120, () -> vm.stateProperty().get() == Trainer.State.FINISHED && !vm.busyProperty().get());
+    }
+
+    /** What the experiment holds besides when and by which version it was written. */
+    private static ObjectNode content(Experiment e) {
+        ObjectNode node = JSON.valueToTree(e);
+        node.remove("created");
+        node.remove("appVersion");
+        return node;
+    }
+
+    @Test
+    void theSameSeedRetrainsTheSameCurvesAndAnOpenedExperimentIsTheSavedRun(@TempDir Path dir) throws Exception {
+        first = opened();
+        fx(() -> {
+            first.epochsProperty().set(1);
+            first.seedProperty().set(9);
+            first.latentSizeProperty().set(3);
+            first.learningRateProperty().set(2e-3);
+            first.threadsProperty().set(1);
+            first.trainingNoiseProperty().set(AutoencoderViewModel.TrainingNoise.MASKING);
+            first.trainingNoiseLevelProperty().set(0.25);
+        });
+        trainToTheEnd(first);
+        Experiment run = onFx(() -> first.captureExperiment(Section.AUTOENCODER.id()));
+        assertThat(run.curves().get("train:recon_bce_noisy")).hasSizeGreaterThan(50);
+        assertThat(run.curves()).containsKey("heldout:recon_bce");
+        trainToTheEnd(first);
+        Experiment rerun = onFx(() -> first.captureExperiment(Section.AUTOENCODER.id()));
+        assertThat((Object) JSON.valueToTree(rerun.curves())).isEqualTo(JSON.valueToTree(run.curves()));
+
+        // The learner leaves the denoising tab on salt-and-pepper noise at 45 %, then saves.
+        fx(() -> {
+            first.testNoiseProperty().set(ImageNoise.Type.SALT_AND_PEPPER);
+            first.testNoiseLevelProperty().set(0.45);
+            first.clustersProperty().set(6);
+        });
+        Experiment saved = onFx(() -> first.captureExperiment(Section.AUTOENCODER.id()));
+        Path file = dir.resolve("masked-ae.lexp");
+        fx(() -> experiments(first, new SimpleObjectProperty<>(Section.AUTOENCODER)).save(file));
+        waitUntil(60, () -> Files.exists(file) && !first.busyProperty().get());
+        assertThat(onFx(() -> first.messageProperty().get())).contains(file.toString());
+
+        // A fresh window, in another section, opens it: the autoencoder section shows the saved run.
+        second = opened();
+        ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.VAE);
+        ExperimentsViewModel opener = experiments(second, section);
+        fx(() -> opener.open(file));
+        waitUntil(60, () -> second.messageProperty().get().startsWith("Opened") && !second.busyProperty().get()
+                && !opener.busyProperty().get());
+        assertThat(section.get()).isEqualTo(Section.AUTOENCODER);
+        Experiment restored = onFx(() -> second.captureExperiment(Section.AUTOENCODER.id()));
+        assertThat(content(restored)).isEqualTo(content(saved));
+        assertThat(onFx(() -> second.testNoiseLevelProperty().get())).isEqualTo(0.45);
+        assertThat(onFx(() -> second.latest("train", "recon_bce_noisy").get()))
+                .isEqualTo(run.curves().get("train:recon_bce_noisy").get(run.curves().get("train:recon_bce_noisy").size() - 1)[1]);
+
+        // Saved again, it holds the same model, parameter for parameter.
+        Path again = dir.resolve("again.lexp");
+        fx(() -> second.saveExperiment(again, Section.AUTOENCODER.id()));
+        waitUntil(60, () -> Files.exists(again) && !second.busyProperty().get());
+        ExperimentFile.Loaded a = ExperimentFile.load(file);
+        ExperimentFile.Loaded b = ExperimentFile.load(again);
+        assertThat(content(b.experiment())).isEqualTo(content(a.experiment()));
+        assertThat(b.model().model().parameters()).isEqualTo(a.model().model().parameters());
+        assertThat(b.model().manifest().steps()).isEqualTo(a.model().manifest().steps()).isPositive();
+
+        // A damaged file is one clear message, and the open run stays as it was.
+        Path damaged = dir.resolve("damaged.lexp");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        fx(() -> section.set(Section.VAE));
+        fx(() -> opener.open(damaged));
+        waitUntil(60, () -> !opener.errorProperty().get().isEmpty() && !opener.busyProperty().get());
+        assertThat(opener.errorProperty().get()).contains("damaged.lexp").contains("corrupt");
+        assertThat(section.get()).isEqualTo(Section.VAE);
+        assertThat(content(onFx(() -> second.captureExperiment(Section.AUTOENCODER.id())))).isEqualTo(content(saved));
+    }
+}
