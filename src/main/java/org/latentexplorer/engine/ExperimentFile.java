@@ -129,16 +129,25 @@ public final class ExperimentFile {
         return entries;
     }
 
-    /** Whether what was read is an experiment this version can reproduce: a format it knows and every part named. */
+    /**
+     * Whether what was read is an experiment this version can reproduce: a format it knows, every part named, and
+     * either a model section's run (a known kind with its training settings) or the lab's (its settings and state).
+     */
     private static boolean complete(Experiment e) {
-        if (e == null || e.format() != Experiment.FORMAT || e.section() == null || e.kind() == null
-                || e.dataset() == null || e.training() == null) {
+        if (e == null || e.format() != Experiment.FORMAT || e.section() == null || e.dataset() == null) {
             return false;
         }
-        try {
-            ModelKind.byId(e.kind());
-        } catch (IllegalArgumentException unknown) {
+        boolean modelRun = e.kind() != null && e.training() != null && e.lab() == null;
+        boolean labRun = e.kind() == null && e.lab() != null && e.lab().settings() != null && e.lab().state() != null;
+        if (!modelRun && !labRun) {
             return false;
+        }
+        if (modelRun) {
+            try {
+                ModelKind.byId(e.kind());
+            } catch (IllegalArgumentException unknown) {
+                return false;
+            }
         }
         return e.curves().values().stream().allMatch(c -> c != null && c.stream().allMatch(p -> p != null && p.length == 2));
     }

@@ -12,7 +12,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.engine.DataSource;
+import org.latentexplorer.engine.Experiment;
 import org.latentexplorer.engine.ExperimentFile;
+import org.latentexplorer.engine.ModelFileException;
 import org.latentexplorer.engine.ModelKind;
 
 /**
@@ -25,6 +27,7 @@ public final class ExperimentsViewModel {
     private final Consumer<Runnable> ui;
     private final ObjectProperty<Section> section;
     private final Map<Section, TrainingViewModel> sections;
+    private final GanLabViewModel lab;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "experiment-reader");
         t.setDaemon(true);
@@ -34,12 +37,19 @@ public final class ExperimentsViewModel {
     /** The newest failure to open a file, in the user's language; the view shows it and clears it. */
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
 
+    /** @param lab the GAN problems lab, or null where there is none (tests of the model sections) */
     ExperimentsViewModel(I18n i18n, Consumer<Runnable> uiExecutor, ObjectProperty<Section> section,
-            Map<Section, TrainingViewModel> sections) {
+            Map<Section, TrainingViewModel> sections, GanLabViewModel lab) {
         this.i18n = i18n;
         this.ui = uiExecutor;
         this.section = section;
         this.sections = Map.copyOf(sections);
+        this.lab = lab;
+    }
+
+    /** Whether the section in view has a run to save: a model section or the lab. */
+    public boolean canSave() {
+        return current() != null || (lab != null && section.get() == Section.GAN_PROBLEMS);
     }
 
     /** The model section in view, whose run is saved; null for a section without one. */
@@ -52,6 +62,8 @@ public final class ExperimentsViewModel {
         TrainingViewModel vm = current();
         if (vm != null) {
             vm.saveExperiment(path, section.get().id());
+        } else if (canSave()) {
+            lab.saveExperiment(path, section.get().id());
         }
     }
 
@@ -60,8 +72,17 @@ public final class ExperimentsViewModel {
         reader.execute(() -> {
             try {
                 ExperimentFile.Loaded loaded = ExperimentFile.load(path);
-                String labels = loaded.experiment().labels();
-                ImageSet data = DataSource.load(loaded.experiment().dataset(), labels == null ? null : Path.of(labels));
+                Experiment e = loaded.experiment();
+                if (e.lab() != null) {
+                    verifyLab(e, path);
+                    ui.accept(() -> {
+                        section.set(Section.GAN_PROBLEMS);
+                        lab.restore(e, path.getFileName().toString());
+                    });
+                    return;
+                }
+                String labels = e.labels();
+                ImageSet data = DataSource.load(e.dataset(), labels == null ? null : Path.of(labels));
                 ui.accept(() -> show(loaded, data, path));
             } catch (Throwable e) {
                 String text = i18n.describe(e);
@@ -70,6 +91,18 @@ public final class ExperimentsViewModel {
                 ui.accept(() -> busy.set(false));
             }
         });
+    }
+
+    private void verifyLab(Experiment e, Path path) throws ModelFileException {
+        try {
+            if (lab == null) {
+                throw new IllegalStateException("no lab here");
+            }
+            GanLabViewModel.verify(e);
+        } catch (RuntimeException mismatch) {
+            throw new ModelFileException("experiment.error.corrupt", "Cannot open " + path + ": " + mismatch.getMessage(),
+                    mismatch, path.toString());
+        }
     }
 
     private void show(ExperimentFile.Loaded loaded, ImageSet data, Path path) {

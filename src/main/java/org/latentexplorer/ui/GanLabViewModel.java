@@ -1,5 +1,6 @@
 package org.latentexplorer.ui;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.Gan.GeneratorLoss;
 import org.latentexplorer.engine.TrainingDivergedException;
 import org.latentexplorer.engine.lab.Divergences;
+import org.latentexplorer.engine.Experiment;
+import org.latentexplorer.engine.ExperimentFile;
 import org.latentexplorer.engine.lab.GanLab;
 import org.latentexplorer.engine.lab.LabSettings;
 import org.latentexplorer.engine.lab.LabVariant;
@@ -124,6 +127,8 @@ public final class GanLabViewModel implements CurveSource {
     private final AtomicReference<LabSettings> pendingSettings = new AtomicReference<>();
     private final AtomicReference<Snapshot> pendingSnapshot = new AtomicReference<>();
     private final AtomicReference<Status> pendingStatus = new AtomicReference<>();
+    /** An opened experiment's curves, which replace all curves at the next update. */
+    private final AtomicReference<Map<String, List<double[]>>> pendingCurves = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Point> newPoints = new ConcurrentLinkedQueue<>();
     private volatile boolean clearCurves;
     private volatile String pendingMessage;
@@ -199,11 +204,95 @@ public final class GanLabViewModel implements CurveSource {
     }
 
     private Distribution2D target() {
-        if (distribution.get() == Distribution2D.Kind.DRAWN) {
-            double[] xy = drawn.stream().mapToDouble(Double::doubleValue).toArray();
-            return xy.length >= 2 ? Distribution2D.drawn(xy) : null;
+        return target(distribution.get(), drawn.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The real distribution of a kind; the learner's drawing for DRAWN, null while there is none. */
+    private static Distribution2D target(Distribution2D.Kind kind, double[] drawing) {
+        if (kind == Distribution2D.Kind.DRAWN) {
+            return drawing.length >= 2 ? Distribution2D.drawn(drawing) : null;
         }
-        return Distribution2D.of(distribution.get());
+        return Distribution2D.of(kind);
+    }
+
+    // ---- experiment files ------------------------------------------------------------------------------
+
+    /** Saves the run as an experiment file: pauses, then takes the networks on the lab's thread. */
+    public void saveExperiment(Path path, String section) {
+        pause();
+        Map<String, List<double[]>> curveData = new java.util.TreeMap<>();
+        curves.forEach((term, points) -> {
+            if (!points.isEmpty()) {
+                curveData.put(term, points.stream()
+                        .map(d -> new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()}).toList());
+            }
+        });
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("drawing", List.copyOf(drawn));
+        view.put("speed", speed.get());
+        view.put("show_map", showMap.get());
+        view.put("show_arrows", showArrows.get());
+        view.put("show_real", showReal.get());
+        view.put("show_generated", showGenerated.get());
+        String kind = distribution.get().name();
+        worker.execute(() -> {
+            try {
+                applyPendingSettings();
+                if (lab == null) {
+                    throw new IllegalStateException(i18n.get("lab.drawHint"));
+                }
+                ExperimentFile.save(path, Experiment.ofLab(section, kind,
+                        new Experiment.LabRun(lab.settings(), lab.state()), curveData, view), null, null);
+                ui.accept(() -> message.set(i18n.get("experiment.saved", path)));
+            } catch (Exception e) {
+                ui.accept(() -> message.set(i18n.describe(e)));
+            }
+        });
+    }
+
+    /**
+     * Checks, off the UI thread, that an opened lab experiment can be shown: a known distribution and networks that
+     * fit its settings; IllegalArgumentException otherwise, before anything changes.
+     */
+    static void verify(Experiment e) {
+        Distribution2D real = target(Distribution2D.Kind.valueOf(e.dataset()), drawing(e.view()));
+        if (real == null) {
+            throw new IllegalArgumentException("no drawing");
+        }
+        new GanLab(real, e.lab().settings()).restore(e.lab().state());
+    }
+
+    private static double[] drawing(Map<String, Object> view) {
+        return view.get("drawing") instanceof List<?> l
+                ? l.stream().mapToDouble(v -> v instanceof Number n ? n.doubleValue() : 0).toArray() : new double[0];
+    }
+
+    /** UI thread: shows a saved run (checked with {@link #verify}) where it stood, with its curves and view. */
+    void restore(Experiment e, String name) {
+        pause();
+        Experiment.LabRun run = e.lab();
+        Distribution2D.Kind kind = Distribution2D.Kind.valueOf(e.dataset());
+        double[] xy = drawing(e.view());
+        Distribution2D real = target(kind, xy);
+        show(run.settings());
+        drawn.setAll(java.util.Arrays.stream(xy).boxed().toList());
+        distribution.set(kind);
+        Map<String, Object> v = e.view();
+        speed.set(StoredValues.number(v, "speed", speed.get()));
+        showMap.set(StoredValues.flag(v, "show_map", showMap.get()));
+        showArrows.set(StoredValues.flag(v, "show_arrows", showArrows.get()));
+        showReal.set(StoredValues.flag(v, "show_real", showReal.get()));
+        showGenerated.set(StoredValues.flag(v, "show_generated", showGenerated.get()));
+        message.set(i18n.get("experiment.opened", name));
+        // Queued after the rebuilds the settings above asked for, so this lab is the one that stays.
+        worker.execute(() -> {
+            rebuild(real, run.settings());
+            lab.restore(run.state());
+            publish(true, Double.NaN);
+            newPoints.clear();
+            pendingCurves.set(e.curves());
+            throttle.request();
+        });
     }
 
     private void settingsChanged() {
@@ -450,6 +539,12 @@ public final class GanLabViewModel implements CurveSource {
             jsd.set(Double.NaN);
             emd.set(Double.NaN);
             stepsPerSecond.set(Double.NaN);
+        }
+        Map<String, List<double[]>> restored = pendingCurves.getAndSet(null);
+        if (restored != null) {
+            curves.values().forEach(List::clear);
+            restored.forEach((term, points) -> curve(term).setAll(points.stream()
+                    .map(p -> new XYChart.Data<Number, Number>((long) p[0], p[1])).toList()));
         }
         Snapshot s = pendingSnapshot.getAndSet(null);
         if (s != null) {

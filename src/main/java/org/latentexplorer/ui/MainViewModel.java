@@ -44,7 +44,7 @@ public final class MainViewModel {
         this.generative = new GenerativeViewModel(i18n, uiExecutor);
         this.latent = new LatentViewModel(i18n, uiExecutor);
         this.experiments = new ExperimentsViewModel(i18n, uiExecutor, section, java.util.Map.of(Section.AUTOENCODER,
-                autoencoder, Section.VAE, vae, Section.VQVAE, vqvae, Section.GAN, gan));
+                autoencoder, Section.VAE, vae, Section.VQVAE, vqvae, Section.GAN, gan), lab);
         // A lab left playing would take the CPU from the section in view.
         section.addListener((o, a, b) -> {
             if (a == Section.GAN_PROBLEMS) {

@@ -53,7 +53,7 @@ class ExperimentsViewModelTest {
     }
 
     private ExperimentsViewModel experiments(AutoencoderViewModel vm, ObjectProperty<Section> section) {
-        return new ExperimentsViewModel(i18n, Platform::runLater, section, Map.of(Section.AUTOENCODER, vm));
+        return new ExperimentsViewModel(i18n, Platform::runLater, section, Map.of(Section.AUTOENCODER, vm), null);
     }
 
     private static void trainToTheEnd(TrainingViewModel vm) throws Exception {
@@ -135,5 +135,53 @@ class ExperimentsViewModelTest {
         assertThat(opener.errorProperty().get()).contains("damaged.lexp").contains("corrupt");
         assertThat(section.get()).isEqualTo(Section.VAE);
         assertThat(content(onFx(() -> second.captureExperiment(Section.AUTOENCODER.id())))).isEqualTo(content(saved));
+    }
+
+    @Test
+    void aLabRunOpensWhereItStoodWithItsCurvesSettingsAndPoints(@TempDir Path dir) throws Exception {
+        GanLabViewModel labA = new GanLabViewModel(i18n, Platform::runLater);
+        GanLabViewModel labB = new GanLabViewModel(i18n, Platform::runLater);
+        try {
+            ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.GAN_PROBLEMS);
+            ExperimentsViewModel a = new ExperimentsViewModel(i18n, Platform::runLater, section, Map.of(), labA);
+            fx(() -> {
+                labA.distributionProperty().set(org.latentexplorer.data.Distribution2D.Kind.GRID);
+                labA.unrolledProperty().set(true);
+                labA.unrollStepsProperty().set(3);
+                labA.showArrowsProperty().set(true);
+            });
+            for (int i = 0; i < 40; i++) {
+                fx(labA::step);
+            }
+            waitUntil(60, () -> labA.stepProperty().get() == 40 && !labA.curve(GanLabViewModel.G_LOSS).isEmpty());
+            Path file = dir.resolve("grid-unrolled.lexp");
+            fx(() -> a.save(file));
+            waitUntil(60, () -> Files.exists(file) && labA.messageProperty().get().contains("Saved"));
+
+            int gLossPoints = onFx(() -> labA.curve(GanLabViewModel.G_LOSS).size());
+            ObjectProperty<Section> elsewhere = new SimpleObjectProperty<>(Section.VAE);
+            ExperimentsViewModel b = new ExperimentsViewModel(i18n, Platform::runLater, elsewhere, Map.of(), labB);
+            fx(() -> b.open(file));
+            waitUntil(60, () -> labB.stepProperty().get() == 40
+                    && labB.curve(GanLabViewModel.G_LOSS).size() == gLossPoints);
+            assertThat(elsewhere.get()).isEqualTo(Section.GAN_PROBLEMS);
+            assertThat(onFx(() -> labB.distributionProperty().get())).isEqualTo(org.latentexplorer.data.Distribution2D.Kind.GRID);
+            assertThat(onFx(() -> labB.unrollStepsProperty().get())).isEqualTo(3);
+            assertThat(onFx(() -> labB.showArrowsProperty().get())).isTrue();
+            // The same Generator: the plane shows the same generated points.
+            waitUntil(30, () -> labB.snapshotProperty().get() != null && labB.snapshotProperty().get().step() == 40);
+            assertThat(onFx(() -> labB.snapshotProperty().get().generated()))
+                    .containsExactly(onFx(() -> labA.snapshotProperty().get().generated()));
+
+            // Saved again, it is the same experiment: settings, networks, optimiser state, curves and view.
+            Path again = dir.resolve("again.lexp");
+            fx(() -> b.save(again));
+            waitUntil(60, () -> Files.exists(again) && labB.messageProperty().get().contains("Saved"));
+            assertThat(content(ExperimentFile.load(again).experiment()))
+                    .isEqualTo(content(ExperimentFile.load(file).experiment()));
+        } finally {
+            labA.shutdown();
+            labB.shutdown();
+        }
     }
 }

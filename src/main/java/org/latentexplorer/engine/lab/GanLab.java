@@ -55,6 +55,36 @@ public final class GanLab {
         shownNoise = noise(SHOWN);
     }
 
+    /**
+     * Where training stands: both networks and their optimisers, and the step count. Enough to show and continue a
+     * saved run; the noise drawn after a restore follows from the seed and the step, not from the original run's stream.
+     */
+    public record State(long steps, double[] generator, double[] discriminator, double[] generatorOptimizer,
+            double[] discriminatorOptimizer) {
+    }
+
+    public State state() {
+        return new State(steps, generator.copyParams(), discriminator.copyParams(), optG.saveState(), optD.saveState());
+    }
+
+    /** Puts a saved state into networks of the same settings; IllegalArgumentException when the sizes differ. */
+    public void restore(State s) {
+        double[] g = generator.copyParams();
+        double[] d = discriminator.copyParams();
+        double[] og = optG.saveState();
+        double[] od = optD.saveState();
+        if (s.steps() < 0 || s.generator().length != g.length || s.discriminator().length != d.length
+                || s.generatorOptimizer().length != og.length || s.discriminatorOptimizer().length != od.length) {
+            throw new IllegalArgumentException("the saved networks do not match these settings");
+        }
+        generator.setParams(s.generator());
+        discriminator.setParams(s.discriminator());
+        optG.restoreState(s.generatorOptimizer());
+        optD.restoreState(s.discriminatorOptimizer());
+        steps = s.steps();
+        rng.setSeed(settings.seed() * 31 + steps);
+    }
+
     public Distribution2D real() {
         return real;
     }
