@@ -1,6 +1,7 @@
 package org.latentexplorer.ui;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -167,6 +168,37 @@ public final class GanViewModel extends TrainingViewModel {
         learningRateG.set(StoredValues.number(settings, "learning_rate_g", learningRateG.get()));
         dDropout.set(StoredValues.number(settings, "d_dropout", dDropout.get()));
         dWidth.set(StoredValues.number(settings, "d_width", dWidth.get()));
+    }
+
+    /** The timeline of sample grids (one byte a pixel) and where the learner left its slider. */
+    @Override
+    protected Map<String, Object> viewState() {
+        List<Map<String, Object>> frames = new java.util.ArrayList<>();
+        for (Snapshot s : timeline) {
+            frames.add(Map.of("step", s.step(), "rows", s.samples().rows(), "cols", s.samples().cols(),
+                    "pixels", StoredValues.bytes(s.samples().images())));
+        }
+        return Map.of("timeline", frames, "timeline_index", timelineIndex.get());
+    }
+
+    @Override
+    protected void applyViewState(Map<String, Object> view) {
+        if (!(view.get("timeline") instanceof List<?> frames) || frames.isEmpty()) {
+            return;
+        }
+        List<Snapshot> restored = new java.util.ArrayList<>();
+        for (Object f : frames) {
+            if (f instanceof Map<?, ?> frame && frame.get("pixels") instanceof String pixels) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) frame;
+                int rows = StoredValues.integer(m, "rows", 28);
+                int cols = StoredValues.integer(m, "cols", 28);
+                restored.add(new Snapshot((long) StoredValues.number(m, "step", 0),
+                        ImageGrid.of(StoredValues.pixels(pixels), rows, cols)));
+            }
+        }
+        timeline.setAll(restored);
+        timelineIndex.set(Math.min(StoredValues.integer(view, "timeline_index", restored.size() - 1), restored.size() - 1));
     }
 
     @Override

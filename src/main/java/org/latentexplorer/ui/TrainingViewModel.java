@@ -336,7 +336,8 @@ public abstract class TrainingViewModel implements CurveSource {
                 closeModel();
                 onInferenceChanged();
             }
-            ui.accept(() -> {
+            // Published, not run directly, so it lands after the redraws the adoption above published.
+            publish(() -> {
                 Experiment.Training t = e.training();
                 latentSize.set(t.latentSize());
                 epochs.set(t.epochs());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
@@ -182,6 +183,50 @@ class ExperimentsViewModelTest {
         } finally {
             labA.shutdown();
             labB.shutdown();
+        }
+    }
+
+    @Test
+    void aGanRunOpensWithItsTimelineOfSamples(@TempDir Path dir) throws Exception {
+        GanViewModel ganA = new GanViewModel(i18n, Platform::runLater);
+        GanViewModel ganB = new GanViewModel(i18n, Platform::runLater);
+        try {
+            for (GanViewModel g : new GanViewModel[] {ganA, ganB}) {
+                g.initialize();
+                waitUntil(60, () -> g.modelOpenProperty().get() && !g.busyProperty().get());
+            }
+            fx(() -> {
+                ganA.epochsProperty().set(1);
+                ganA.latentSizeProperty().set(16);
+                ganA.threadsProperty().set(1);
+            });
+            trainToTheEnd(ganA);
+            waitUntil(30, () -> ganA.timeline().size() > 3);
+            fx(() -> ganA.timelineIndexProperty().set(2));
+            List<GanViewModel.Snapshot> timeline = onFx(() -> List.copyOf(ganA.timeline()));
+            Path file = dir.resolve("gan.lexp");
+            ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.GAN);
+            fx(() -> new ExperimentsViewModel(i18n, Platform::runLater, section, Map.of(Section.GAN, ganA), null).save(file));
+            waitUntil(60, () -> Files.exists(file) && !ganA.busyProperty().get());
+
+            fx(() -> new ExperimentsViewModel(i18n, Platform::runLater, section, Map.of(Section.GAN, ganB), null).open(file));
+            waitUntil(60, () -> ganB.messageProperty().get().startsWith("Opened") && !ganB.busyProperty().get()
+                    && ganB.timeline().size() == timeline.size());
+            List<GanViewModel.Snapshot> back = onFx(() -> List.copyOf(ganB.timeline()));
+            for (int i = 0; i < timeline.size(); i++) {
+                assertThat(back.get(i).step()).isEqualTo(timeline.get(i).step());
+                float[] before = timeline.get(i).samples().images().get(5);
+                float[] after = back.get(i).samples().images().get(5);
+                for (int p = 0; p < before.length; p++) {
+                    // One byte a pixel: what a screen shows of the samples.
+                    assertThat(after[p]).isCloseTo(before[p], org.assertj.core.data.Offset.offset(0.5f / 255 + 1e-6f));
+                }
+            }
+            assertThat(onFx(() -> ganB.timelineIndexProperty().get())).isEqualTo(2);
+            assertThat(onFx(() -> ganB.latentSizeProperty().get())).isEqualTo(16);
+        } finally {
+            ganA.shutdown();
+            ganB.shutdown();
         }
     }
 }
