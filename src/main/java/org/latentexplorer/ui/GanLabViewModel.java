@@ -220,13 +220,7 @@ public final class GanLabViewModel implements CurveSource {
     /** Saves the run as an experiment file: pauses, then takes the networks on the lab's thread. */
     public void saveExperiment(Path path, String section) {
         pause();
-        Map<String, List<double[]>> curveData = new java.util.TreeMap<>();
-        curves.forEach((term, points) -> {
-            if (!points.isEmpty()) {
-                curveData.put(term, points.stream()
-                        .map(d -> new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()}).toList());
-            }
-        });
+        Map<String, List<double[]>> curveData = TrainingViewModel.stored(curves);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("drawing", List.copyOf(drawn));
         view.put("speed", speed.get());
@@ -543,8 +537,7 @@ public final class GanLabViewModel implements CurveSource {
         Map<String, List<double[]>> restored = pendingCurves.getAndSet(null);
         if (restored != null) {
             curves.values().forEach(List::clear);
-            restored.forEach((term, points) -> curve(term).setAll(points.stream()
-                    .map(p -> new XYChart.Data<Number, Number>((long) p[0], p[1])).toList()));
+            restored.forEach((term, points) -> curve(term).setAll(TrainingViewModel.chartData(points)));
         }
         Snapshot s = pendingSnapshot.getAndSet(null);
         if (s != null) {

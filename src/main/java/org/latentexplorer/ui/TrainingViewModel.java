@@ -279,18 +279,11 @@ public abstract class TrainingViewModel implements CurveSource {
 
     /** UI thread: the run as an experiment of the given section, without the model (which the worker owns). */
     public Experiment captureExperiment(String section) {
-        Map<String, List<double[]>> curveData = new java.util.TreeMap<>();
-        curves.forEach((k, points) -> {
-            if (!points.isEmpty()) {
-                curveData.put(k, points.stream()
-                        .map(d -> new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()}).toList());
-            }
-        });
         DataChoice d = dataset.get();
         return Experiment.of(section, kind().id(), d.spec(), d.labelsPath(),
                 new Experiment.Training(latentSize.get(), epochs.get(), batchSize.get(), learningRate.get(), seed.get(),
                         continueTraining.get()),
-                modelSettings(), curveData, viewState());
+                modelSettings(), stored(curves), viewState());
     }
 
     /** Saves the run with its model as one experiment file; refused while training, which owns the model. */
@@ -348,8 +341,7 @@ public abstract class TrainingViewModel implements CurveSource {
                 applyModelSettings(ModelKind.byId(e.kind()), e.modelSettings());
                 curves.values().forEach(List::clear);
                 e.curves().forEach((k, points) -> {
-                    curve(k).setAll(points.stream()
-                            .map(p -> new XYChart.Data<Number, Number>((long) p[0], p[1])).toList());
+                    curve(k).setAll(chartData(points));
                     latest(k).set(points.isEmpty() ? Double.NaN : points.get(points.size() - 1)[1]);
                 });
                 applyViewState(e.view());
@@ -638,6 +630,23 @@ public abstract class TrainingViewModel implements CurveSource {
         if (s != null) {
             state.set(s);
         }
+    }
+
+    /** Curves as an experiment file stores them: [step, value] pairs by key, empty curves left out. */
+    static Map<String, List<double[]>> stored(Map<String, ObservableList<XYChart.Data<Number, Number>>> curves) {
+        Map<String, List<double[]>> stored = new java.util.TreeMap<>();
+        curves.forEach((key, points) -> {
+            if (!points.isEmpty()) {
+                stored.put(key, points.stream()
+                        .map(d -> new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()}).toList());
+            }
+        });
+        return stored;
+    }
+
+    /** A stored curve back as chart points. */
+    static List<XYChart.Data<Number, Number>> chartData(List<double[]> points) {
+        return points.stream().map(p -> new XYChart.Data<Number, Number>((long) p[0], p[1])).toList();
     }
 
     /** Appends, keeping at most {@link #MAX_CURVE_POINTS}: every other point goes, the curve's shape and ends stay. */
