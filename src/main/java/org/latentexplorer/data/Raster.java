@@ -1,0 +1,86 @@
+package org.latentexplorer.data;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/** A picture as 32-bit ARGB pixels (not premultiplied), row by row from the top left: what the image writers take. */
+public record Raster(int width, int height, int[] argb) {
+    private static final int WHITE = 0xFFFFFFFF;
+
+    public Raster {
+        if (width < 1 || height < 1 || argb.length != width * height) {
+            throw new IllegalArgumentException("a " + width + " x " + height + " picture needs " + (long) width * height
+                    + " pixels, got " + argb.length);
+        }
+    }
+
+    /** A picture of one colour. */
+    public static Raster filled(int width, int height, int colour) {
+        int[] pixels = new int[Math.max(0, width) * Math.max(0, height)];
+        java.util.Arrays.fill(pixels, colour);
+        return new Raster(width, height, pixels);
+    }
+
+    /** Ink on paper, as digits look in print: a pixel value of 1 is black, 0 white (values are clamped to [0, 1]). */
+    public static int ink(float value) {
+        int grey = (int) Math.round(255 * (1 - Math.max(0, Math.min(1, value))));
+        return 0xFF000000 | grey << 16 | grey << 8 | grey;
+    }
+
+    /**
+     * Images of {@code rows} x {@code cols} pixel values laid out {@code columns} to a row on white, each pixel drawn as
+     * a {@code scale} x {@code scale} block (nearest neighbour, so the pixels stay crisp) with {@code gap} white pixels
+     * between images.
+     */
+    public static Raster tiles(List<float[]> images, int rows, int cols, int columns, int gap, int scale) {
+        if (images.isEmpty() || columns < 1 || scale < 1 || gap < 0) {
+            throw new IllegalArgumentException("tiles need images, at least one column and a positive scale");
+        }
+        int across = Math.min(columns, images.size());
+        int down = (images.size() + columns - 1) / columns;
+        int cell = cols * scale;
+        int cellHeight = rows * scale;
+        Raster out = filled(across * cell + (across - 1) * gap, down * cellHeight + (down - 1) * gap, WHITE);
+        for (int i = 0; i < images.size(); i++) {
+            float[] image = images.get(i);
+            if (image.length != rows * cols) {
+                throw new IllegalArgumentException("image " + i + " has " + image.length + " pixels, not " + rows * cols);
+            }
+            int left = (i % columns) * (cell + gap);
+            int top = (i / columns) * (cellHeight + gap);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    out.fill(left + c * scale, top + r * scale, scale, scale, ink(image[r * cols + c]));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** This picture with a white strip under it holding {@code text} in {@link PixelFont}, {@code scale} pixels a dot. */
+    public Raster withCaption(String text, int scale) {
+        int margin = 2 * scale;
+        int stripHeight = PixelFont.HEIGHT * scale + 2 * margin;
+        Raster out = filled(Math.max(width, PixelFont.width(text) * scale + 2 * margin), height + stripHeight, WHITE);
+        for (int r = 0; r < height; r++) {
+            System.arraycopy(argb, r * width, out.argb, r * out.width, width);
+        }
+        PixelFont.draw(out, text, margin, height + margin, scale, 0xFF000000);
+        return out;
+    }
+
+    /** Paints a rectangle, clipped to the picture. */
+    public void fill(int x, int y, int w, int h, int colour) {
+        for (int r = Math.max(0, y); r < Math.min(height, y + h); r++) {
+            for (int c = Math.max(0, x); c < Math.min(width, x + w); c++) {
+                argb[r * width + c] = colour;
+            }
+        }
+    }
+
+    public BufferedImage toBufferedImage() {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        return image;
+    }
+}
