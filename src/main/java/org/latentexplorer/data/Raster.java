@@ -6,6 +6,8 @@ import java.util.List;
 /** A picture as 32-bit ARGB pixels (not premultiplied), row by row from the top left: what the image writers take. */
 public record Raster(int width, int height, int[] argb) {
     private static final int WHITE = 0xFFFFFFFF;
+    /** Between tiles: light grey, so images whose paper is white stay apart. */
+    public static final int GAP = 0xFFD0D0D0;
 
     public Raster {
         if (width < 1 || height < 1 || argb.length != width * height) {
@@ -29,8 +31,8 @@ public record Raster(int width, int height, int[] argb) {
 
     /**
      * Images of {@code rows} x {@code cols} pixel values laid out {@code columns} to a row on white, each pixel drawn as
-     * a {@code scale} x {@code scale} block (nearest neighbour, so the pixels stay crisp) with {@code gap} white pixels
-     * between images.
+     * a {@code scale} x {@code scale} block (nearest neighbour, so the pixels stay crisp) with {@code gap} pixels of
+     * {@link #GAP} between images and in any unfilled place of the last row.
      */
     public static Raster tiles(List<float[]> images, int rows, int cols, int columns, int gap, int scale) {
         if (images.isEmpty() || columns < 1 || scale < 1 || gap < 0) {
@@ -40,7 +42,7 @@ public record Raster(int width, int height, int[] argb) {
         int down = (images.size() + columns - 1) / columns;
         int cell = cols * scale;
         int cellHeight = rows * scale;
-        Raster out = filled(across * cell + (across - 1) * gap, down * cellHeight + (down - 1) * gap, WHITE);
+        Raster out = filled(across * cell + (across - 1) * gap, down * cellHeight + (down - 1) * gap, GAP);
         for (int i = 0; i < images.size(); i++) {
             float[] image = images.get(i);
             if (image.length != rows * cols) {

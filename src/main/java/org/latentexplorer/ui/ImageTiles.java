@@ -8,10 +8,11 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import org.latentexplorer.data.Raster;
 
 /**
  * Images tiled in square cells, a given number to a row, on a Canvas with crisp pixels; redrawn when the
- * images or the size change. Empty cells keep the layout until images arrive.
+ * images or the size change. Empty cells keep the layout until images arrive. Can be saved as PNG.
  */
 public final class ImageTiles extends Region {
     private final Canvas canvas = new Canvas();
@@ -32,6 +33,7 @@ public final class ImageTiles extends Region {
         images.addListener((o, a, b) -> draw());
         widthProperty().addListener((o, a, b) -> draw());
         heightProperty().addListener((o, a, b) -> draw());
+        Export.offerImage(this);
     }
 
     /** One row of cells, as under a chart: input images, reconstructions, samples. */
@@ -91,8 +93,7 @@ public final class ImageTiles extends Region {
         PixelWriter w = image.getPixelWriter();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                double v = Math.max(0, Math.min(1, pixels[r * cols + c]));
-                w.setColor(c, r, Color.gray(1 - v));
+                w.setArgb(c, r, Raster.ink(pixels[r * cols + c]));
             }
         }
         return image;

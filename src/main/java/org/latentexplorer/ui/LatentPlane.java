@@ -22,6 +22,7 @@ import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -130,6 +131,8 @@ public final class LatentPlane extends Region {
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::menuRequested);
+        Export.offerImage(this);
     }
 
     public ObjectProperty<LatentPoints> pointsProperty() {
@@ -329,6 +332,9 @@ public final class LatentPlane extends Region {
         if (gesture == Gesture.CURSOR && !movedSincePress && interactive.get()) {
             selectedIndex.set(nearestPoint(pressX, pressY));
         }
+        if (gesture == Gesture.PAN && e.getButton() == MouseButton.SECONDARY && !movedSincePress) {
+            Export.showMenu(this, e.getScreenX(), e.getScreenY());
+        }
         gesture = null;
         e.consume();
     }
@@ -336,6 +342,16 @@ public final class LatentPlane extends Region {
     private boolean gestureButton(MouseButton b) {
         return gesture == Gesture.CURSOR ? b == MouseButton.PRIMARY
                 : b == MouseButton.SECONDARY || b == MouseButton.MIDDLE;
+    }
+
+    /**
+     * A right drag pans an interactive plane, so its export menu opens on a right click that did not move (see
+     * {@link #released}) rather than on the platform's request at the press; the keyboard's menu key still opens it.
+     */
+    private void menuRequested(ContextMenuEvent e) {
+        if (interactive.get() && !e.isKeyboardTrigger()) {
+            e.consume();
+        }
     }
 
     private void clicked(MouseEvent e) {

@@ -30,11 +30,11 @@ class RasterTest {
         int[] row0 = new int[r.width()];
         System.arraycopy(r.argb(), 0, row0, 0, r.width());
         // Image 0: black, white; gap; image 1: white, black.
-        assertThat(row0).containsExactly(BLACK, BLACK, BLACK, WHITE, WHITE, WHITE, WHITE,
+        assertThat(row0).containsExactly(BLACK, BLACK, BLACK, WHITE, WHITE, WHITE, Raster.GAP,
                 WHITE, WHITE, WHITE, BLACK, BLACK, BLACK);
-        assertThat(r.argb()[3 * r.width()]).as("the gap between rows").isEqualTo(WHITE);
+        assertThat(r.argb()[3 * r.width()]).as("the gap between rows").isEqualTo(Raster.GAP);
         assertThat(r.argb()[4 * r.width() + 5]).as("image 2, second pixel").isEqualTo(BLACK);
-        assertThat(r.argb()[4 * r.width() + 8]).as("no fourth image").isEqualTo(WHITE);
+        assertThat(r.argb()[4 * r.width() + 8]).as("no fourth image").isEqualTo(Raster.GAP);
     }
 
     @Test
