@@ -71,6 +71,19 @@ public record Raster(int width, int height, int[] argb) {
         return out;
     }
 
+    /** A rectangle cut out of the picture, clipped to it (at least one pixel). */
+    public Raster crop(int x, int y, int w, int h) {
+        int left = Math.max(0, Math.min(width - 1, x));
+        int top = Math.max(0, Math.min(height - 1, y));
+        int cw = Math.max(1, Math.min(width - left, w));
+        int ch = Math.max(1, Math.min(height - top, h));
+        int[] out = new int[cw * ch];
+        for (int r = 0; r < ch; r++) {
+            System.arraycopy(argb, (top + r) * width + left, out, r * cw, cw);
+        }
+        return new Raster(cw, ch, out);
+    }
+
     /** Paints a rectangle, clipped to the picture. */
     public void fill(int x, int y, int w, int h, int colour) {
         for (int r = Math.max(0, y); r < Math.min(height, y + h); r++) {

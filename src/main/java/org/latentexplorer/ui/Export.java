@@ -10,12 +10,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.event.EventTarget;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -25,9 +28,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.transform.Transform;
+import javafx.stage.Popup;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.latentexplorer.data.DataException;
 import org.latentexplorer.data.ImageFiles;
 import org.latentexplorer.data.Raster;
@@ -112,7 +115,15 @@ final class Export {
 
     /** Offers the part as a PNG picture of what it shows. */
     static void offerImage(Node part) {
-        offer(part, new Action(Format.PNG, null, () -> true, file -> png(part, file)));
+        offerImage(part, null);
+    }
+
+    /**
+     * Offers as PNG only the area of the part that holds its picture ({@code area} gives it in the part's own
+     * coordinates, or null for all of it), for a part that leaves room around what it draws.
+     */
+    static void offerImage(Node part, Supplier<Rectangle2D> area) {
+        offer(part, new Action(Format.PNG, null, () -> true, file -> png(part, area == null ? null : area.get(), file)));
     }
 
     /** The entries a part offers, in menu order. */
@@ -183,8 +194,7 @@ final class Export {
 
     private static void report(Window owner, I18n i18n, Path file, Throwable error) {
         if (error == null) {
-            Notifications.create().owner(owner).text(i18n.get("export.saved", file.getFileName()))
-                    .hideAfter(Duration.seconds(4)).showInformation();
+            toast(owner, i18n.get("export.saved", file.getFileName()));
             return;
         }
         Alert alert = new Alert(Alert.AlertType.ERROR);
@@ -194,6 +204,27 @@ final class Export {
         alert.setContentText(i18n.describe(error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error));
         alert.show();
+    }
+
+    /**
+     * A short note at the foot of the window that goes by itself (or on a click), in fixed colours that read on the
+     * light and the dark theme alike.
+     */
+    private static void toast(Window owner, String text) {
+        Label note = new Label(text);
+        note.setId("export-toast");
+        note.setStyle("-fx-background-color: rgba(32, 32, 32, 0.92); -fx-text-fill: white; -fx-padding: 10 18;"
+                + " -fx-background-radius: 6;");
+        Popup popup = new Popup();
+        popup.getContent().add(note);
+        popup.setAutoHide(true);
+        note.setOnMouseClicked(e -> popup.hide());
+        popup.show(owner);
+        popup.setX(owner.getX() + (owner.getWidth() - popup.getWidth()) / 2);
+        popup.setY(owner.getY() + owner.getHeight() - popup.getHeight() - 56);
+        PauseTransition linger = new PauseTransition(Duration.seconds(4));
+        linger.setOnFinished(e -> popup.hide());
+        linger.play();
     }
 
     /** {@code prefix-part-data.extension}, the prefix not repeated when the part's id already starts with it. */
@@ -233,24 +264,38 @@ final class Export {
 
     /** Saves a PNG of the node as it looks now, axes and legend included. FX thread. */
     static CompletableFuture<Path> png(Node node, Path file) {
-        Raster picture = snapshot(node);
+        return png(node, null, file);
+    }
+
+    /** Saves a PNG of an area of the node (in its own coordinates; null: all of it). FX thread. */
+    static CompletableFuture<Path> png(Node node, Rectangle2D area, Path file) {
+        Raster picture = snapshot(node, area);
         return inBackground(file, f -> ImageFiles.writePng(f, picture));
     }
 
-    /** The node's pixels at the screen's scale (crisp on a high-DPI display), over the colour behind it. FX thread. */
-    static Raster snapshot(Node node) {
+    /**
+     * The node's pixels, or those of an area of it, at the screen's scale (crisp on a high-DPI display), over the
+     * colour behind it. FX thread.
+     */
+    static Raster snapshot(Node node, Rectangle2D area) {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(backdrop(node));
         Window w = node.getScene() == null ? null : node.getScene().getWindow();
-        if (w != null) {
-            params.setTransform(Transform.scale(w.getOutputScaleX(), w.getOutputScaleY()));
-        }
+        double sx = w == null ? 1 : w.getOutputScaleX();
+        double sy = w == null ? 1 : w.getOutputScaleY();
+        params.setTransform(Transform.scale(sx, sy));
         WritableImage image = node.snapshot(params, null);
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];
         image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        return new Raster(width, height, argb);
+        Raster whole = new Raster(width, height, argb);
+        if (area == null || area.getWidth() < 1 || area.getHeight() < 1) {
+            return whole;
+        }
+        // The snapshot starts at the node's top left, as the area does; the crop keeps within the picture.
+        return whole.crop((int) Math.floor(area.getMinX() * sx), (int) Math.floor(area.getMinY() * sy),
+                (int) Math.ceil(area.getWidth() * sx), (int) Math.ceil(area.getHeight() * sy));
     }
 
     /** The first opaque background colour from the node up, so a transparent chart is saved on what it is seen on. */

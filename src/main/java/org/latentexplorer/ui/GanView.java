@@ -87,7 +87,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
         Export.Action gif = new Export.Action(Export.Format.GIF, "timeline", () -> !vm.timeline().isEmpty(),
                 file -> saveTimeline(List.copyOf(vm.timeline()), file));
         Export.offer(tiles, gif);
-        Button saveGif = c.button("export.gif", () -> Export.saveAs(tiles, gif));
+        Button saveGif = c.button("export.gif.button", () -> Export.saveAs(tiles, gif));
         saveGif.setId("gan-save-timeline");
         saveGif.setTooltip(c.tooltip("export.gif.tip"));
         saveGif.disableProperty().bind(Bindings.isEmpty(vm.timeline()));
@@ -96,11 +96,11 @@ public final class GanView extends BorderPane implements ModelSectionView {
         when.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
                 vm.followLiveProperty().get() ? "gan.shown.live" : "gan.shown.past", vm.shownStepProperty().get()),
                 vm.followLiveProperty(), vm.shownStepProperty(), i18n.localeProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox under = new HBox(8, when, spacer, saveGif);
-        under.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(6, c.heading("gan.samples"), tiles, timeline, under, c.paragraph("gan.samples.tip", "hint"),
+        saveGif.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(timeline, Priority.ALWAYS);
+        HBox scrub = new HBox(8, timeline, saveGif);
+        scrub.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(6, c.heading("gan.samples"), tiles, scrub, when, c.paragraph("gan.samples.tip", "hint"),
                 qualityBox());
         box.setMinWidth(300);
         box.setPrefWidth(390);

@@ -87,6 +87,7 @@ public final class LatentPlane extends Region {
     private final ReadOnlyObjectWrapper<double[]> visibleRange = new ReadOnlyObjectWrapper<>(this, "visibleRange");
 
     private boolean dirty = true;
+    private boolean focusFrame = true;
     /** Point indices grouped by colour, so a frame changes the fill a dozen times rather than once per point. */
     private int[] drawOrder;
     private List<Image> tiles;
@@ -132,7 +133,17 @@ public final class LatentPlane extends Region {
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::menuRequested);
-        Export.offerImage(this);
+        // Saved without the focus frame: it shows where the keys go, it is not part of the picture.
+        Export.offer(this, new Export.Action(Export.Format.PNG, null, () -> true, file -> {
+            focusFrame = false;
+            draw();
+            try {
+                return Export.png(this, file);
+            } finally {
+                focusFrame = true;
+                draw();
+            }
+        }));
     }
 
     public ObjectProperty<LatentPoints> pointsProperty() {
@@ -447,7 +458,7 @@ public final class LatentPlane extends Region {
         drawTickLabels(g, w, h, step);
         drawCursor(g);
         drawLegend(g, w);
-        if (isFocused()) {
+        if (focusFrame && isFocused()) {
             g.setStroke(FOCUS);
             g.setLineWidth(2);
             g.strokeRect(1, 1, w - 2, h - 2);

@@ -54,6 +54,15 @@ class RasterTest {
     }
 
     @Test
+    void aCropCutsARectangleAndKeepsWithinThePicture() {
+        Raster r = new Raster(3, 2, new int[] {1, 2, 3, 4, 5, 6});
+        assertThat(r.crop(1, 0, 2, 2).argb()).containsExactly(2, 3, 5, 6);
+        Raster clipped = r.crop(2, 1, 10, 10);
+        assertThat(clipped.width()).isEqualTo(1);
+        assertThat(clipped.argb()).containsExactly(6);
+    }
+
+    @Test
     void thePixelFontRefusesCharactersItCannotDraw() {
         assertThatThrownBy(() -> Raster.filled(10, 10, WHITE).withCaption("ステップ", 1))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -45,6 +45,7 @@ class ExportUiTest {
     private final I18n i18n = new I18n(Locale.ENGLISH);
     private final Map<String, ObservableList<XYChart.Data<Number, Number>>> curves = new HashMap<>();
     private ImageTiles tiles;
+    private ImageTiles strip;
     private LatentPlane plane;
     private LossChart chart;
     private CodeMap codes;
@@ -55,6 +56,10 @@ class ExportUiTest {
         tiles.setId("samples");
         // Image 0 is all ink, the others blank: its cell, top left, is black.
         tiles.imagesProperty().set(ImageGrid.of(new float[] {1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 2, 2));
+        strip = ImageTiles.row(3);
+        strip.setId("decoded");
+        strip.setPrefSize(600, 96);
+        strip.imagesProperty().set(ImageGrid.of(new float[] {1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1}, 2, 2));
         plane = new LatentPlane();
         plane.setId("latent-plane");
         CurveSource source = (split, term) -> curves.computeIfAbsent(split + ":" + term,
@@ -70,6 +75,7 @@ class ExportUiTest {
         root.add(plane, 1, 0);
         root.add(chart, 0, 1);
         root.add(codes, 1, 1);
+        root.add(strip, 0, 2, 2, 1);
         Export.install(root, i18n, "vae", () -> "mnist");
         FxTestSupport.show(stage, root, 1000, 760);
     }
@@ -147,14 +153,29 @@ class ExportUiTest {
         return file;
     }
 
+    /** The side of a cell of tiles laid out {@code columns} by {@code rows}, {@code gap} apart, as ImageTiles draws them. */
+    private static double cell(ImageTiles t, int columns, int rows, double gap) throws Exception {
+        return onFx(() -> Math.min((t.getWidth() - gap * (columns - 1)) / columns, (t.getHeight() - gap * (rows - 1)) / rows));
+    }
+
     @Test
-    void aGridSavesAsAPngOfItsSizeShowingItsImages() throws Exception {
+    void aGridSavesAsAPngOfItsCellsShowingItsImages() throws Exception {
         BufferedImage png = ImageIO.read(save(tiles, 0, "vae-samples-mnist.png").toFile());
-        assertThat(png.getWidth()).isEqualTo((int) Math.ceil(onFx(tiles::getWidth)));
-        assertThat(png.getHeight()).isEqualTo((int) Math.ceil(onFx(tiles::getHeight)));
+        double cell = cell(tiles, 2, 2, 2);
+        assertThat(png.getWidth()).isEqualTo((int) Math.ceil(2 * cell + 2));
+        assertThat(png.getHeight()).isEqualTo((int) Math.ceil(2 * cell + 2));
         assertThat(png.getRGB(3, 3)).as("inside the inked first image").isEqualTo(0xFF000000);
-        int cell = (int) onFx(() -> (tiles.getWidth() - 2) / 2).doubleValue();
-        assertThat(png.getRGB(cell + 5, 3)).as("inside the blank second image").isEqualTo(0xFFFFFFFF);
+        assertThat(png.getRGB((int) cell + 5, 3)).as("inside the blank second image").isEqualTo(0xFFFFFFFF);
+    }
+
+    @Test
+    void aStripWiderThanItsCellsSavesOnlyTheCells() throws Exception {
+        BufferedImage png = ImageIO.read(save(strip, 0, "vae-decoded-mnist.png").toFile());
+        double cell = cell(strip, 3, 1, 4);
+        assertThat(png.getWidth()).isEqualTo((int) Math.ceil(3 * cell + 8)).isLessThan((int) onFx(strip::getWidth).doubleValue());
+        assertThat(png.getHeight()).isEqualTo((int) Math.ceil(cell));
+        assertThat(png.getRGB((int) (2 * (cell + 4) + cell / 2), (int) cell / 2)).as("the third image, inked")
+                .isEqualTo(0xFF000000);
     }
 
     @Test
@@ -169,6 +190,19 @@ class ExportUiTest {
 
         assertThat(Files.readAllLines(save(chart, 1, "vae-loss-chart-mnist.csv")))
                 .containsExactly("step,train:kl,heldout:kl", "1,2.5,", "2,1.25,1.5");
+    }
+
+    @Test
+    void aPlaneSavesAtItsSizeWithoutTheFocusFrame() throws Exception {
+        fx(plane::requestFocus);
+        waitUntil(5, plane::isFocused);
+        BufferedImage png = ImageIO.read(save(plane, 0, "vae-latent-plane-mnist.png").toFile());
+        assertThat(png.getWidth()).isEqualTo((int) Math.ceil(onFx(plane::getWidth)));
+        assertThat(png.getHeight()).isEqualTo((int) Math.ceil(onFx(plane::getHeight)));
+        // The frame is blue; the plane's edge holds only white, greys and black text.
+        long blue = java.util.stream.IntStream.range(0, png.getHeight()).map(y -> png.getRGB(1, y))
+                .filter(p -> (p & 255) - (p >> 16 & 255) > 100).count();
+        assertThat(blue).isZero();
     }
 
     @Test
