@@ -200,7 +200,7 @@ final class Export {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);
         alert.setTitle(i18n.get("export.failed"));
-        alert.setHeaderText(i18n.get("export.failed"));
+        alert.setHeaderText(null);
         alert.setContentText(i18n.describe(error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error));
         alert.show();

@@ -91,15 +91,15 @@ public final class GanView extends BorderPane implements ModelSectionView {
         saveGif.setId("gan-save-timeline");
         saveGif.setTooltip(c.tooltip("export.gif.tip"));
         saveGif.disableProperty().bind(Bindings.isEmpty(vm.timeline()));
+        saveGif.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(timeline, Priority.ALWAYS);
+        HBox scrub = new HBox(8, timeline, saveGif);
+        scrub.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label when = new Label();
         when.setId("gan-shown-step");
         when.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
                 vm.followLiveProperty().get() ? "gan.shown.live" : "gan.shown.past", vm.shownStepProperty().get()),
                 vm.followLiveProperty(), vm.shownStepProperty(), i18n.localeProperty()));
-        saveGif.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(timeline, Priority.ALWAYS);
-        HBox scrub = new HBox(8, timeline, saveGif);
-        scrub.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(6, c.heading("gan.samples"), tiles, scrub, when, c.paragraph("gan.samples.tip", "hint"),
                 qualityBox());
         box.setMinWidth(300);
