@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.latentexplorer.data.AtomicFiles;
 
 /**
  * An experiment as one file: a zip holding {@code experiment.json} (the {@link Experiment}) and, when a model was
@@ -45,7 +46,7 @@ public final class ExperimentFile {
             byte[] modelBytes = weights;
             Path parent = path.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = ModelStore.writeTemporary(path, out -> {
+            Path tmp = AtomicFiles.writeTemporary(path, out -> {
                 ZipOutputStream zip = new ZipOutputStream(out);
                 entry(zip, EXPERIMENT_ENTRY, ModelStore.JSON.writeValueAsBytes(experiment));
                 if (modelBytes != null) {
@@ -55,7 +56,7 @@ public final class ExperimentFile {
                 zip.finish();
             });
             try {
-                ModelStore.moveIntoPlace(tmp, path);
+                AtomicFiles.moveIntoPlace(tmp, path);
             } finally {
                 Files.deleteIfExists(tmp);
             }

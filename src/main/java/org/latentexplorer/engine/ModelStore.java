@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.latentexplorer.data.AtomicFiles;
 
 /**
  * Saves a model as its DL4J file ({@code name.zip}) plus a manifest ({@code name.json}), each written to a
@@ -66,18 +64,18 @@ public final class ModelStore {
         save(classifier::write, manifest, path);
     }
 
-    private static void save(Writer modelWriter, ModelManifest manifest, Path path) throws ModelFileException {
+    private static void save(AtomicFiles.Content modelWriter, ModelManifest manifest, Path path) throws ModelFileException {
         Path modelFile = modelFile(path);
         try {
             Path parent = modelFile.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             // Both files are complete on disk before either replaces an existing model.
-            Path modelTmp = writeTemporary(modelFile, modelWriter);
+            Path modelTmp = AtomicFiles.writeTemporary(modelFile, modelWriter);
             Path manifestTmp = null;
             try {
-                manifestTmp = writeTemporary(manifestFile(path), out -> JSON.writeValue(out, manifest));
-                moveIntoPlace(modelTmp, modelFile);
-                moveIntoPlace(manifestTmp, manifestFile(path));
+                manifestTmp = AtomicFiles.writeTemporary(manifestFile(path), out -> JSON.writeValue(out, manifest));
+                AtomicFiles.moveIntoPlace(modelTmp, modelFile);
+                AtomicFiles.moveIntoPlace(manifestTmp, manifestFile(path));
             } finally {
                 Files.deleteIfExists(modelTmp);
                 if (manifestTmp != null) {
@@ -87,30 +85,6 @@ public final class ModelStore {
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException("model.error.write", "Could not save the model to " + modelFile + ": "
                     + e.getMessage(), e, modelFile.toString(), String.valueOf(e.getMessage()));
-        }
-    }
-
-    interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** Writes beside the target under a temporary name, so a crash mid-write never leaves half a file under the real one. */
-    static Path writeTemporary(Path target, Writer writer) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
-            writer.write(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        return tmp;
-    }
-
-    static void moveIntoPlace(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -52,6 +52,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         panel.addNumber(c.tipped(c.label("ae.heldOutLoss"), "ae.loss.tip"),
                 c.number("held-out-loss", "number.nats", vm.latest(TrainingViewModel.HELD_OUT, term)));
         setRight(Controls.inspector(panel, 320));
+        Export.install(this, i18n, "ae", Export.dataOf(vm));
     }
 
     private Node trainingTab() {

@@ -4,15 +4,24 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 
 /**
- * A Canvas as large as its region allows (square, or filling it), redrawn by the subclass whenever the size changes.
+ * A Canvas as large as its region allows (square, or filling it), redrawn by the subclass whenever the size changes;
+ * a right click offers to save it as PNG.
  */
 abstract class CanvasRegion extends Region {
     protected final Canvas canvas = new Canvas();
     private final boolean square;
 
     CanvasRegion(boolean square) {
+        this(square, true);
+    }
+
+    /** @param exportable false for a canvas whose right button draws, where a menu would get in the way */
+    CanvasRegion(boolean square, boolean exportable) {
         this.square = square;
         getChildren().add(canvas);
+        if (exportable) {
+            Export.offerImage(this);
+        }
     }
 
     @Override

@@ -19,6 +19,9 @@ final class CodeMap extends CanvasRegion {
         setMinSize(140, 140);
         setPrefSize(196, 196);
         canvas.setOnMouseClicked(e -> {
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+                return; // the right button opens the export menu
+            }
             double cell = canvas.getWidth() / side;
             int c = (int) (e.getX() / cell);
             int r = (int) (e.getY() / cell);

@@ -83,6 +83,7 @@ final class CompareView extends ScrollPane {
                 c.paragraph("compare.pick", "hint"), rows, message);
         box.setPadding(new Insets(8));
         setContent(box);
+        Export.install(this, i18n, "vae", () -> vm.datasetProperty().get() == null ? null : vm.datasetProperty().get().id());
     }
 
     private Node side(String titleKey, String id, CompareViewModel.Side side, CompareViewModel vm) {

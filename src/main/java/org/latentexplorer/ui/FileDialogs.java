@@ -7,6 +7,9 @@ import javafx.stage.Window;
 
 /** The file choosers the menus and buttons share. */
 final class FileDialogs {
+    /** The folder the last export went to, so a series of exports lands together. */
+    private static File exportFolder;
+
     private FileDialogs() {
     }
 
@@ -34,6 +37,25 @@ final class FileDialogs {
         FileChooser c = chooser(i18n, "dialog.openLabels");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("dialog.allFiles"), "*"));
         return path(c.showOpenDialog(owner));
+    }
+
+    /** Where to save an exported picture or table ({@code png}, {@code csv}, {@code gif}); null when cancelled. */
+    static Path saveExport(Window owner, I18n i18n, String extension, String defaultName) {
+        FileChooser c = chooser(i18n, "export.title." + extension);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("export.filter." + extension),
+                "*." + extension));
+        c.setInitialFileName(defaultName);
+        if (exportFolder != null && exportFolder.isDirectory()) {
+            c.setInitialDirectory(exportFolder);
+        }
+        File f = c.showSaveDialog(owner);
+        if (f == null) {
+            return null;
+        }
+        exportFolder = f.getParentFile();
+        // Some platforms' choosers return the name as typed: the extension tells other programs what the file is.
+        return f.getName().toLowerCase(java.util.Locale.ROOT).endsWith("." + extension) ? f.toPath()
+                : f.toPath().resolveSibling(f.getName() + "." + extension);
     }
 
     private static FileChooser chooser(I18n i18n, String titleKey) {

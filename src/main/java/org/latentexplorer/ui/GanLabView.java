@@ -50,6 +50,7 @@ public final class GanLabView extends BorderPane {
         inspector.visibleProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(lab));
         inspector.managedProperty().bind(inspector.visibleProperty());
         setRight(inspector);
+        Export.install(this, i18n, "lab");
     }
 
     private Node labBody() {

@@ -1,6 +1,8 @@
 package org.latentexplorer.ui;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
@@ -8,6 +10,7 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -17,7 +20,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.latentexplorer.data.ImageFiles;
+import org.latentexplorer.data.Raster;
 import org.latentexplorer.engine.Gan;
 
 /**
@@ -25,6 +31,12 @@ import org.latentexplorer.engine.Gan;
  * against real data, and every hyper-parameter of the chapter's loop in the inspector.
  */
 public final class GanView extends BorderPane implements ModelSectionView {
+    /** The timeline's GIF: each sample pixel a 2 x 2 block, frames 150 ms apart, the last held 1.5 s before the loop. */
+    static final int GIF_SCALE = 2;
+    static final int GIF_GAP = 4;
+    static final int GIF_FRAME_MILLIS = 150;
+    static final int GIF_LAST_FRAME_MILLIS = 1500;
+
     private final GanViewModel vm;
     private final I18n i18n;
     private final Controls c;
@@ -48,6 +60,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
         addSettings();
         addNumbers();
         setRight(Controls.inspector(panel, 350));
+        Export.install(this, i18n, "gan", Export.dataOf(vm));
     }
 
     private Node samplesBox() {
@@ -71,16 +84,37 @@ public final class GanView extends BorderPane implements ModelSectionView {
         vm.timelineIndexProperty().addListener((o, a, b) -> timeline.setValue(b.intValue()));
         timeline.disableProperty().bind(Bindings.size(vm.timeline()).lessThan(2));
         timeline.setTooltip(c.tooltip("gan.timeline.tip"));
+        Export.Action gif = new Export.Action(Export.Format.GIF, "timeline", () -> !vm.timeline().isEmpty(),
+                file -> saveTimeline(List.copyOf(vm.timeline()), file));
+        Export.offer(tiles, gif);
+        Button saveGif = c.button("export.gif.button", () -> Export.saveAs(tiles, gif));
+        saveGif.setId("gan-save-timeline");
+        saveGif.setTooltip(c.tooltip("export.gif.tip"));
+        saveGif.disableProperty().bind(Bindings.isEmpty(vm.timeline()));
+        saveGif.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(timeline, Priority.ALWAYS);
+        HBox scrub = new HBox(8, timeline, saveGif);
+        scrub.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label when = new Label();
         when.setId("gan-shown-step");
         when.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
                 vm.followLiveProperty().get() ? "gan.shown.live" : "gan.shown.past", vm.shownStepProperty().get()),
                 vm.followLiveProperty(), vm.shownStepProperty(), i18n.localeProperty()));
-        VBox box = new VBox(6, c.heading("gan.samples"), tiles, timeline, when, c.paragraph("gan.samples.tip", "hint"),
+        VBox box = new VBox(6, c.heading("gan.samples"), tiles, scrub, when, c.paragraph("gan.samples.tip", "hint"),
                 qualityBox());
         box.setMinWidth(300);
         box.setPrefWidth(390);
         return box;
+    }
+
+    /** Writes the timeline as a looping GIF, one frame per snapshot with its step under it, in the background. */
+    static CompletableFuture<Path> saveTimeline(List<GanViewModel.Snapshot> timeline, Path file) {
+        return Export.inBackground(file, f -> ImageFiles.writeGif(f, timeline.size(), i -> {
+            GanViewModel.Snapshot s = timeline.get(i);
+            ImageGrid g = s.samples();
+            return Raster.tiles(g.images(), g.rows(), g.cols(), GanViewModel.GRID_COLUMNS, GIF_GAP, GIF_SCALE)
+                    .withCaption("step " + s.step(), GIF_SCALE);
+        }, GIF_FRAME_MILLIS, GIF_LAST_FRAME_MILLIS));
     }
 
     private Node curvesBox() {

@@ -73,6 +73,7 @@ public final class GenerativeView extends BorderPane {
         right.setPrefWidth(310);
         right.getStyleClass().add("inspector");
         setRight(right);
+        Export.install(this, i18n, "generative");
     }
 
     /** Six vertical sliders, one per face, that move together so the probabilities always sum to 1. */

@@ -2,16 +2,18 @@ package org.latentexplorer.ui;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import org.latentexplorer.data.Raster;
 
 /**
  * Images tiled in square cells, a given number to a row, on a Canvas with crisp pixels; redrawn when the
- * images or the size change. Empty cells keep the layout until images arrive.
+ * images or the size change. Empty cells keep the layout until images arrive. Can be saved as PNG.
  */
 public final class ImageTiles extends Region {
     private final Canvas canvas = new Canvas();
@@ -19,6 +21,9 @@ public final class ImageTiles extends Region {
     private final int columns;
     private final int slots;
     private final double gap;
+    /** The size of the cells drawn last, gaps included. */
+    private double drawnWidth;
+    private double drawnHeight;
 
     /**
      * @param columns cells per row
@@ -32,6 +37,8 @@ public final class ImageTiles extends Region {
         images.addListener((o, a, b) -> draw());
         widthProperty().addListener((o, a, b) -> draw());
         heightProperty().addListener((o, a, b) -> draw());
+        // Saved as the cells drawn, without the room the layout leaves around them.
+        Export.offerImage(this, () -> new Rectangle2D(0, 0, drawnWidth, drawnHeight));
     }
 
     /** One row of cells, as under a chart: input images, reconstructions, samples. */
@@ -73,6 +80,9 @@ public final class ImageTiles extends Region {
         int rows = Math.max(1, (count + columns - 1) / columns);
         double cell = Math.max(1, Math.min((getWidth() - gap * (columns - 1)) / columns,
                 (getHeight() - gap * (rows - 1)) / rows));
+        int across = Math.min(columns, count);
+        drawnWidth = Math.max(0, across * cell + (across - 1) * gap);
+        drawnHeight = rows * cell + (rows - 1) * gap;
         for (int i = 0; i < count; i++) {
             double x = (i % columns) * (cell + gap);
             double y = (i / columns) * (cell + gap);
@@ -91,8 +101,7 @@ public final class ImageTiles extends Region {
         PixelWriter w = image.getPixelWriter();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                double v = Math.max(0, Math.min(1, pixels[r * cols + c]));
-                w.setColor(c, r, Color.gray(1 - v));
+                w.setArgb(c, r, Raster.ink(pixels[r * cols + c]));
             }
         }
         return image;

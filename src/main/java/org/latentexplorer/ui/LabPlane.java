@@ -7,6 +7,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
@@ -37,19 +38,20 @@ final class LabPlane extends Region {
         getStyleClass().add("lab-plane");
         setMinSize(260, 260);
         setPrefSize(520, 520);
+        // Only the left button draws: the right one opens the export menu.
         canvas.setOnMousePressed(e -> {
-            if (drawing) {
+            if (drawing && e.getButton() == MouseButton.PRIMARY) {
                 stroke.clear();
                 addStroke(e.getX(), e.getY());
             }
         });
         canvas.setOnMouseDragged(e -> {
-            if (drawing) {
+            if (drawing && e.isPrimaryButtonDown()) {
                 addStroke(e.getX(), e.getY());
             }
         });
         canvas.setOnMouseReleased(e -> {
-            if (drawing && !stroke.isEmpty()) {
+            if (drawing && e.getButton() == MouseButton.PRIMARY && !stroke.isEmpty()) {
                 double[] xy = new double[drawn.length + stroke.size()];
                 System.arraycopy(drawn, 0, xy, 0, drawn.length);
                 for (int i = 0; i < stroke.size(); i++) {
@@ -59,6 +61,7 @@ final class LabPlane extends Region {
                 onDrawn.accept(xy);
             }
         });
+        Export.offerImage(this);
     }
 
     private double extent() {

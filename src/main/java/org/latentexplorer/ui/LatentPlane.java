@@ -22,6 +22,7 @@ import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -86,6 +87,7 @@ public final class LatentPlane extends Region {
     private final ReadOnlyObjectWrapper<double[]> visibleRange = new ReadOnlyObjectWrapper<>(this, "visibleRange");
 
     private boolean dirty = true;
+    private boolean focusFrame = true;
     /** Point indices grouped by colour, so a frame changes the fill a dozen times rather than once per point. */
     private int[] drawOrder;
     private List<Image> tiles;
@@ -130,6 +132,18 @@ public final class LatentPlane extends Region {
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::menuRequested);
+        // Saved without the focus frame: it shows where the keys go, it is not part of the picture.
+        Export.offer(this, new Export.Action(Export.Format.PNG, null, () -> true, file -> {
+            focusFrame = false;
+            draw();
+            try {
+                return Export.png(this, file);
+            } finally {
+                focusFrame = true;
+                draw();
+            }
+        }));
     }
 
     public ObjectProperty<LatentPoints> pointsProperty() {
@@ -329,6 +343,9 @@ public final class LatentPlane extends Region {
         if (gesture == Gesture.CURSOR && !movedSincePress && interactive.get()) {
             selectedIndex.set(nearestPoint(pressX, pressY));
         }
+        if (gesture == Gesture.PAN && e.getButton() == MouseButton.SECONDARY && !movedSincePress) {
+            Export.showMenu(this, e.getScreenX(), e.getScreenY());
+        }
         gesture = null;
         e.consume();
     }
@@ -336,6 +353,16 @@ public final class LatentPlane extends Region {
     private boolean gestureButton(MouseButton b) {
         return gesture == Gesture.CURSOR ? b == MouseButton.PRIMARY
                 : b == MouseButton.SECONDARY || b == MouseButton.MIDDLE;
+    }
+
+    /**
+     * A right drag pans an interactive plane, so its export menu opens on a right click that did not move (see
+     * {@link #released}) rather than on the platform's request at the press; the keyboard's menu key still opens it.
+     */
+    private void menuRequested(ContextMenuEvent e) {
+        if (interactive.get() && !e.isKeyboardTrigger()) {
+            e.consume();
+        }
     }
 
     private void clicked(MouseEvent e) {
@@ -431,7 +458,7 @@ public final class LatentPlane extends Region {
         drawTickLabels(g, w, h, step);
         drawCursor(g);
         drawLegend(g, w);
-        if (isFocused()) {
+        if (focusFrame && isFocused()) {
             g.setStroke(FOCUS);
             g.setLineWidth(2);
             g.strokeRect(1, 1, w - 2, h - 2);

@@ -81,6 +81,7 @@ public final class LatentView extends BorderPane {
         inspector.setPrefWidth(310);
         inspector.getStyleClass().add("inspector");
         setRight(inspector);
+        Export.install(this, i18n, "weather");
     }
 
     private Node seasonSlider() {

@@ -15,7 +15,7 @@ final class ScribblePad extends CanvasRegion {
     private final int side;
 
     ScribblePad(ObjectProperty<float[]> pixels, int side) {
-        super(true);
+        super(true, false);
         this.pixels = pixels;
         this.side = side;
         setMinSize(140, 140);

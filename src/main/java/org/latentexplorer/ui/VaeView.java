@@ -44,6 +44,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         panel = new TrainingPanel(vm, i18n, TrainingPanel.Options.of(VariationalAutoencoder.Config.MAX_LATENT, "vae"));
         addInspectorRows();
         setRight(Controls.inspector(panel, 330));
+        Export.install(this, i18n, "vae", Export.dataOf(vm));
     }
 
     private Node planeTab() {

@@ -48,6 +48,7 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
                 "vqvae.codeDimension", "vqvae.codeDimension.tip", true, "vqvae"));
         addSettings();
         setRight(Controls.inspector(panel, 320));
+        Export.install(this, i18n, "vqvae", Export.dataOf(vm));
     }
 
     private ImageTiles big(String id, javafx.beans.property.ObjectProperty<ImageGrid> images) {

@@ -1,0 +1,70 @@
+package org.latentexplorer.data;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Files written under a temporary name beside the target and then moved into place, so a crash or an error
+ * mid-write never leaves half a file under the real name (nor replaces a good one).
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Writes a file's whole content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes the content beside the target under a temporary name, which is deleted again if writing fails. */
+    public static Path writeTemporary(Path target, Content content) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
+            content.write(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return tmp;
+    }
+
+    public static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Saves a file the user chose (an exported image or table) into an existing folder, with the failures a user can
+     * act on told apart: no such folder, no permission, anything else with the system's reason.
+     */
+    public static void save(Path file, Content content) throws DataException {
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new DataException("export.error.noFolder", target.toString(), String.valueOf(folder));
+        }
+        try {
+            Path tmp = writeTemporary(target, content);
+            try {
+                moveIntoPlace(tmp, target);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (AccessDeniedException e) {
+            throw new DataException("export.error.denied", target.toString(), folder.toString());
+        } catch (IOException | RuntimeException e) {
+            throw new DataException("export.error.write", target.toString(),
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+        }
+    }
+}

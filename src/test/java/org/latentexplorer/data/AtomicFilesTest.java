@@ -1,0 +1,80 @@
+package org.latentexplorer.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private long filesIn(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void savesAndReplacesAFileLeavingNoTemporaryBehind() throws Exception {
+        Path file = dir.resolve("curves.csv");
+        AtomicFiles.save(file, out -> out.write(text("old")));
+        AtomicFiles.save(file, out -> out.write(text("new")));
+
+        assertThat(Files.readString(file)).isEqualTo("new");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureMidWriteLeavesNeitherAPartialFileNorTheOldOneHarmed() throws Exception {
+        Path file = dir.resolve("plane.png");
+        Files.writeString(file, "the good one");
+
+        DataException e = catchThrowableOfType(() -> AtomicFiles.save(file, out -> {
+            out.write(text("half a pic"));
+            throw new IOException("disk full");
+        }), DataException.class);
+
+        assertThat(e.messageKey()).isEqualTo("export.error.write");
+        assertThat(e.getMessage()).contains("plane.png", "disk full");
+        assertThat(Files.readString(file)).isEqualTo("the good one");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    @Test
+    void aFolderThatDoesNotExistIsNamedInBothLanguagesAndNothingIsCreated() {
+        Path missing = dir.resolve("no-such-folder");
+        DataException e = catchThrowableOfType(() -> AtomicFiles.save(missing.resolve("a.png"), out -> out.write(1)),
+                DataException.class);
+
+        assertThat(e.messageKey()).isEqualTo("export.error.noFolder");
+        assertThat(e.getMessage()).isEqualTo("Cannot save " + missing.resolve("a.png") + ": the folder " + missing
+                + " does not exist.");
+        assertThat(e.localized(Locale.JAPANESE)).contains("フォルダー", missing.toString());
+        assertThat(Files.exists(missing)).isFalse();
+    }
+
+    @Test
+    void aTargetThatIsAFolderIsRefusedAndTheFolderKept() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("taken.png"));
+        Files.writeString(folder.resolve("inside.txt"), "x");
+
+        DataException e = catchThrowableOfType(() -> AtomicFiles.save(folder, out -> out.write(text("png"))),
+                DataException.class);
+
+        assertThat(e.messageKey()).isEqualTo("export.error.write");
+        assertThat(Files.readString(folder.resolve("inside.txt"))).isEqualTo("x");
+        assertThat(filesIn(dir)).as("no temporary file left").isEqualTo(1);
+    }
+}
