@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.latentexplorer.engine.ExperimentFile;
 
 /** The file choosers the menus and buttons share. */
 final class FileDialogs {
@@ -39,6 +40,21 @@ final class FileDialogs {
         return path(c.showOpenDialog(owner));
     }
 
+    static Path openExperiment(Window owner, I18n i18n) {
+        FileChooser c = chooser(i18n, "dialog.openExperiment");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("dialog.experimentFiles"),
+                "*" + ExperimentFile.EXTENSION));
+        return path(c.showOpenDialog(owner));
+    }
+
+    static Path saveExperiment(Window owner, I18n i18n, String defaultName) {
+        FileChooser c = chooser(i18n, "dialog.saveExperiment");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("dialog.experimentFiles"),
+                "*" + ExperimentFile.EXTENSION));
+        c.setInitialFileName(defaultName + ExperimentFile.EXTENSION);
+        return withExtension(c.showSaveDialog(owner), ExperimentFile.EXTENSION);
+    }
+
     /** Where to save an exported picture or table ({@code png}, {@code csv}, {@code gif}); null when cancelled. */
     static Path saveExport(Window owner, I18n i18n, String extension, String defaultName) {
         FileChooser c = chooser(i18n, "export.title." + extension);
@@ -53,9 +69,16 @@ final class FileDialogs {
             return null;
         }
         exportFolder = f.getParentFile();
-        // Some platforms' choosers return the name as typed: the extension tells other programs what the file is.
-        return f.getName().toLowerCase(java.util.Locale.ROOT).endsWith("." + extension) ? f.toPath()
-                : f.toPath().resolveSibling(f.getName() + "." + extension);
+        return withExtension(f, "." + extension);
+    }
+
+    /** Some platforms' choosers return the name as typed: the extension tells other programs what the file is. */
+    private static Path withExtension(File f, String extension) {
+        if (f == null) {
+            return null;
+        }
+        return f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? f.toPath()
+                : f.toPath().resolveSibling(f.getName() + extension);
     }
 
     private static FileChooser chooser(I18n i18n, String titleKey) {
