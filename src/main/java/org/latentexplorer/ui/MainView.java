@@ -3,8 +3,13 @@ package org.latentexplorer.ui;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.InvalidationListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -13,15 +18,26 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.collections.SetChangeListener;
 import org.controlsfx.control.StatusBar;
 import org.latentexplorer.engine.AppInfo;
 
-/** The window: menu, the chapter's sections on the left, the section in the middle, a status bar below. */
+/**
+ * The window: menu, the chapter's sections on the left, the section in the middle, a status bar below. In classroom
+ * mode the root's font size grows (every em-based size follows), a pseudo-class on the root thickens chart lines and
+ * hides the parts the teacher chose (app.css), and canvases draw larger through {@link Presentation}.
+ */
 public final class MainView extends BorderPane {
+    /** The root's font size outside classroom mode, as app.css sets it. */
+    static final double BASE_FONT_SIZE = 13;
+    private static final PseudoClass CLASSROOM = PseudoClass.getPseudoClass("classroom");
     private final MainViewModel vm;
     private final I18n i18n;
     private final AutoencoderView autoencoderView;
@@ -30,6 +46,7 @@ public final class MainView extends BorderPane {
     private final VqVaeView vqvaeView;
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
+    private String fontFamily;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -56,6 +73,37 @@ public final class MainView extends BorderPane {
         setBottom(statusBar());
         vm.sectionProperty().addListener((o, a, b) -> show(b));
         show(vm.sectionProperty().get());
+
+        ClassroomMode classroom = vm.classroom();
+        InvalidationListener restyle = o -> applyClassroom();
+        classroom.onProperty().addListener(restyle);
+        classroom.scaleProperty().addListener(restyle);
+        classroom.hidden().addListener((SetChangeListener<ClassroomPart>) c -> applyClassroom());
+        applyClassroom();
+    }
+
+    /** The font every text uses; the window sets it once it has loaded the bundled font. */
+    void setFontFamily(String family) {
+        fontFamily = family;
+        applyClassroom();
+    }
+
+    private void applyClassroom() {
+        ClassroomMode classroom = vm.classroom();
+        double scale = classroom.presentationScale().get();
+        StringBuilder style = new StringBuilder();
+        if (fontFamily != null) {
+            style.append("-fx-font-family: \"").append(fontFamily).append("\"; ");
+        }
+        if (classroom.onProperty().get()) {
+            style.append(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_SIZE * scale));
+        }
+        setStyle(style.toString());
+        pseudoClassStateChanged(CLASSROOM, classroom.onProperty().get());
+        for (ClassroomPart part : ClassroomPart.values()) {
+            pseudoClassStateChanged(PseudoClass.getPseudoClass(part.pseudoClass()), classroom.hides(part));
+        }
+        Presentation.scaleProperty().set(scale);
     }
 
     private void show(Section s) {
@@ -90,8 +138,9 @@ public final class MainView extends BorderPane {
         heading.textProperty().bind(i18n.text("nav.chapter"));
         heading.getStyleClass().add("inspector-heading");
         VBox box = new VBox(6, heading, list);
+        box.setId("navigation");
         box.setPadding(new Insets(8));
-        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(list, Priority.ALWAYS);
         return box;
     }
 
@@ -117,13 +166,82 @@ public final class MainView extends BorderPane {
             openData.setDisable(current.active().get());
         });
 
+        MenuBar bar = new MenuBar(file, viewMenu(), runMenu(), languageMenu(), helpMenu());
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private Menu viewMenu() {
+        CheckMenuItem classroom = check("menu.view.classroom", vm.classroom().onProperty());
+        classroom.setAccelerator(Shortcut.CLASSROOM.keys());
+        CheckMenuItem fullScreen = check("menu.view.fullScreen", vm.fullScreenProperty());
+        fullScreen.setAccelerator(Shortcut.FULL_SCREEN.keys());
+
+        MenuItem previous = shortcut(Shortcut.PREVIOUS_SECTION, "menu.view.previousSection", vm::previousSection);
+        MenuItem next = shortcut(Shortcut.NEXT_SECTION, "menu.view.nextSection", vm::nextSection);
+        Menu goTo = menu("menu.view.goTo");
+        for (Section s : Section.values()) {
+            MenuItem item = item(s.titleKey(), () -> vm.sectionProperty().set(s));
+            item.setId("go-to-" + s.name().toLowerCase(Locale.ROOT));
+            item.setAccelerator(Shortcut.section(s));
+            goTo.getItems().add(item);
+        }
+
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = radio("menu.view.light", themes, !vm.darkThemeProperty().get(),
                 () -> vm.darkThemeProperty().set(false));
         RadioMenuItem dark = radio("menu.view.dark", themes, vm.darkThemeProperty().get(),
                 () -> vm.darkThemeProperty().set(true));
-        Menu view = menu("menu.view", light, dark);
+        vm.darkThemeProperty().addListener((o, a, b) -> (b ? dark : light).setSelected(true));
+        return menu("menu.view", classroom, classroomSettings(), fullScreen, new SeparatorMenuItem(), previous, next,
+                goTo, new SeparatorMenuItem(), light, dark);
+    }
 
+    /** What classroom mode hides, and how large it draws; each choice applies at once and is remembered. */
+    private Menu classroomSettings() {
+        Menu settings = menu("menu.view.classroomSettings");
+        MenuItem heading = item("classroom.hide", () -> { });
+        heading.setDisable(true);
+        settings.getItems().add(heading);
+        ClassroomMode classroom = vm.classroom();
+        for (ClassroomPart part : ClassroomPart.values()) {
+            CheckMenuItem item = new CheckMenuItem();
+            item.textProperty().bind(i18n.text(part.labelKey()));
+            item.setId("classroom-hide-" + part.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.setSelected(classroom.hidden().contains(part));
+            item.selectedProperty().addListener((o, a, b) -> {
+                if (b) {
+                    classroom.hidden().add(part);
+                } else {
+                    classroom.hidden().remove(part);
+                }
+            });
+            classroom.hidden().addListener((SetChangeListener<ClassroomPart>) c -> item.setSelected(
+                    classroom.hidden().contains(part)));
+            settings.getItems().add(item);
+        }
+        settings.getItems().add(new SeparatorMenuItem());
+        ToggleGroup sizes = new ToggleGroup();
+        for (double scale : Settings.Classroom.SCALES) {
+            RadioMenuItem item = new RadioMenuItem();
+            item.textProperty().bind(i18n.text("classroom.scale", Math.round(scale * 100)));
+            item.setId("classroom-scale-" + Math.round(scale * 100));
+            item.setToggleGroup(sizes);
+            item.setSelected(classroom.scaleProperty().get() == scale);
+            item.setOnAction(e -> classroom.scaleProperty().set(scale));
+            classroom.scaleProperty().addListener((o, a, b) -> item.setSelected(b.doubleValue() == scale));
+            settings.getItems().add(item);
+        }
+        return settings;
+    }
+
+    private Menu runMenu() {
+        return menu("menu.run", shortcut(Shortcut.PLAY_PAUSE, "menu.run.playPause", vm::playPause),
+                shortcut(Shortcut.STEP, "menu.run.step", vm::step),
+                shortcut(Shortcut.STOP, "menu.run.stop", vm::stop));
+    }
+
+    private Menu languageMenu() {
         ToggleGroup languages = new ToggleGroup();
         Menu language = menu("menu.language");
         for (Locale l : I18n.SUPPORTED) {
@@ -136,11 +254,11 @@ public final class MainView extends BorderPane {
         }
         i18n.localeProperty().addListener((o, a, b) -> languages.getToggles().forEach(t ->
                 t.setSelected(((MenuItem) t).getId().equals("language-" + b.getLanguage()))));
+        return language;
+    }
 
-        Menu help = menu("menu.help", item("menu.help.about", this::about));
-        MenuBar bar = new MenuBar(file, view, language, help);
-        bar.setId("menu-bar");
-        return bar;
+    private Menu helpMenu() {
+        return menu("menu.help", item("menu.help.shortcuts", this::shortcuts), item("menu.help.about", this::about));
     }
 
     /** The model section's panel in view, or the autoencoder's when the section in view has no model. */
@@ -156,13 +274,54 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** Every shortcut with its keys, as this platform writes them. */
+    private void shortcuts() {
+        GridPane grid = new GridPane();
+        grid.setId("shortcuts");
+        grid.setHgap(24);
+        grid.setVgap(8);
+        int row = 0;
+        for (Shortcut s : Shortcut.values()) {
+            grid.addRow(row++, new Label(i18n.get(s.labelKey())), keys(s.keys().getDisplayText()));
+        }
+        Section[] all = Section.values();
+        grid.addRow(row, new Label(i18n.get("shortcut.section", all.length)),
+                keys(Shortcut.section(all[0]).getDisplayText() + " … " + Shortcut.section(all[all.length - 1])
+                        .getDisplayText()));
+        Dialog<Void> dialog = dialog("menu.help.shortcuts", grid);
+        dialog.getDialogPane().setHeaderText(i18n.get("shortcut.header"));
+        dialog.show();
+    }
+
+    private static Label keys(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("keys");
+        return l;
+    }
+
+    /** Versions and licences in a text area, so they can be selected and copied into a bug report. */
     private void about() {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-        alert.initOwner(getScene().getWindow());
-        alert.setTitle(i18n.get("menu.help.about"));
-        alert.setHeaderText(i18n.get("app.title") + " " + AppInfo.version());
-        alert.setContentText(i18n.get("about.text"));
-        alert.show();
+        TextArea text = new TextArea(vm.aboutText());
+        text.setId("about-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefSize(620, 420);
+        Dialog<Void> dialog = dialog("menu.help.about", text);
+        dialog.getDialogPane().setHeaderText(i18n.get("app.title") + " " + AppInfo.version());
+        dialog.setResizable(true);
+        dialog.show();
+    }
+
+    /** A dialog that looks like the window: same stylesheet, font and size, so it grows in classroom mode too. */
+    private Dialog<Void> dialog(String titleKey, Node body) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(i18n.get(titleKey));
+        dialog.getDialogPane().setContent(body);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        dialog.getDialogPane().setStyle(getStyle());
+        return dialog;
     }
 
     private Menu menu(String key, MenuItem... items) {
@@ -178,6 +337,21 @@ public final class MainView extends BorderPane {
         m.textProperty().bind(i18n.text(key));
         m.setId(key.replace('.', '-'));
         m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** A menu item with its shortcut: the menu bar puts the keys into the scene, so they work wherever the focus is. */
+    private MenuItem shortcut(Shortcut s, String key, Runnable action) {
+        MenuItem m = item(key, action);
+        m.setAccelerator(s.keys());
+        return m;
+    }
+
+    private CheckMenuItem check(String key, javafx.beans.property.BooleanProperty property) {
+        CheckMenuItem m = new CheckMenuItem();
+        m.textProperty().bind(i18n.text(key));
+        m.setId(key.replace('.', '-'));
+        m.selectedProperty().bindBidirectional(property);
         return m;
     }
 
