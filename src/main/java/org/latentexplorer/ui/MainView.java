@@ -1,6 +1,7 @@
 package org.latentexplorer.ui;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.InvalidationListener;
@@ -20,6 +21,8 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -46,6 +49,9 @@ public final class MainView extends BorderPane {
     private final VqVaeView vqvaeView;
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
+    /** Every shortcut and what it does, caught before the focused control sees the key. */
+    private final Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
+    private final javafx.event.EventHandler<KeyEvent> keyFilter = this::onKey;
     private String fontFamily;
 
     public MainView(MainViewModel vm) {
@@ -80,6 +86,27 @@ public final class MainView extends BorderPane {
         classroom.scaleProperty().addListener(restyle);
         classroom.hidden().addListener((SetChangeListener<ClassroomPart>) c -> applyClassroom());
         applyClassroom();
+
+        // The menus show the shortcuts, but a focused control may take a key first (a list takes Ctrl+PageDown):
+        // a filter on the scene acts before it, so the shortcuts work wherever the focus is.
+        sceneProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.removeEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+            }
+            if (b != null) {
+                b.addEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+            }
+        });
+    }
+
+    private void onKey(KeyEvent e) {
+        for (Map.Entry<KeyCombination, Runnable> s : shortcuts.entrySet()) {
+            if (s.getKey().match(e)) {
+                e.consume();
+                s.getValue().run();
+                return;
+            }
+        }
     }
 
     /** The font every text uses; the window sets it once it has loaded the bundled font. */
@@ -173,17 +200,18 @@ public final class MainView extends BorderPane {
 
     private Menu viewMenu() {
         CheckMenuItem classroom = check("menu.view.classroom", vm.classroom().onProperty());
-        classroom.setAccelerator(Shortcut.CLASSROOM.keys());
+        bind(classroom, Shortcut.CLASSROOM.keys(), vm.classroom()::toggle);
         CheckMenuItem fullScreen = check("menu.view.fullScreen", vm.fullScreenProperty());
-        fullScreen.setAccelerator(Shortcut.FULL_SCREEN.keys());
+        bind(fullScreen, Shortcut.FULL_SCREEN.keys(), vm::toggleFullScreen);
 
         MenuItem previous = shortcut(Shortcut.PREVIOUS_SECTION, "menu.view.previousSection", vm::previousSection);
         MenuItem next = shortcut(Shortcut.NEXT_SECTION, "menu.view.nextSection", vm::nextSection);
         Menu goTo = menu("menu.view.goTo");
         for (Section s : Section.values()) {
-            MenuItem item = item(s.titleKey(), () -> vm.sectionProperty().set(s));
+            Runnable show = () -> vm.sectionProperty().set(s);
+            MenuItem item = item(s.titleKey(), show);
             item.setId("go-to-" + s.name().toLowerCase(Locale.ROOT));
-            item.setAccelerator(Shortcut.section(s));
+            bind(item, Shortcut.section(s), show);
             goTo.getItems().add(item);
         }
 
@@ -340,11 +368,17 @@ public final class MainView extends BorderPane {
         return m;
     }
 
-    /** A menu item with its shortcut: the menu bar puts the keys into the scene, so they work wherever the focus is. */
+    /** A menu item with its shortcut. */
     private MenuItem shortcut(Shortcut s, String key, Runnable action) {
         MenuItem m = item(key, action);
-        m.setAccelerator(s.keys());
+        bind(m, s.keys(), action);
         return m;
+    }
+
+    /** Shows the keys in the menu and acts on them wherever the focus is (the filter takes them before the menu bar). */
+    private void bind(MenuItem item, KeyCombination keys, Runnable action) {
+        item.setAccelerator(keys);
+        shortcuts.put(keys, action);
     }
 
     private CheckMenuItem check(String key, javafx.beans.property.BooleanProperty property) {
