@@ -83,6 +83,7 @@ public final class GanLabView extends BorderPane {
         rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         rightScroll.setMinWidth(290);
         rightScroll.setPrefWidth(310);
+        rightScroll.getStyleClass().add("lab-side"); // widens with the text in classroom mode (app.css)
         HBox body = new HBox(14, left, rightScroll);
         body.setPadding(new Insets(8, 0, 0, 0));
         return body;

@@ -8,6 +8,7 @@ import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Dialog;
@@ -26,11 +27,11 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.collections.SetChangeListener;
 import org.controlsfx.control.StatusBar;
-import org.latentexplorer.engine.AppInfo;
 
 /**
  * The window: menu, the chapter's sections on the left, the section in the middle, a status bar below. In classroom
@@ -310,20 +311,30 @@ public final class MainView extends BorderPane {
         grid.setVgap(8);
         int row = 0;
         for (Shortcut s : Shortcut.values()) {
-            grid.addRow(row++, new Label(i18n.get(s.labelKey())), keys(s.keys().getDisplayText()));
+            grid.addRow(row++, keys(s.keys().getDisplayText()), description(i18n.get(s.labelKey())));
         }
         Section[] all = Section.values();
-        grid.addRow(row, new Label(i18n.get("shortcut.section", all.length)),
-                keys(Shortcut.section(all[0]).getDisplayText() + " … " + Shortcut.section(all[all.length - 1])
-                        .getDisplayText()));
+        grid.addRow(row, keys(Shortcut.section(all[0]).getDisplayText() + " … "
+                + Shortcut.section(all[all.length - 1]).getDisplayText()),
+                description(i18n.get("shortcut.section", all.length)));
         Dialog<Void> dialog = dialog("menu.help.shortcuts", grid);
         dialog.getDialogPane().setHeaderText(i18n.get("shortcut.header"));
         dialog.show();
     }
 
+    /** The keys keep their width; the descriptions wrap beside them. */
     private static Label keys(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("keys");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label description(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setPrefWidth(460);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -335,7 +346,6 @@ public final class MainView extends BorderPane {
         text.setWrapText(true);
         text.setPrefSize(620, 420);
         Dialog<Void> dialog = dialog("menu.help.about", text);
-        dialog.getDialogPane().setHeaderText(i18n.get("app.title") + " " + AppInfo.version());
         dialog.setResizable(true);
         dialog.show();
     }
@@ -346,7 +356,8 @@ public final class MainView extends BorderPane {
         dialog.initOwner(getScene().getWindow());
         dialog.setTitle(i18n.get(titleKey));
         dialog.getDialogPane().setContent(body);
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType(i18n.get("dialog.close"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
         dialog.getDialogPane().setStyle(getStyle());
         return dialog;

@@ -58,7 +58,7 @@ public record Settings(String language, Integer threads, Section section, Boolea
         public static final java.util.List<Double> SCALES = java.util.List.of(1.25, 1.5, 1.75);
         public static final double DEFAULT_SCALE = 1.5;
         public static final Classroom DEFAULT = new Classroom(false, DEFAULT_SCALE,
-                EnumSet.of(ClassroomPart.NAVIGATION, ClassroomPart.EXPLANATIONS));
+                EnumSet.of(ClassroomPart.NAVIGATION, ClassroomPart.INSPECTOR, ClassroomPart.EXPLANATIONS));
 
         public Classroom {
             scale = SCALES.contains(scale) ? scale : DEFAULT_SCALE;

@@ -59,16 +59,21 @@ class ClassroomUiTest {
         assertThat(title.getFont().getSize()).isCloseTo(normal * Settings.Classroom.DEFAULT_SCALE,
                 org.assertj.core.data.Offset.offset(0.5));
         assertThat(Presentation.scale()).isEqualTo(Settings.Classroom.DEFAULT_SCALE);
-        // Hidden by default: the chapter's navigation and the explanations; the rest stays.
+        // Hidden by default: the chapter's navigation, the settings panels and the explanations; the rest stays.
         assertThat(shown(navigation)).isFalse();
+        assertThat(shown(inspector)).isFalse();
         java.util.Set<Node> explanations = robot.lookup("#autoencoder-view .explanation").queryAll();
         assertThat(explanations).isNotEmpty().noneMatch(ClassroomUiTest::shown);
-        assertThat(shown(inspector)).isTrue();
-        assertThat(inspector.getLayoutBounds().getWidth()).isGreaterThan(inspectorWidth);
+        assertThat(shown(statusBar)).isTrue();
+        assertThat(shown(robot.lookup("#autoencoder-view .model-and-loss").query())).isTrue();
 
+        // The teacher's choices apply at once; a panel shown grows with the text.
+        fx(() -> vm.classroom().hidden().remove(ClassroomPart.INSPECTOR));
+        waitUntil(10, () -> shown(inspector) && inspector.getLayoutBounds().getWidth() > inspectorWidth);
         fx(() -> vm.classroom().hidden().addAll(java.util.List.of(ClassroomPart.INSPECTOR, ClassroomPart.STATUS_BAR,
-                ClassroomPart.MENU_BAR)));
-        waitUntil(10, () -> !shown(inspector) && !shown(statusBar) && !shown(robot.lookup("#menu-bar").query()));
+                ClassroomPart.MENU_BAR, ClassroomPart.FORMULAS)));
+        waitUntil(10, () -> !shown(inspector) && !shown(statusBar) && !shown(robot.lookup("#menu-bar").query())
+                && !shown(robot.lookup("#autoencoder-view .model-and-loss").query()));
         // With the menu bar hidden its shortcuts still work.
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
         waitUntil(10, () -> !vm.classroom().onProperty().get());
