@@ -48,26 +48,31 @@ public final class LatentExplorerApp extends Application {
         vm.darkThemeProperty().addListener((o, a, b) -> applyTheme(b));
         stage.titleProperty().bind(vm.i18n().text("app.title"));
         stage.setScene(scene);
-        // A stage that was shown before (tests reuse one) keeps its old size unless told.
-        stage.sizeToScene();
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
-        placeWindow(stage, vm.windowProperty().get());
+        if (!placeWindow(stage, vm.windowProperty().get())) {
+            // A stage that was shown before (tests reuse one) keeps its old size unless told.
+            stage.sizeToScene();
+        }
         followWindow(stage, vm);
         stage.show();
         return view;
     }
 
-    /** Puts the window where it was last time, unless that place is on no screen now (a projector unplugged). */
-    private static void placeWindow(Stage stage, Settings.Window w) {
+    /**
+     * Puts the window where it was last time, unless that place is on no screen now (a projector unplugged); false when
+     * it does not.
+     */
+    private static boolean placeWindow(Stage stage, Settings.Window w) {
         if (w == null || Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height()).isEmpty()) {
-            return;
+            return false;
         }
         stage.setX(w.x());
         stage.setY(w.y());
         stage.setWidth(Math.max(stage.getMinWidth(), w.width()));
         stage.setHeight(Math.max(stage.getMinHeight(), w.height()));
         stage.setMaximized(w.maximized());
+        return true;
     }
 
     /** Keeps the view model's window bounds and full-screen state in step with the stage. */

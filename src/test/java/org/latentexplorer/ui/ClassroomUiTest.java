@@ -114,6 +114,37 @@ class ClassroomUiTest {
     }
 
     @Test
+    void f11PutsTheWindowFullScreenAndBack(FxRobot robot) throws Exception {
+        Stage stage = (Stage) robot.lookup("#main-view").query().getScene().getWindow();
+        robot.push(KeyCode.F11);
+        waitUntil(10, () -> stage.isFullScreen() && vm.fullScreenProperty().get());
+        robot.push(KeyCode.F11);
+        waitUntil(10, () -> !stage.isFullScreen() && !vm.fullScreenProperty().get());
+    }
+
+    @Test
+    void aSecondWindowOpensWhereTheLastRunLeftItAndReportsItsMoves() throws Exception {
+        MainViewModel next = onFx(() -> new MainViewModel(new I18n(Locale.ENGLISH), Platform::runLater));
+        Stage stage = onFx(Stage::new);
+        try {
+            fx(() -> {
+                next.restore(new Settings(null, null, null, null, null, new Settings.Window(50, 60, 1100, 700, false),
+                        null));
+                LatentExplorerApp.show(stage, next);
+            });
+            assertThat(onFx(() -> new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()}))
+                    .containsExactly(50, 60, 1100, 700);
+            fx(() -> stage.setX(120));
+            assertThat(onFx(() -> next.settings().window())).isEqualTo(new Settings.Window(120, 60, 1100, 700, false));
+        } finally {
+            fx(() -> {
+                stage.close();
+                next.shutdown();
+            });
+        }
+    }
+
+    @Test
     void theHelpMenuListsTheShortcutsAndShowsVersionsAndLicences(FxRobot robot) throws Exception {
         robot.clickOn("#menu-help").clickOn("#menu-help-shortcuts");
         waitUntil(10, () -> robot.lookup("#shortcuts").tryQuery().isPresent());
