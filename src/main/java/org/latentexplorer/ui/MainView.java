@@ -40,7 +40,7 @@ import org.controlsfx.control.StatusBar;
  */
 public final class MainView extends BorderPane {
     /** The root's font size outside classroom mode, as app.css sets it. */
-    static final double BASE_FONT_SIZE = 13;
+    private static final double BASE_FONT_SIZE = 13;
     private static final PseudoClass CLASSROOM = PseudoClass.getPseudoClass("classroom");
     private final MainViewModel vm;
     private final I18n i18n;

@@ -17,6 +17,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.SetChangeListener;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.engine.AppInfo;
@@ -105,9 +106,18 @@ public final class MainViewModel {
         }
         t.initialize();
         // A file opened last time, if it is still there; it is read again and any error shows as usual.
-        if (d != null && bundled == null && Files.isRegularFile(Path.of(d.spec()))) {
-            t.openDataset(Path.of(d.spec()), d.labels() != null && Files.isRegularFile(Path.of(d.labels()))
-                    ? Path.of(d.labels()) : null);
+        Path images = d == null || bundled != null ? null : existingFile(d.spec());
+        if (images != null) {
+            t.openDataset(images, d.labels() == null ? null : existingFile(d.labels()));
+        }
+    }
+
+    private static Path existingFile(String path) {
+        try {
+            Path p = Path.of(path);
+            return Files.isRegularFile(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // written on another system
         }
     }
 
@@ -201,10 +211,11 @@ public final class MainViewModel {
 
     /** Runs {@code onChange} (UI thread) whenever a remembered setting changes, except the window's bounds. */
     public void onSettingsChanged(Runnable onChange) {
-        List<Observable> remembered = new java.util.ArrayList<>(List.of(i18n.localeProperty(), threads, section,
-                darkTheme, compare.datasetProperty(), classroom.onProperty(), classroom.scaleProperty()));
+        List<ObservableValue<?>> remembered = new java.util.ArrayList<>(List.of(i18n.localeProperty(), threads,
+                section, darkTheme, compare.datasetProperty(), classroom.onProperty(), classroom.scaleProperty()));
         trainers().forEach(t -> remembered.add(t.datasetProperty()));
-        remembered.forEach(o -> ((javafx.beans.value.ObservableValue<?>) o).addListener((v, a, b) -> onChange.run()));
+        // Change listeners, not invalidation ones: they hear every change, read or not.
+        remembered.forEach(o -> o.addListener((v, a, b) -> onChange.run()));
         classroom.hidden().addListener((SetChangeListener<ClassroomPart>) c -> onChange.run());
     }
 

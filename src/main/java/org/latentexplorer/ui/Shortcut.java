@@ -6,8 +6,8 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The keyboard shortcuts, as the menus show them and the Help menu lists them. Function keys and Ctrl (Command on a
- * Mac) combinations rather than Space or letters, which buttons and text fields take for themselves; none of them is
- * one a focused control uses, so they act wherever the focus is.
+ * Mac) combinations rather than Space or letters, which buttons and text fields need for themselves; the window catches
+ * them before the focused control, so they act wherever the focus is.
  */
 public enum Shortcut {
     PLAY_PAUSE("shortcut.playPause", new KeyCodeCombination(KeyCode.F5)),

@@ -43,9 +43,16 @@ class MainViewModelTest {
 
     @Test
     void aStoredSettingsFileSetsLanguageThreadsDataSetsSectionAndThemeAtStart() throws Exception {
+        // A data set the learner opened from files, still there.
+        Path images = folder.resolve("mine-images-idx3-ubyte.gz");
+        Path labels = folder.resolve("mine-labels-idx1-ubyte.gz");
+        Path assets = Path.of("assets", "data");
+        java.nio.file.Files.copy(assets.resolve("fashion10k-images-idx3-ubyte.gz"), images);
+        java.nio.file.Files.copy(assets.resolve("fashion10k-labels-idx1-ubyte.gz"), labels);
         Settings stored = new Settings("ja", 1, Section.VAE, true,
                 Map.of("ae", new Settings.Data("fashion", null),
                         "gan", new Settings.Data(folder.resolve("gone-images-idx3-ubyte").toString(), null),
+                        "vqvae", new Settings.Data(images.toString(), labels.toString()),
                         MainViewModel.COMPARE_DATASET, new Settings.Data("fashion", null)),
                 null, new Settings.Classroom(true, 1.25, EnumSet.of(ClassroomPart.INSPECTOR)));
         new SettingsStore(folder).save(stored);
@@ -75,6 +82,9 @@ class MainViewModelTest {
         assertThat(onFx(() -> vm.gan().datasetProperty().get().spec())).isEqualTo("mnist");
         assertThat(onFx(() -> vm.gan().messageProperty().get())).isEmpty();
         assertThat(onFx(() -> vm.compare().datasetProperty().get().id())).isEqualTo("fashion");
+        waitUntil(120, () -> vm.vqvae().datasetProperty().get().spec().equals(images.toString())
+                && !vm.vqvae().busyProperty().get());
+        assertThat(onFx(() -> vm.vqvae().datasetProperty().get().labelsPath())).isEqualTo(labels.toString());
 
         Settings now = onFx(vm::settings);
         assertThat(now.language()).isEqualTo("ja");
@@ -83,6 +93,7 @@ class MainViewModelTest {
         assertThat(now.classroom()).isEqualTo(stored.classroom());
         assertThat(now.datasets().get("ae")).isEqualTo(new Settings.Data("fashion", null));
         assertThat(now.datasets().get("gan")).isEqualTo(new Settings.Data("mnist", null));
+        assertThat(now.datasets().get("vqvae")).isEqualTo(new Settings.Data(images.toString(), labels.toString()));
     }
 
     @Test
