@@ -24,13 +24,19 @@ final class Controls {
         return l;
     }
 
-    /** A label that wraps and never shrinks below its text, for paragraphs in a VBox. */
+    /**
+     * A label that wraps and never shrinks below its text, for paragraphs in a VBox. Plain and hint paragraphs explain,
+     * and classroom mode may hide them (style class "explanation"); warnings and sources stay.
+     */
     Label paragraph(String key, String styleClass) {
         Label l = label(key);
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
         if (styleClass != null) {
             l.getStyleClass().add(styleClass);
+        }
+        if (styleClass == null || styleClass.equals("hint")) {
+            l.getStyleClass().add("explanation");
         }
         return l;
     }

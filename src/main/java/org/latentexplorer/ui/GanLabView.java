@@ -47,8 +47,8 @@ public final class GanLabView extends BorderPane {
 
         ScrollPane inspector = Controls.inspector(inspector(), 310);
         // The inspector belongs to the lab tab; the divergence tab has its own controls.
-        inspector.visibleProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(lab));
-        inspector.managedProperty().bind(inspector.visibleProperty());
+        // Not a visibility binding: classroom mode hides inspectors through CSS, which cannot set a bound property.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> setRight(b == lab ? inspector : null));
         setRight(inspector);
         Export.install(this, i18n, "lab");
     }
@@ -84,6 +84,7 @@ public final class GanLabView extends BorderPane {
         rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         rightScroll.setMinWidth(290);
         rightScroll.setPrefWidth(310);
+        rightScroll.getStyleClass().add("lab-side"); // widens with the text in classroom mode (app.css)
         HBox body = new HBox(14, left, rightScroll);
         body.setPadding(new Insets(8, 0, 0, 0));
         return body;

@@ -71,7 +71,8 @@ public final class GenerativeView extends BorderPane {
         ScrollPane right = new ScrollPane(discriminative());
         right.setFitToWidth(true);
         right.setPrefWidth(310);
-        right.getStyleClass().add("inspector");
+        // Not an "inspector": it is half of the section's lesson, which classroom mode keeps when it hides settings.
+        right.getStyleClass().add("side-panel");
         setRight(right);
         Export.install(this, i18n, "generative");
     }

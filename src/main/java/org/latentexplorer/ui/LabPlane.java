@@ -32,6 +32,8 @@ final class LabPlane extends Region {
     private double[] drawn = new double[0];
     private final List<Double> stroke = new ArrayList<>();
     private Consumer<double[]> onDrawn = xy -> { };
+    /** Redraws larger in classroom mode; held here so the app-wide scale does not keep a closed view alive. */
+    private final javafx.beans.InvalidationListener rescaled = Presentation.redrawOnChange(this::draw);
 
     LabPlane() {
         getChildren().add(canvas);
@@ -180,7 +182,8 @@ final class LabPlane extends Region {
         g.strokeLine(0, toScreenY(0), s, toScreenY(0));
     }
 
-    private void dots(GraphicsContext g, double[] xy, Color color, double size) {
+    private void dots(GraphicsContext g, double[] xy, Color color, double baseSize) {
+        double size = baseSize * Presentation.scale();
         g.setFill(color.deriveColor(0, 1, 1, 0.75));
         for (int i = 0; i + 1 < xy.length; i += 2) {
             g.fillOval(toScreenX(xy[i]) - size / 2, toScreenY(xy[i + 1]) - size / 2, size, size);
@@ -190,7 +193,8 @@ final class LabPlane extends Region {
     private void arrows(GraphicsContext g, double[] from, double[] direction, double s) {
         double length = 0.06 * s;
         g.setStroke(Color.gray(0.15, 0.8));
-        g.setLineWidth(1.2);
+        double p = Presentation.scale();
+        g.setLineWidth(1.2 * p);
         for (int i = 0; i + 1 < direction.length && i + 1 < from.length; i += 2) {
             double x = toScreenX(from[i]);
             double y = toScreenY(from[i + 1]);
@@ -201,8 +205,8 @@ final class LabPlane extends Region {
             }
             g.strokeLine(x, y, x + dx, y + dy);
             double a = Math.atan2(dy, dx);
-            g.strokeLine(x + dx, y + dy, x + dx - 5 * Math.cos(a - 0.4), y + dy - 5 * Math.sin(a - 0.4));
-            g.strokeLine(x + dx, y + dy, x + dx - 5 * Math.cos(a + 0.4), y + dy - 5 * Math.sin(a + 0.4));
+            g.strokeLine(x + dx, y + dy, x + dx - 5 * p * Math.cos(a - 0.4), y + dy - 5 * p * Math.sin(a - 0.4));
+            g.strokeLine(x + dx, y + dy, x + dx - 5 * p * Math.cos(a + 0.4), y + dy - 5 * p * Math.sin(a + 0.4));
         }
     }
 

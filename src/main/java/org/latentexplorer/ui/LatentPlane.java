@@ -88,6 +88,8 @@ public final class LatentPlane extends Region {
 
     private boolean dirty = true;
     private boolean focusFrame = true;
+    /** Redraws larger in classroom mode; held here so the app-wide scale does not keep a closed view alive. */
+    private final javafx.beans.InvalidationListener rescaled = Presentation.redrawOnChange(this::invalidate);
     /** Point indices grouped by colour, so a frame changes the fill a dozen times rather than once per point. */
     private int[] drawOrder;
     private List<Image> tiles;
@@ -522,7 +524,7 @@ public final class LatentPlane extends Region {
         if (drawOrder == null) {
             drawOrder = orderByColour(p.labels());
         }
-        double size = overManifold ? 2 : 3;
+        double size = (overManifold ? 2 : 3) * Presentation.scale();
         double s = scale();
         double originX = w / 2 - centerX.get() * s;
         double originY = h / 2 + centerY.get() * s;
@@ -575,7 +577,7 @@ public final class LatentPlane extends Region {
         double x = toScreenX(p.x()[i]);
         double y = toScreenY(p.y()[i]);
         if (Double.isFinite(x) && Double.isFinite(y)) {
-            ringWithHalo(g, x, y, 7, Color.BLACK);
+            ringWithHalo(g, x, y, 7 * Presentation.scale(), Color.BLACK);
         }
     }
 
@@ -585,38 +587,40 @@ public final class LatentPlane extends Region {
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
             return;
         }
+        double p = Presentation.scale();
         for (int pass = 0; pass < 2; pass++) {
             g.setStroke(pass == 0 ? HALO : CURSOR);
-            g.setLineWidth(pass == 0 ? 4 : 2);
-            g.strokeLine(x - 18, y, x - 9, y);
-            g.strokeLine(x + 9, y, x + 18, y);
-            g.strokeLine(x, y - 18, x, y - 9);
-            g.strokeLine(x, y + 9, x, y + 18);
-            g.strokeOval(x - 6, y - 6, 12, 12);
+            g.setLineWidth((pass == 0 ? 4 : 2) * p);
+            g.strokeLine(x - 18 * p, y, x - 9 * p, y);
+            g.strokeLine(x + 9 * p, y, x + 18 * p, y);
+            g.strokeLine(x, y - 18 * p, x, y - 9 * p);
+            g.strokeLine(x, y + 9 * p, x, y + 18 * p);
+            g.strokeOval(x - 6 * p, y - 6 * p, 12 * p, 12 * p);
         }
     }
 
     private static void ringWithHalo(GraphicsContext g, double x, double y, double r, Color colour) {
         g.setStroke(HALO);
-        g.setLineWidth(4);
+        g.setLineWidth(4 * Presentation.scale());
         g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         g.setStroke(colour);
-        g.setLineWidth(2);
+        g.setLineWidth(2 * Presentation.scale());
         g.strokeOval(x - r, y - r, 2 * r, 2 * r);
     }
 
     private void drawTickLabels(GraphicsContext g, double w, double h, double step) {
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
         String format = "%." + decimals + "f";
-        g.setFont(TICK_FONT);
-        g.setLineWidth(3);
+        double p = Presentation.scale();
+        g.setFont(Presentation.font(TICK_FONT));
+        g.setLineWidth(3 * p);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         for (long k = (long) Math.ceil(toLatentX(0) / step), last = (long) Math.floor(toLatentX(w) / step);
                 k <= last; k++) {
             double x = toScreenX(k * step);
             // Leaves the bottom-left corner to the left edge's labels.
-            if (x > 28 && x < w - 12) {
+            if (x > 28 * p && x < w - 12 * p) {
                 haloText(g, String.format(Locale.ROOT, format, k * step), x, h - 3);
             }
         }
@@ -626,14 +630,14 @@ public final class LatentPlane extends Region {
                 k <= last; k++) {
             double y = toScreenY(k * step);
             // Leaves the top-left corner to the y-axis label and the bottom strip to the x labels.
-            if (y > 30 && y < h - 20) {
+            if (y > 30 * p && y < h - 20 * p) {
                 haloText(g, String.format(Locale.ROOT, format, k * step), 4, y);
             }
         }
-        g.setFont(AXIS_FONT);
+        g.setFont(Presentation.font(AXIS_FONT));
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.RIGHT);
-        haloText(g, xAxisLabel.get(), w - 6, h - 18);
+        haloText(g, xAxisLabel.get(), w - 6, h - 18 * p);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         haloText(g, yAxisLabel.get(), 6, 6);
@@ -654,10 +658,12 @@ public final class LatentPlane extends Region {
         if (names == null || names.isEmpty()) {
             return;
         }
-        double row = 16;
-        double swatch = 10;
-        double pad = 6;
-        double boxW = pad + swatch + pad + legendTextWidth + pad;
+        // The text's width grows with the font, which grows with the presentation scale.
+        double p = Presentation.scale();
+        double row = 16 * p;
+        double swatch = 10 * p;
+        double pad = 6 * p;
+        double boxW = pad + swatch + pad + legendTextWidth * p + pad;
         double boxH = pad * 2 + row * names.size();
         double left = w - boxW - 8;
         double top = 8;
@@ -666,7 +672,7 @@ public final class LatentPlane extends Region {
         g.setStroke(GRID);
         g.setLineWidth(1);
         g.strokeRect(left + 0.5, top + 0.5, boxW - 1, boxH - 1);
-        g.setFont(LEGEND_FONT);
+        g.setFont(Presentation.font(LEGEND_FONT));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < names.size(); i++) {

@@ -176,7 +176,7 @@ public final class LatentView extends BorderPane {
         VBox box = new VBox(8, c.heading("latent.numbers"), numbers, c.paragraph("latent.architecture", "hint"),
                 training, message, new Separator(), pca, reconstructions, new Separator(),
                 c.heading("latent.explain.title"), c.paragraph("latent.explain", null),
-                c.paragraph("latent.source", "hint"));
+                c.paragraph("latent.source", "source"));
         box.setPadding(new Insets(12));
         return box;
     }

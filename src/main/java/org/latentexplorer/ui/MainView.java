@@ -1,10 +1,17 @@
 package org.latentexplorer.ui;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.InvalidationListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -13,15 +20,28 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.collections.SetChangeListener;
 import org.controlsfx.control.StatusBar;
-import org.latentexplorer.engine.AppInfo;
 
-/** The window: menu, the chapter's sections on the left, the section in the middle, a status bar below. */
+/**
+ * The window: menu, the chapter's sections on the left, the section in the middle, a status bar below. In classroom
+ * mode the root's font size grows (every em-based size follows), a pseudo-class on the root thickens chart lines and
+ * hides the parts the teacher chose (app.css), and canvases draw larger through {@link Presentation}.
+ */
 public final class MainView extends BorderPane {
+    /** The root's font size outside classroom mode, as app.css sets it. */
+    private static final double BASE_FONT_SIZE = 13;
+    private static final PseudoClass CLASSROOM = PseudoClass.getPseudoClass("classroom");
     private final MainViewModel vm;
     private final I18n i18n;
     private final AutoencoderView autoencoderView;
@@ -30,6 +50,10 @@ public final class MainView extends BorderPane {
     private final VqVaeView vqvaeView;
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
+    /** Every shortcut and what it does, caught before the focused control sees the key. */
+    private final Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
+    private final javafx.event.EventHandler<KeyEvent> keyFilter = this::onKey;
+    private String fontFamily;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -56,6 +80,58 @@ public final class MainView extends BorderPane {
         setBottom(statusBar());
         vm.sectionProperty().addListener((o, a, b) -> show(b));
         show(vm.sectionProperty().get());
+
+        ClassroomMode classroom = vm.classroom();
+        InvalidationListener restyle = o -> applyClassroom();
+        classroom.onProperty().addListener(restyle);
+        classroom.scaleProperty().addListener(restyle);
+        classroom.hidden().addListener((SetChangeListener<ClassroomPart>) c -> applyClassroom());
+        applyClassroom();
+
+        // The menus show the shortcuts, but a focused control may take a key first (a list takes Ctrl+PageDown):
+        // a filter on the scene acts before it, so the shortcuts work wherever the focus is.
+        sceneProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.removeEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+            }
+            if (b != null) {
+                b.addEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+            }
+        });
+    }
+
+    private void onKey(KeyEvent e) {
+        for (Map.Entry<KeyCombination, Runnable> s : shortcuts.entrySet()) {
+            if (s.getKey().match(e)) {
+                e.consume();
+                s.getValue().run();
+                return;
+            }
+        }
+    }
+
+    /** The font every text uses; the window sets it once it has loaded the bundled font. */
+    void setFontFamily(String family) {
+        fontFamily = family;
+        applyClassroom();
+    }
+
+    private void applyClassroom() {
+        ClassroomMode classroom = vm.classroom();
+        double scale = classroom.presentationScale().get();
+        StringBuilder style = new StringBuilder();
+        if (fontFamily != null) {
+            style.append("-fx-font-family: \"").append(fontFamily).append("\"; ");
+        }
+        if (classroom.onProperty().get()) {
+            style.append(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_SIZE * scale));
+        }
+        setStyle(style.toString());
+        pseudoClassStateChanged(CLASSROOM, classroom.onProperty().get());
+        for (ClassroomPart part : ClassroomPart.values()) {
+            pseudoClassStateChanged(PseudoClass.getPseudoClass(part.pseudoClass()), classroom.hides(part));
+        }
+        Presentation.scaleProperty().set(scale);
     }
 
     private void show(Section s) {
@@ -90,8 +166,9 @@ public final class MainView extends BorderPane {
         heading.textProperty().bind(i18n.text("nav.chapter"));
         heading.getStyleClass().add("inspector-heading");
         VBox box = new VBox(6, heading, list);
+        box.setId("navigation");
         box.setPadding(new Insets(8));
-        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(list, Priority.ALWAYS);
         return box;
     }
 
@@ -117,13 +194,83 @@ public final class MainView extends BorderPane {
             openData.setDisable(current.active().get());
         });
 
+        MenuBar bar = new MenuBar(file, viewMenu(), runMenu(), languageMenu(), helpMenu());
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private Menu viewMenu() {
+        CheckMenuItem classroom = check("menu.view.classroom", vm.classroom().onProperty());
+        bind(classroom, Shortcut.CLASSROOM.keys(), vm.classroom()::toggle);
+        CheckMenuItem fullScreen = check("menu.view.fullScreen", vm.fullScreenProperty());
+        bind(fullScreen, Shortcut.FULL_SCREEN.keys(), vm::toggleFullScreen);
+
+        MenuItem previous = shortcut(Shortcut.PREVIOUS_SECTION, "menu.view.previousSection", vm::previousSection);
+        MenuItem next = shortcut(Shortcut.NEXT_SECTION, "menu.view.nextSection", vm::nextSection);
+        Menu goTo = menu("menu.view.goTo");
+        for (Section s : Section.values()) {
+            Runnable show = () -> vm.sectionProperty().set(s);
+            MenuItem item = item(s.titleKey(), show);
+            item.setId("go-to-" + s.name().toLowerCase(Locale.ROOT));
+            bind(item, Shortcut.section(s), show);
+            goTo.getItems().add(item);
+        }
+
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = radio("menu.view.light", themes, !vm.darkThemeProperty().get(),
                 () -> vm.darkThemeProperty().set(false));
         RadioMenuItem dark = radio("menu.view.dark", themes, vm.darkThemeProperty().get(),
                 () -> vm.darkThemeProperty().set(true));
-        Menu view = menu("menu.view", light, dark);
+        vm.darkThemeProperty().addListener((o, a, b) -> (b ? dark : light).setSelected(true));
+        return menu("menu.view", classroom, classroomSettings(), fullScreen, new SeparatorMenuItem(), previous, next,
+                goTo, new SeparatorMenuItem(), light, dark);
+    }
 
+    /** What classroom mode hides, and how large it draws; each choice applies at once and is remembered. */
+    private Menu classroomSettings() {
+        Menu settings = menu("menu.view.classroomSettings");
+        MenuItem heading = item("classroom.hide", () -> { });
+        heading.setDisable(true);
+        settings.getItems().add(heading);
+        ClassroomMode classroom = vm.classroom();
+        for (ClassroomPart part : ClassroomPart.values()) {
+            CheckMenuItem item = new CheckMenuItem();
+            item.textProperty().bind(i18n.text(part.labelKey()));
+            item.setId("classroom-hide-" + part.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.setSelected(classroom.hidden().contains(part));
+            item.selectedProperty().addListener((o, a, b) -> {
+                if (b) {
+                    classroom.hidden().add(part);
+                } else {
+                    classroom.hidden().remove(part);
+                }
+            });
+            classroom.hidden().addListener((SetChangeListener<ClassroomPart>) c -> item.setSelected(
+                    classroom.hidden().contains(part)));
+            settings.getItems().add(item);
+        }
+        settings.getItems().add(new SeparatorMenuItem());
+        ToggleGroup sizes = new ToggleGroup();
+        for (double scale : Settings.Classroom.SCALES) {
+            RadioMenuItem item = new RadioMenuItem();
+            item.textProperty().bind(i18n.text("classroom.scale", Math.round(scale * 100)));
+            item.setId("classroom-scale-" + Math.round(scale * 100));
+            item.setToggleGroup(sizes);
+            item.setSelected(classroom.scaleProperty().get() == scale);
+            item.setOnAction(e -> classroom.scaleProperty().set(scale));
+            classroom.scaleProperty().addListener((o, a, b) -> item.setSelected(b.doubleValue() == scale));
+            settings.getItems().add(item);
+        }
+        return settings;
+    }
+
+    private Menu runMenu() {
+        return menu("menu.run", shortcut(Shortcut.PLAY_PAUSE, "menu.run.playPause", vm::playPause),
+                shortcut(Shortcut.STEP, "menu.run.step", vm::step),
+                shortcut(Shortcut.STOP, "menu.run.stop", vm::stop));
+    }
+
+    private Menu languageMenu() {
         ToggleGroup languages = new ToggleGroup();
         Menu language = menu("menu.language");
         for (Locale l : I18n.SUPPORTED) {
@@ -136,11 +283,11 @@ public final class MainView extends BorderPane {
         }
         i18n.localeProperty().addListener((o, a, b) -> languages.getToggles().forEach(t ->
                 t.setSelected(((MenuItem) t).getId().equals("language-" + b.getLanguage()))));
+        return language;
+    }
 
-        Menu help = menu("menu.help", item("menu.help.about", this::about));
-        MenuBar bar = new MenuBar(file, view, language, help);
-        bar.setId("menu-bar");
-        return bar;
+    private Menu helpMenu() {
+        return menu("menu.help", item("menu.help.shortcuts", this::shortcuts), item("menu.help.about", this::about));
     }
 
     /** The model section's panel in view, or the autoencoder's when the section in view has no model. */
@@ -156,13 +303,64 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** Every shortcut with its keys, as this platform writes them. */
+    private void shortcuts() {
+        GridPane grid = new GridPane();
+        grid.setId("shortcuts");
+        grid.setHgap(24);
+        grid.setVgap(8);
+        int row = 0;
+        for (Shortcut s : Shortcut.values()) {
+            grid.addRow(row++, keys(s.keys().getDisplayText()), description(i18n.get(s.labelKey())));
+        }
+        Section[] all = Section.values();
+        grid.addRow(row, keys(Shortcut.section(all[0]).getDisplayText() + " … "
+                + Shortcut.section(all[all.length - 1]).getDisplayText()),
+                description(i18n.get("shortcut.section", all.length)));
+        Dialog<Void> dialog = dialog("menu.help.shortcuts", grid);
+        dialog.getDialogPane().setHeaderText(i18n.get("shortcut.header"));
+        dialog.show();
+    }
+
+    /** The keys keep their width; the descriptions wrap beside them. */
+    private static Label keys(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("keys");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label description(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setPrefWidth(460);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** Versions and licences in a text area, so they can be selected and copied into a bug report. */
     private void about() {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-        alert.initOwner(getScene().getWindow());
-        alert.setTitle(i18n.get("menu.help.about"));
-        alert.setHeaderText(i18n.get("app.title") + " " + AppInfo.version());
-        alert.setContentText(i18n.get("about.text"));
-        alert.show();
+        TextArea text = new TextArea(vm.aboutText());
+        text.setId("about-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefSize(620, 420);
+        Dialog<Void> dialog = dialog("menu.help.about", text);
+        dialog.setResizable(true);
+        dialog.show();
+    }
+
+    /** A dialog that looks like the window: same stylesheet, font and size, so it grows in classroom mode too. */
+    private Dialog<Void> dialog(String titleKey, Node body) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(i18n.get(titleKey));
+        dialog.getDialogPane().setContent(body);
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType(i18n.get("dialog.close"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        dialog.getDialogPane().setStyle(getStyle());
+        return dialog;
     }
 
     private Menu menu(String key, MenuItem... items) {
@@ -178,6 +376,27 @@ public final class MainView extends BorderPane {
         m.textProperty().bind(i18n.text(key));
         m.setId(key.replace('.', '-'));
         m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** A menu item with its shortcut. */
+    private MenuItem shortcut(Shortcut s, String key, Runnable action) {
+        MenuItem m = item(key, action);
+        bind(m, s.keys(), action);
+        return m;
+    }
+
+    /** Shows the keys in the menu and acts on them wherever the focus is (the filter takes them before the menu bar). */
+    private void bind(MenuItem item, KeyCombination keys, Runnable action) {
+        item.setAccelerator(keys);
+        shortcuts.put(keys, action);
+    }
+
+    private CheckMenuItem check(String key, javafx.beans.property.BooleanProperty property) {
+        CheckMenuItem m = new CheckMenuItem();
+        m.textProperty().bind(i18n.text(key));
+        m.setId(key.replace('.', '-'));
+        m.selectedProperty().bindBidirectional(property);
         return m;
     }
 

@@ -1,26 +1,50 @@
 package org.latentexplorer.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.SetChangeListener;
+import org.latentexplorer.data.BundledDataset;
+import org.latentexplorer.engine.AppInfo;
 import org.latentexplorer.engine.Nd4jRuntime;
 import org.latentexplorer.engine.Trainer;
 
-/** The window's state: the section in view, the language, the theme, and what runs in the background. */
+/**
+ * The window's state: the section in view, the language, the theme, classroom mode and full screen, what runs in the
+ * background, and what the keyboard shortcuts do in the section in view. It can be saved as {@link Settings} and
+ * restored from them.
+ */
 public final class MainViewModel {
+    /** The comparison's data set in {@link Settings#datasets()}, beside the model kinds' ids. */
+    static final String COMPARE_DATASET = "compare";
     private final I18n i18n;
     private final Consumer<Runnable> ui;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.AUTOENCODER);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final BooleanProperty engineReady = new SimpleBooleanProperty(this, "engineReady", false);
+    /** One thread count for the app: every model section's Threads setting shows and changes it. */
+    private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads", Nd4jRuntime.defaultThreads());
+    private final ClassroomMode classroom = new ClassroomMode();
+    private final BooleanProperty fullScreen = new SimpleBooleanProperty(this, "fullScreen");
+    /** The window's bounds as the app last saw them; null until a window reports them. */
+    private final ObjectProperty<Settings.Window> window = new SimpleObjectProperty<>(this, "window");
+    /** Data sets remembered from the last run, opened by {@link #initialize()}. */
+    private Map<String, Settings.Data> rememberedData = Map.of();
     private final AutoencoderViewModel autoencoder;
     private final VaeViewModel vae;
     private final CompareViewModel compare;
@@ -45,6 +69,9 @@ public final class MainViewModel {
         this.latent = new LatentViewModel(i18n, uiExecutor);
         this.experiments = new ExperimentsViewModel(i18n, uiExecutor, section, java.util.Map.of(Section.AUTOENCODER,
                 autoencoder, Section.VAE, vae, Section.VQVAE, vqvae, Section.GAN, gan), lab);
+        for (TrainingViewModel t : trainers()) {
+            t.threadsProperty().bindBidirectional(threads);
+        }
         // A lab left playing would take the CPU from the section in view.
         section.addListener((o, a, b) -> {
             if (a == Section.GAN_PROBLEMS) {
@@ -57,14 +84,55 @@ public final class MainViewModel {
 
     /** Warms ND4J up in the background while the window opens, then loads the data sets and pre-trained models. */
     public void initialize() {
-        Nd4jRuntime.warmUpAsync(autoencoder.threadsProperty().get())
+        Nd4jRuntime.warmUpAsync(threads.get())
                 .whenComplete((ok, error) -> ui.accept(() -> engineReady.set(error == null)));
-        autoencoder.initialize();
-        vae.initialize();
-        compare.load();
-        gan.initialize();
-        vqvae.initialize();
+        for (TrainingViewModel t : trainers()) {
+            openRememberedData(t);
+        }
+        BundledDataset remembered = bundled(rememberedData.get(COMPARE_DATASET));
+        if (remembered != null && remembered != compare.datasetProperty().get()) {
+            compare.datasetProperty().set(remembered); // loads it
+        } else {
+            compare.load();
+        }
         generative.initialize();
+    }
+
+    /** Loads the data set a section had last time, or its first one; each is loaded once. */
+    private void openRememberedData(TrainingViewModel t) {
+        Settings.Data d = rememberedData.get(t.kind().id());
+        DataChoice bundled = d == null ? null
+                : t.datasets().stream().filter(c -> c.spec().equals(d.spec())).findFirst().orElse(null);
+        if (bundled != null && !bundled.equals(t.datasetProperty().get())) {
+            t.datasetProperty().set(bundled); // loads it
+            return;
+        }
+        t.initialize();
+        // A file opened last time, if it is still there; it is read again and any error shows as usual.
+        Path images = d == null || bundled != null ? null : existingFile(d.spec());
+        if (images != null) {
+            t.openDataset(images, d.labels() == null ? null : existingFile(d.labels()));
+        }
+    }
+
+    private static Path existingFile(String path) {
+        try {
+            Path p = Path.of(path);
+            return Files.isRegularFile(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // written on another system
+        }
+    }
+
+    private static BundledDataset bundled(Settings.Data d) {
+        if (d != null) {
+            for (BundledDataset b : BundledDataset.values()) {
+                if (b.id().equals(d.spec())) {
+                    return b;
+                }
+            }
+        }
+        return null;
     }
 
     public void shutdown() {
@@ -97,9 +165,157 @@ public final class MainViewModel {
     public ObjectProperty<Section> sectionProperty() { return section; }
     public BooleanProperty darkThemeProperty() { return darkTheme; }
     public BooleanProperty engineReadyProperty() { return engineReady; }
+    public IntegerProperty threadsProperty() { return threads; }
+    public ClassroomMode classroom() { return classroom; }
+    /** Whether the window fills the screen; the window follows it and reports back (Esc leaves full screen). */
+    public BooleanProperty fullScreenProperty() { return fullScreen; }
+    public ObjectProperty<Settings.Window> windowProperty() { return window; }
 
     public void setLanguage(Locale locale) {
         i18n.setLocale(locale);
+    }
+
+    // ---- settings ---------------------------------------------------------------------------------------------
+
+    /** Takes over what the last run remembered; call before {@link #initialize()}, which opens the data sets. */
+    public void restore(Settings s) {
+        if (s.language() != null) {
+            i18n.setLocale(Locale.forLanguageTag(s.language()));
+        }
+        if (s.threads() != null) {
+            // Another machine's count may not fit this one.
+            threads.set(Math.min(s.threads(), Math.max(Runtime.getRuntime().availableProcessors(),
+                    Nd4jRuntime.defaultThreads())));
+        }
+        if (s.section() != null) {
+            section.set(s.section());
+        }
+        if (s.darkTheme() != null) {
+            darkTheme.set(s.darkTheme());
+        }
+        if (s.classroom() != null) {
+            classroom.restore(s.classroom());
+        }
+        window.set(s.window());
+        rememberedData = s.datasets();
+    }
+
+    /** What to remember of this run, now. */
+    public Settings settings() {
+        Map<String, Settings.Data> data = new LinkedHashMap<>();
+        for (TrainingViewModel t : trainers()) {
+            DataChoice d = t.datasetProperty().get();
+            if (d != null) {
+                data.put(t.kind().id(), new Settings.Data(d.spec(), d.labelsPath()));
+            }
+        }
+        data.put(COMPARE_DATASET, new Settings.Data(compare.datasetProperty().get().id(), null));
+        return new Settings(i18n.getLocale().getLanguage(), threads.get(), section.get(), darkTheme.get(), data,
+                window.get(), classroom.settings());
+    }
+
+    /** Runs {@code onChange} (UI thread) whenever a remembered setting changes, except the window's bounds. */
+    public void onSettingsChanged(Runnable onChange) {
+        List<ObservableValue<?>> remembered = new java.util.ArrayList<>(List.of(i18n.localeProperty(), threads,
+                section, darkTheme, compare.datasetProperty(), classroom.onProperty(), classroom.scaleProperty()));
+        trainers().forEach(t -> remembered.add(t.datasetProperty()));
+        // Change listeners, not invalidation ones: they hear every change, read or not.
+        remembered.forEach(o -> o.addListener((v, a, b) -> onChange.run()));
+        classroom.hidden().addListener((SetChangeListener<ClassroomPart>) c -> onChange.run());
+    }
+
+    // ---- keyboard shortcuts: they act on the section in view ----------------------------------------------------
+
+    /**
+     * Plays or pauses what the section in view runs: a model's training (starting it when idle), the GAN lab, the
+     * die's rolls; in the latent-variable section it trains the season's autoencoder again.
+     */
+    public void playPause() {
+        TrainingViewModel t = current();
+        if (t != null) {
+            if (t.running().get()) {
+                t.pause();
+            } else if (t.paused().get()) {
+                t.resume();
+            } else if (t.canStart().get()) {
+                t.start();
+            }
+            return;
+        }
+        switch (section.get()) {
+            case GAN_PROBLEMS -> {
+                if (lab.playingProperty().get()) {
+                    lab.pause();
+                } else {
+                    lab.play();
+                }
+            }
+            case GENERATIVE -> {
+                if (generative.animatingProperty().get()) {
+                    generative.stop();
+                } else {
+                    generative.animate();
+                }
+            }
+            case LATENT -> {
+                if (!latent.trainingProperty().get()) {
+                    latent.retrain();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** One step: a model's mini-batch (from idle, a paused run's first), the GAN lab's k D steps and one G step. */
+    public void step() {
+        TrainingViewModel t = current();
+        if (t != null) {
+            if (t.paused().get() || t.canStart().get()) {
+                t.step();
+            }
+        } else if (section.get() == Section.GAN_PROBLEMS) {
+            lab.step();
+        }
+    }
+
+    /** Stops a model's training, pauses the GAN lab, stops the die's rolls. */
+    public void stop() {
+        TrainingViewModel t = current();
+        if (t != null) {
+            t.stop();
+        } else if (section.get() == Section.GAN_PROBLEMS) {
+            lab.pause();
+        } else if (section.get() == Section.GENERATIVE) {
+            generative.stop();
+        }
+    }
+
+    /** The chapter's next section; the last one stays. */
+    public void nextSection() {
+        Section[] all = Section.values();
+        section.set(all[Math.min(all.length - 1, section.get().ordinal() + 1)]);
+    }
+
+    /** The chapter's previous section; the first one stays. */
+    public void previousSection() {
+        section.set(Section.values()[Math.max(0, section.get().ordinal() - 1)]);
+    }
+
+    public void toggleFullScreen() {
+        fullScreen.set(!fullScreen.get());
+    }
+
+    // ---- About ------------------------------------------------------------------------------------------------
+
+    /** The About box's text: versions, this machine, and the licences of the data, fonts and libraries shipped. */
+    public String aboutText() {
+        Runtime rt = Runtime.getRuntime();
+        return i18n.get("about.versions", AppInfo.version(), System.getProperty("java.version"),
+                System.getProperty("java.vendor"), System.getProperty("javafx.runtime.version",
+                        System.getProperty("javafx.version", "?")), AppInfo.dl4jVersion(),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+                threads.get(), rt.availableProcessors(), rt.maxMemory() / (1024 * 1024))
+                + "\n\n" + i18n.get("about.licences");
     }
 
     /** The section view model whose model the File menu opens and saves, or null for sections without one. */

@@ -381,6 +381,9 @@ public abstract class TrainingViewModel implements CurveSource {
 
     /** Worker work that should not show as busy: redrawing after a drag or a snapshot. Failures still show. */
     protected void runQuietly(Work work) {
+        if (worker.isShutdown()) {
+            return; // closed: a redraw the UI asked for on its way out has nothing left to draw
+        }
         worker.execute(() -> {
             try {
                 work.run();

@@ -102,6 +102,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
                 c.paragraph("vae.plane.help", "hint"));
         side.setPrefWidth(200);
         side.setMinWidth(180);
+        side.getStyleClass().add("vae-side"); // widens with the text in classroom mode (app.css)
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.setMinWidth(200);

@@ -1,0 +1,133 @@
+package org.latentexplorer.ui;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@link Settings} in a small JSON file in the user's configuration folder. A missing file means defaults; so
+ * does an unreadable or corrupt one (with a warning in the log): settings never stop the app from starting. Writes go to
+ * a temporary file that is then moved over the old one, so a crash never leaves half a file.
+ */
+public final class SettingsStore {
+    /** A folder to use instead of the user's configuration folder, e.g. for tests or a portable install. */
+    public static final String FOLDER_PROPERTY = "latentexplorer.configDir";
+    static final String FILE_NAME = "settings.json";
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+
+    private final Path file;
+    /** Saves run here one after another, off the UI thread, in the order asked. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "settings-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SettingsStore(Path folder) {
+        this.file = folder.resolve(FILE_NAME);
+    }
+
+    /** The store in {@link #FOLDER_PROPERTY}'s folder when set, otherwise in the user's configuration folder. */
+    public static SettingsStore forUser() {
+        String override = System.getProperty(FOLDER_PROPERTY);
+        return new SettingsStore(override != null && !override.isBlank() ? Path.of(override)
+                : userFolder(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home"))));
+    }
+
+    /** Where each OS keeps an application's settings. */
+    static Path userFolder(String osName, java.util.Map<String, String> env, Path home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String appData = env.get("APPDATA");
+            return (appData != null && !appData.isBlank() ? Path.of(appData) : home.resolve("AppData").resolve("Roaming"))
+                    .resolve("LatentExplorer");
+        }
+        if (os.startsWith("mac")) {
+            return home.resolve("Library").resolve("Application Support").resolve("LatentExplorer");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve("latent-explorer");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The remembered settings, or {@link Settings#NONE} when there are none or they cannot be read. */
+    public Settings load() {
+        try {
+            Settings s = JSON.readValue(Files.readAllBytes(file), Settings.class);
+            return s != null ? s : Settings.NONE;
+        } catch (NoSuchFileException e) {
+            return Settings.NONE;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot read the settings in {}, starting with the defaults: {}", file, e.getMessage());
+            return Settings.NONE;
+        }
+    }
+
+    /** Writes the settings now; a failure is logged, never thrown: losing a setting must not lose the session. */
+    public boolean save(Settings settings) {
+        Path tmp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            tmp = Files.createTempFile(file.getParent(), "." + FILE_NAME, ".tmp");
+            JSON.writeValue(tmp.toFile(), settings);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot save the settings to {}: {}", file, e.getMessage());
+            return false;
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a stray temporary file is harmless; the next save makes a new one
+                }
+            }
+        }
+    }
+
+    /** Saves in the background, after any save asked for earlier. */
+    public void saveLater(Settings settings) {
+        try {
+            writer.execute(() -> save(settings));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed: the exit's own save has the final word
+        }
+    }
+
+    /** Saves now, after the saves already asked for, and stops the background writer; for the app's exit. */
+    public void saveAndClose(Settings settings) {
+        writer.execute(() -> save(settings));
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Saving the settings to {} took too long; they may be lost", file);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
