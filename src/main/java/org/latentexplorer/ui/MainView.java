@@ -74,6 +74,7 @@ public final class MainView extends BorderPane {
                 case LATENT -> new LatentView(vm.latent(), i18n);
             });
         }
+        vm.experiments().errorProperty().addListener((o, a, b) -> experimentError(b));
         setTop(menuBar());
         setLeft(navigation());
         setCenter(content);
@@ -184,14 +185,18 @@ public final class MainView extends BorderPane {
         MenuItem openData = item("menu.file.openData", () -> onModelSection(v -> v.openDataset()));
         MenuItem openModel = item("menu.file.openModel", () -> onModelSection(v -> v.openModel()));
         MenuItem saveModel = item("menu.file.saveModel", () -> onModelSection(v -> v.saveModel()));
-        Menu file = menu("menu.file", openData, openModel, saveModel, new SeparatorMenuItem(),
-                item("menu.file.quit", () -> getScene().getWindow().hide()));
+        MenuItem openExperiment = shortcut(Shortcut.OPEN_EXPERIMENT, "menu.file.openExperiment", this::openExperiment);
+        MenuItem saveExperiment = shortcut(Shortcut.SAVE_EXPERIMENT, "menu.file.saveExperiment", this::saveExperiment);
+        Menu file = menu("menu.file", openExperiment, saveExperiment, new SeparatorMenuItem(), openData, openModel,
+                saveModel, new SeparatorMenuItem(), item("menu.file.quit", () -> getScene().getWindow().hide()));
         // The File menu acts on the section in view; it opens the autoencoder section from one without a model.
         file.setOnShowing(e -> {
             TrainingViewModel current = vm.current() != null ? vm.current() : vm.autoencoder();
             saveModel.setDisable(!current.canSave().get());
             openModel.setDisable(current.active().get());
             openData.setDisable(current.active().get());
+            // A model being trained belongs to its trainer: a run is saved once training has stopped.
+            saveExperiment.setDisable(!vm.experiments().canSave() || (vm.current() != null && vm.current().active().get()));
         });
 
         MenuBar bar = new MenuBar(file, viewMenu(), runMenu(), languageMenu(), helpMenu());
@@ -288,6 +293,42 @@ public final class MainView extends BorderPane {
 
     private Menu helpMenu() {
         return menu("menu.help", item("menu.help.shortcuts", this::shortcuts), item("menu.help.about", this::about));
+    }
+
+    private void openExperiment() {
+        java.nio.file.Path path = FileDialogs.openExperiment(getScene().getWindow(), i18n);
+        if (path != null) {
+            vm.experiments().open(path);
+        }
+    }
+
+    /** Saves the run of the section in view (a model section or the lab); elsewhere there is none to save. */
+    private void saveExperiment() {
+        if (!vm.experiments().canSave()) {
+            return;
+        }
+        TrainingViewModel current = vm.current();
+        String name = vm.sectionProperty().get().id() + (current == null ? ""
+                : "-" + current.datasetProperty().get().displayName().replaceAll("[^\\p{L}\\p{N}._-]+", "-"));
+        java.nio.file.Path path = FileDialogs.saveExperiment(getScene().getWindow(), i18n, name);
+        if (path != null) {
+            vm.experiments().save(path);
+        }
+    }
+
+    /** An experiment that cannot be opened: one clear message; nothing open has changed. */
+    private void experimentError(String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle(i18n.get("dialog.openExperiment"));
+        alert.setHeaderText(null);
+        alert.setContentText(text);
+        alert.getDialogPane().setId("experiment-error");
+        vm.experiments().errorProperty().set("");
+        alert.show();
     }
 
     /** The model section's panel in view, or the autoencoder's when the section in view has no model. */

@@ -10,6 +10,8 @@ import javafx.scene.input.KeyCombination;
  * them before the focused control, so they act wherever the focus is.
  */
 public enum Shortcut {
+    OPEN_EXPERIMENT("shortcut.openExperiment", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN)),
+    SAVE_EXPERIMENT("shortcut.saveExperiment", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN)),
     PLAY_PAUSE("shortcut.playPause", new KeyCodeCombination(KeyCode.F5)),
     STEP("shortcut.step", new KeyCodeCombination(KeyCode.F6)),
     STOP("shortcut.stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN)),

@@ -40,6 +40,28 @@ class MainViewUiTest {
     }
 
     @Test
+    void aDamagedExperimentFileIsOneClearMessageAndTheWindowStaysAsItWas(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path broken = dir.resolve("broken.lexp");
+        java.nio.file.Files.writeString(broken, "PK this is not an experiment");
+        FxTestSupport.fx(() -> vm.sectionProperty().set(Section.VAE));
+        FxTestSupport.fx(() -> vm.experiments().open(broken));
+        waitUntil(30, () -> robot.lookup("#experiment-error").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#experiment-error").query();
+        assertThat(pane.getContentText()).contains("broken.lexp").contains("corrupt").contains("Nothing that is open");
+        assertThat(onFx(() -> vm.sectionProperty().get())).isEqualTo(Section.VAE);
+        FxTestSupport.fx(() -> pane.getScene().getWindow().hide());
+        // The File menu offers experiments with their keys.
+        robot.clickOn("#menu-file");
+        assertThat(robot.lookup("#menu-file-openExperiment").tryQuery()).isPresent();
+        javafx.scene.control.MenuItem save = onFx(() -> ((javafx.scene.control.MenuBar) robot.lookup("#menu-bar").query())
+                .getMenus().get(0).getItems().stream().filter(m -> "menu-file-saveExperiment".equals(m.getId()))
+                .findFirst().orElseThrow());
+        assertThat(save.getAccelerator()).isEqualTo(Shortcut.SAVE_EXPERIMENT.keys());
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
     void everySectionOpensItsView(FxRobot robot) throws Exception {
         ListView<Section> sections = robot.lookup("#sections").queryListView();
         for (Section s : Section.values()) {
