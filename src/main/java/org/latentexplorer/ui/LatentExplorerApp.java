@@ -17,6 +17,7 @@ public final class LatentExplorerApp extends Application {
     public void start(Stage stage) {
         vm = new MainViewModel(new I18n(I18n.systemDefault()), Platform::runLater);
         show(stage, vm);
+        logStartup(vm);
         vm.initialize();
     }
 
@@ -47,6 +48,18 @@ public final class LatentExplorerApp extends Application {
         stage.setMinHeight(680);
         stage.show();
         return view;
+    }
+
+    /** Startup milestones, in milliseconds since the JVM started; jpackage/launch-test.sh waits for and times them. */
+    private static void logStartup(MainViewModel vm) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LatentExplorerApp.class);
+        java.lang.management.RuntimeMXBean jvm = java.lang.management.ManagementFactory.getRuntimeMXBean();
+        log.info("Window shown after {} ms", jvm.getUptime());
+        vm.engineReadyProperty().addListener((o, was, ready) -> {
+            if (ready) {
+                log.info("Engine ready after {} ms", jvm.getUptime());
+            }
+        });
     }
 
     private static void applyTheme(boolean dark) {
