@@ -11,6 +11,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // First, before JavaFX's toolkit or ND4J's backend unpacks any native library.
+        NativeCache.configure();
         if (args.length == 0) {
             javafx.application.Application.launch(org.latentexplorer.ui.LatentExplorerApp.class);
         } else {

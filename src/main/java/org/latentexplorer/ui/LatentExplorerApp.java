@@ -22,6 +22,7 @@ public final class LatentExplorerApp extends Application {
         vm = new MainViewModel(new I18n(I18n.systemDefault()), Platform::runLater);
         vm.restore(settings.load());
         show(stage, vm);
+        logStartup(vm);
         vm.initialize();
         vm.onSettingsChanged(() -> settings.saveLater(vm.settings()));
     }
@@ -105,6 +106,18 @@ public final class LatentExplorerApp extends Application {
         if (vm.fullScreenProperty().get()) {
             stage.setFullScreen(true);
         }
+    }
+
+    /** Startup milestones, in milliseconds since the JVM started; jpackage/launch-test.sh waits for and times them. */
+    private static void logStartup(MainViewModel vm) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LatentExplorerApp.class);
+        java.lang.management.RuntimeMXBean jvm = java.lang.management.ManagementFactory.getRuntimeMXBean();
+        log.info("Window shown after {} ms", jvm.getUptime());
+        vm.engineReadyProperty().addListener((o, was, ready) -> {
+            if (ready) {
+                log.info("Engine ready after {} ms", jvm.getUptime());
+            }
+        });
     }
 
     private static void applyTheme(boolean dark) {
