@@ -25,6 +25,8 @@ public final class LatentExplorerApp extends Application {
         logStartup(vm);
         vm.initialize();
         vm.onSettingsChanged(() -> settings.saveLater(vm.settings()));
+        // An experiment file the app was opened with (a double-click in the file manager) opens once the sections have loaded.
+        getParameters().getRaw().stream().findFirst().ifPresent(file -> vm.experiments().open(java.nio.file.Path.of(file)));
     }
 
     @Override
@@ -49,6 +51,10 @@ public final class LatentExplorerApp extends Application {
         vm.darkThemeProperty().addListener((o, a, b) -> applyTheme(b));
         stage.titleProperty().bind(vm.i18n().text("app.title"));
         stage.setScene(scene);
+        for (int size : new int[] {16, 32, 64, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(LatentExplorerApp.class.getResource(
+                    "/org/latentexplorer/icons/latent-explorer-" + size + ".png").toExternalForm()));
+        }
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
         if (!placeWindow(stage, vm.windowProperty().get())) {
