@@ -160,6 +160,12 @@ final class TrainingPanel extends VBox {
         saveModel.setId("save-model");
         saveModel.disableProperty().bind(vm.canSave().not());
 
+        // Wraps rather than cutting a label short where a language's words are longer than the panel is wide.
+        javafx.scene.layout.FlowPane modelButtons = new javafx.scene.layout.FlowPane(6, 6, openModel, pretrained, saveModel);
+        for (Button b : new Button[] {openModel, pretrained, saveModel}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+
         Label message = new Label();
         message.setId("message");
         message.setWrapText(true);
@@ -170,7 +176,7 @@ final class TrainingPanel extends VBox {
 
         getChildren().addAll(c.heading("train.inspector.data"), settings, cont, new Separator(),
                 c.heading("train.inspector.train"), controls, progress, where, numbers, new Separator(),
-                c.heading("train.inspector.model"), model, new HBox(6, openModel, pretrained, saveModel), message);
+                c.heading("train.inspector.model"), model, modelButtons, message);
         setPadding(new Insets(12));
     }
 
