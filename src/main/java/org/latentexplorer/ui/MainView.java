@@ -308,7 +308,8 @@ public final class MainView extends BorderPane {
             return;
         }
         TrainingViewModel current = vm.current();
-        String name = vm.sectionProperty().get().id() + (current == null ? ""
+        String section = vm.sectionProperty().get().id().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        String name = section + (current == null ? ""
                 : "-" + current.datasetProperty().get().displayName().replaceAll("[^\\p{L}\\p{N}._-]+", "-"));
         java.nio.file.Path path = FileDialogs.saveExperiment(getScene().getWindow(), i18n, name);
         if (path != null) {

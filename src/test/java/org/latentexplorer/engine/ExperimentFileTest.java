@@ -69,6 +69,35 @@ class ExperimentFileTest {
     }
 
     @Test
+    void aLabRunComesBackWithItsNetworksAndANotYetFiniteLossStaysNaN() throws Exception {
+        org.latentexplorer.engine.lab.LabSettings settings = org.latentexplorer.engine.lab.LabSettings.vanilla();
+        org.latentexplorer.engine.lab.GanLab lab = new org.latentexplorer.engine.lab.GanLab(
+                org.latentexplorer.data.Distribution2D.of(org.latentexplorer.data.Distribution2D.Kind.RING), settings);
+        org.latentexplorer.engine.lab.GanLab.State fresh = lab.state();
+        assertThat(fresh.losses().dLoss()).isNaN();
+        for (int i = 0; i < 3; i++) {
+            lab.step();
+        }
+        Path file = dir.resolve("lab.lexp");
+        Map<String, List<double[]>> curves = Map.of("jsd", List.of(new double[] {0, Double.NaN}, new double[] {3, 0.5}));
+        ExperimentFile.save(file, Experiment.ofLab("ganProblems", "RING", new Experiment.LabRun(settings, fresh),
+                curves, Map.of()), null, null);
+        Experiment back = ExperimentFile.load(file).experiment();
+        assertThat(back.kind()).isNull();
+        assertThat(back.lab().settings()).isEqualTo(settings);
+        assertThat(back.lab().state().losses().dLoss()).isNaN();
+        assertThat(back.curves().get("jsd").get(0)[1]).isNaN();
+        assertThat(back.lab().state().generator()).containsExactly(fresh.generator());
+        // The networks go back into a lab of the same settings: it draws what the saved one drew.
+        org.latentexplorer.engine.lab.GanLab again = new org.latentexplorer.engine.lab.GanLab(
+                org.latentexplorer.data.Distribution2D.of(org.latentexplorer.data.Distribution2D.Kind.RING), settings);
+        again.restore(lab.state());
+        assertThat(again.shownSamples()).containsExactly(lab.shownSamples());
+        assertThat(again.steps()).isEqualTo(3);
+        assertThat(again.losses()).isEqualTo(lab.losses());
+    }
+
+    @Test
     void anExperimentWithoutAModelHasNone() throws Exception {
         Path file = dir.resolve("empty.lexp");
         ExperimentFile.save(file, experiment, null, null);

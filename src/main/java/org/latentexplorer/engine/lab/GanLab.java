@@ -60,11 +60,12 @@ public final class GanLab {
      * saved run; the noise drawn after a restore follows from the seed and the step, not from the original run's stream.
      */
     public record State(long steps, double[] generator, double[] discriminator, double[] generatorOptimizer,
-            double[] discriminatorOptimizer) {
+            double[] discriminatorOptimizer, Losses losses) {
     }
 
     public State state() {
-        return new State(steps, generator.copyParams(), discriminator.copyParams(), optG.saveState(), optD.saveState());
+        return new State(steps, generator.copyParams(), discriminator.copyParams(), optG.saveState(), optD.saveState(),
+                losses());
     }
 
     /** Puts a saved state into networks of the same settings; IllegalArgumentException when the sizes differ. */
@@ -82,6 +83,12 @@ public final class GanLab {
         optG.restoreState(s.generatorOptimizer());
         optD.restoreState(s.discriminatorOptimizer());
         steps = s.steps();
+        if (s.losses() != null) {
+            lastDLoss = s.losses().dLoss();
+            lastGLoss = s.losses().gLoss();
+            lastDReal = s.losses().dReal();
+            lastDFake = s.losses().dFake();
+        }
         rng.setSeed(settings.seed() * 31 + steps);
     }
 
