@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.latentexplorer.data.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,13 +86,8 @@ public final class SettingsStore {
         Path tmp = null;
         try {
             Files.createDirectories(file.getParent());
-            tmp = Files.createTempFile(file.getParent(), "." + FILE_NAME, ".tmp");
-            JSON.writeValue(tmp.toFile(), settings);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            tmp = AtomicFiles.writeTemporary(file, out -> JSON.writeValue(out, settings));
+            AtomicFiles.moveIntoPlace(tmp, file);
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot save the settings to {}: {}", file, e.getMessage());
