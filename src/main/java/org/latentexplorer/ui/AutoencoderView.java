@@ -116,13 +116,16 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         LineChart<Number, Number> curve = new LineChart<>(x, y);
         curve.setId("noise-curve");
         curve.setAnimated(false);
+        java.util.Map<String, XYChart.Series<Number, Number>> columns = new java.util.LinkedHashMap<>();
         for (var series : List.of(List.of(AutoencoderViewModel.CURVE_MODEL, "dae.curve.model"),
                 List.of(AutoencoderViewModel.CURVE_PLAIN, "dae.curve.plain"),
                 List.of(AutoencoderViewModel.CURVE_DENOISING, "dae.curve.denoising"))) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>(vm.noiseCurve(series.get(0)));
             s.nameProperty().bind(i18n.text(series.get(1)));
             curve.getData().add(s);
+            columns.put(series.get(0), s);
         }
+        Export.offerChart(curve, "noise_level", columns);
         curve.setMinHeight(220);
         curve.setMinWidth(220);
         HBox.setHgrow(curve, Priority.ALWAYS);

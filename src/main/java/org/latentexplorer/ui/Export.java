@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ import javafx.scene.transform.Transform;
 import javafx.stage.Popup;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.latentexplorer.data.CurvesCsv;
 import org.latentexplorer.data.DataException;
 import org.latentexplorer.data.ImageFiles;
 import org.latentexplorer.data.Raster;
@@ -124,6 +126,31 @@ final class Export {
      */
     static void offerImage(Node part, Supplier<Rectangle2D> area) {
         offer(part, new Action(Format.PNG, null, () -> true, file -> png(part, area == null ? null : area.get(), file)));
+    }
+
+    /**
+     * Offers a chart as PNG and some of its series as CSV, one column each under a name that stays the same in every
+     * language, beside the x values' column.
+     */
+    static void offerChart(javafx.scene.chart.XYChart<Number, Number> chart, String xColumn,
+            Map<String, javafx.scene.chart.XYChart.Series<Number, Number>> columns) {
+        offerImage(chart);
+        offer(chart, new Action(Format.CSV, null, () -> true, file -> {
+            List<CurvesCsv.Curve> data = new ArrayList<>();
+            columns.forEach((name, series) -> data.add(curve(name, series.getData())));
+            return inBackground(file, f -> CurvesCsv.write(f, xColumn, data));
+        }));
+    }
+
+    /** A series' points as they are now, as a CSV column. UI thread. */
+    static CurvesCsv.Curve curve(String column, List<javafx.scene.chart.XYChart.Data<Number, Number>> points) {
+        double[] x = new double[points.size()];
+        double[] y = new double[points.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = points.get(i).getXValue().doubleValue();
+            y[i] = points.get(i).getYValue().doubleValue();
+        }
+        return new CurvesCsv.Curve(column, x, y);
     }
 
     /** The entries a part offers, in menu order. */

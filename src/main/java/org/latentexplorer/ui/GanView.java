@@ -162,6 +162,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
         NumberAxis y = new NumberAxis();
         y.labelProperty().bind(i18n.text("gan.histogram.count"));
         BarChart<String, Number> bars = new BarChart<>(x, y);
+        Export.offerImage(bars);
         bars.setId("gan-histogram");
         bars.setAnimated(false);
         bars.setLegendVisible(false);

@@ -125,6 +125,7 @@ public final class GenerativeView extends BorderPane {
         NumberAxis y = new NumberAxis(0, 1, 0.1);
         y.labelProperty().bind(i18n.text("generative.chart.histograms"));
         BarChart<String, Number> chart = new BarChart<>(faces, y);
+        Export.offerImage(chart);
         chart.setId("generative-histograms");
         chart.setAnimated(false);
         chart.setBarGap(1);
@@ -357,6 +358,7 @@ public final class GenerativeView extends BorderPane {
         NumberAxis q = new NumberAxis(0, 1, 0.25);
         q.labelProperty().bind(i18n.text("generative.chart.classes"));
         BarChart<String, Number> chart = new BarChart<>(classes, q);
+        Export.offerImage(chart);
         chart.setId("generative-classes");
         chart.setAnimated(false);
         chart.setLegendVisible(false);

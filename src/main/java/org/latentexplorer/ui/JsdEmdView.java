@@ -190,6 +190,10 @@ final class JsdEmdView extends BorderPane {
         XYChart.Series<Number, Number> jsd = new XYChart.Series<>(vm.jsdCurve());
         XYChart.Series<Number, Number> emd = new XYChart.Series<>(vm.emdCurve());
         XYChart.Series<Number, Number> marker = new XYChart.Series<>(vm.marker());
+        java.util.Map<String, XYChart.Series<Number, Number>> columns = new java.util.LinkedHashMap<>();
+        columns.put("jsd", jsd);
+        columns.put("emd", emd);
+        Export.offerChart(chart, "theta", columns);
         // Dots where the current θ meets each curve; a one-point series draws only its dot. Replaced, not moved:
         // LineChart does not relayout a symbol whose data only changes value.
         XYChart.Series<Number, Number> dots = new XYChart.Series<>();

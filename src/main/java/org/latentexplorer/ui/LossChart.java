@@ -1,11 +1,10 @@
 package org.latentexplorer.ui;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import org.latentexplorer.data.CurvesCsv;
 
 /** A live chart over training steps of some loss terms' curves, each train or held-out; saved as PNG or its data as CSV. */
 final class LossChart extends LineChart<Number, Number> {
@@ -19,8 +18,6 @@ final class LossChart extends LineChart<Number, Number> {
         }
     }
 
-    private final List<Curve> curves;
-
     /** One term's train curve and its held-out curve. */
     LossChart(String id, TrainingViewModel vm, I18n i18n, String term, String yLabelKey) {
         this(id, vm, i18n, yLabelKey, new Curve(TrainingViewModel.TRAIN, term, "chart.train"),
@@ -29,7 +26,6 @@ final class LossChart extends LineChart<Number, Number> {
 
     LossChart(String id, CurveSource vm, I18n i18n, String yLabelKey, Curve... curves) {
         super(new NumberAxis(), new NumberAxis());
-        this.curves = List.of(curves);
         setId(id);
         NumberAxis x = (NumberAxis) getXAxis();
         x.labelProperty().bind(i18n.text("chart.step"));
@@ -45,26 +41,10 @@ final class LossChart extends LineChart<Number, Number> {
             getData().add(s);
         }
         setMinHeight(200);
-        Export.offerImage(this);
-        Export.offer(this, new Export.Action(Export.Format.CSV, null, () -> true, file -> {
-            List<CurvesCsv.Curve> data = data();
-            return Export.inBackground(file, f -> CurvesCsv.write(f, STEP_COLUMN, data));
-        }));
-    }
-
-    /** The curves' points as they are now, named by split and term. UI thread. */
-    List<CurvesCsv.Curve> data() {
-        List<CurvesCsv.Curve> out = new ArrayList<>();
-        for (int k = 0; k < curves.size(); k++) {
-            List<XYChart.Data<Number, Number>> points = getData().get(k).getData();
-            double[] steps = new double[points.size()];
-            double[] values = new double[points.size()];
-            for (int i = 0; i < steps.length; i++) {
-                steps[i] = points.get(i).getXValue().doubleValue();
-                values[i] = points.get(i).getYValue().doubleValue();
-            }
-            out.add(new CurvesCsv.Curve(curves.get(k).column(), steps, values));
+        Map<String, XYChart.Series<Number, Number>> columns = new LinkedHashMap<>();
+        for (int k = 0; k < curves.length; k++) {
+            columns.put(curves[k].column(), getData().get(k));
         }
-        return out;
+        Export.offerChart(this, STEP_COLUMN, columns);
     }
 }

@@ -119,6 +119,7 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
         NumberAxis y = new NumberAxis();
         y.labelProperty().bind(i18n.text("vqvae.usage.count"));
         BarChart<String, Number> bars = new BarChart<>(x, y);
+        Export.offerImage(bars);
         bars.setId("vqvae-usage");
         bars.setAnimated(false);
         bars.setLegendVisible(false);
