@@ -114,6 +114,11 @@ public abstract class TrainingViewModel implements CurveSource {
     private int trainedEpochs;
 
     private volatile Trainer trainer;
+    /**
+     * A pause or stop asked for while a run is being set up, before its Trainer exists (two quick presses of the
+     * play/pause key): the run takes it up as soon as it starts.
+     */
+    private volatile Trainer.State requested;
     /** Background jobs not yet finished; UI thread only. */
     private int pendingJobs;
     /** True while an experiment sets the data set, which it has already read; UI thread only. */
@@ -211,6 +216,7 @@ public abstract class TrainingViewModel implements CurveSource {
     }
 
     public void pause() {
+        requested = Trainer.State.PAUSED;
         Trainer t = trainer;
         if (t != null) {
             t.pause();
@@ -218,6 +224,7 @@ public abstract class TrainingViewModel implements CurveSource {
     }
 
     public void resume() {
+        requested = null;
         Trainer t = trainer;
         if (t != null) {
             t.resume();
@@ -225,6 +232,7 @@ public abstract class TrainingViewModel implements CurveSource {
     }
 
     public void stop() {
+        requested = Trainer.State.STOPPED;
         Trainer t = trainer;
         if (t != null) {
             t.stop();
@@ -503,6 +511,7 @@ public abstract class TrainingViewModel implements CurveSource {
         samplesPerSecond.set(Double.NaN);
         message.set("");
         trainer = null;
+        requested = null;
         state.set(paused ? Trainer.State.PAUSED : Trainer.State.RUNNING);
         runInBackground(() -> {
             Nd4jRuntime.configureThreads(threadCount);
@@ -534,6 +543,12 @@ public abstract class TrainingViewModel implements CurveSource {
                 t.step(1);
             } else {
                 t.start();
+            }
+            Trainer.State wanted = requested;
+            if (wanted == Trainer.State.PAUSED) {
+                t.pause();
+            } else if (wanted == Trainer.State.STOPPED) {
+                t.stop();
             }
         });
     }

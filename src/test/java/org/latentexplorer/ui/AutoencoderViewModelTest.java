@@ -45,6 +45,30 @@ class AutoencoderViewModelTest {
     }
 
     @Test
+    void aPauseOrStopPressedBeforeTheRunHasStartedIsNotLost() throws Exception {
+        // Two quick presses of the play/pause key: the second comes before the background has built the Trainer.
+        FxTestSupport.fx(() -> {
+            vm.start();
+            vm.pause();
+        });
+        waitUntil(60, () -> vm.stateProperty().get() == Trainer.State.PAUSED && !vm.busyProperty().get());
+        Thread.sleep(300);
+        long step = vm.stepProperty().get();
+        Thread.sleep(700);
+        // Still paused: no step since (an unpaused run takes dozens a second).
+        assertThat(vm.stateProperty().get()).isEqualTo(Trainer.State.PAUSED);
+        assertThat(vm.stepProperty().get()).isEqualTo(step);
+        FxTestSupport.fx(vm::stop);
+        waitUntil(60, () -> vm.stateProperty().get() == Trainer.State.STOPPED);
+
+        FxTestSupport.fx(() -> {
+            vm.start();
+            vm.stop();
+        });
+        waitUntil(60, () -> vm.stateProperty().get() == Trainer.State.STOPPED && !vm.busyProperty().get());
+    }
+
+    @Test
     void theDenoisingTabShowsNoisyInputsTheirOutputsAndTheErrorAgainstNoiseLevel() throws Exception {
         waitUntil(60, () -> vm.noisyProperty().get() != null && vm.denoisedProperty().get() != null
                 && vm.noiseCurve(AutoencoderViewModel.CURVE_PLAIN).size() == org.latentexplorer.engine.Denoising.levels().length);
