@@ -203,6 +203,21 @@ public final class LatentView extends BorderPane {
         private static final double LEFT = 48;
         private static final double BOTTOM = 36;
         private static final double PAD = 12;
+        /** Redraws larger in classroom mode; held here so the app-wide scale does not keep a closed view alive. */
+        private final javafx.beans.InvalidationListener rescaled = Presentation.redrawOnChange(this::draw);
+
+        // The margins hold the tick labels and axis titles, so they grow with them in classroom mode.
+        private static double left() {
+            return LEFT * Presentation.scale();
+        }
+
+        private static double bottom() {
+            return BOTTOM * Presentation.scale();
+        }
+
+        private static double pad() {
+            return PAD * Presentation.scale();
+        }
         private double tMin;
         private double tMax;
         private double hMin;
@@ -228,19 +243,19 @@ public final class LatentView extends BorderPane {
         }
 
         private double toX(double t) {
-            return LEFT + (t - tMin) / (tMax - tMin) * (getWidth() - LEFT - PAD);
+            return left() + (t - tMin) / (tMax - tMin) * (getWidth() - left() - pad());
         }
 
         private double toY(double h) {
-            return PAD + (hMax - h) / (hMax - hMin) * (getHeight() - BOTTOM - PAD);
+            return pad() + (hMax - h) / (hMax - hMin) * (getHeight() - bottom() - pad());
         }
 
         private double toT(double x) {
-            return tMin + (x - LEFT) / (getWidth() - LEFT - PAD) * (tMax - tMin);
+            return tMin + (x - left()) / (getWidth() - left() - pad()) * (tMax - tMin);
         }
 
         private double toH(double y) {
-            return hMax - (y - PAD) / (getHeight() - BOTTOM - PAD) * (hMax - hMin);
+            return hMax - (y - pad()) / (getHeight() - bottom() - pad()) * (hMax - hMin);
         }
 
         @Override
@@ -248,19 +263,19 @@ public final class LatentView extends BorderPane {
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.clearRect(0, 0, getWidth(), getHeight());
             LatentViewModel.Fit f = vm.fitProperty().get();
-            if (f == null || getWidth() <= LEFT + PAD || getHeight() <= BOTTOM + PAD) {
+            if (f == null || getWidth() <= left() + pad() || getHeight() <= bottom() + pad()) {
                 return;
             }
             bounds(f);
             grid(g);
             g.save();
             g.beginPath();
-            g.rect(LEFT, PAD, getWidth() - LEFT - PAD, getHeight() - BOTTOM - PAD);
+            g.rect(left(), pad(), getWidth() - left() - pad(), getHeight() - bottom() - pad());
             g.clip();
             double[] m = f.months();
             if (vm.showPcaProperty().get()) {
                 g.setStroke(PCA);
-                g.setLineWidth(2);
+                g.setLineWidth(2 * Presentation.scale());
                 g.setLineDashes(6, 4);
                 g.strokeLine(toX(f.pcaLine()[0]), toY(f.pcaLine()[1]), toX(f.pcaLine()[2]), toY(f.pcaLine()[3]));
                 g.setLineDashes();
@@ -269,7 +284,7 @@ public final class LatentView extends BorderPane {
                 }
             }
             g.setStroke(CURVE);
-            g.setLineWidth(2.5);
+            g.setLineWidth(2.5 * Presentation.scale());
             g.beginPath();
             for (int i = 0; i < f.curve().length; i += 2) {
                 if (i == 0) {
@@ -287,9 +302,10 @@ public final class LatentView extends BorderPane {
             if (p != null) {
                 g.setFill(CURVE);
                 g.setStroke(Color.WHITE);
-                g.setLineWidth(2.5);
-                g.fillOval(toX(p[0]) - 8, toY(p[1]) - 8, 16, 16);
-                g.strokeOval(toX(p[0]) - 8, toY(p[1]) - 8, 16, 16);
+                g.setLineWidth(2.5 * Presentation.scale());
+                double r = 8 * Presentation.scale();
+                g.fillOval(toX(p[0]) - r, toY(p[1]) - r, 2 * r, 2 * r);
+                g.strokeOval(toX(p[0]) - r, toY(p[1]) - r, 2 * r, 2 * r);
             }
             g.restore();
         }
@@ -316,32 +332,32 @@ public final class LatentView extends BorderPane {
         }
 
         private void grid(GraphicsContext g) {
-            double bottom = getHeight() - BOTTOM;
-            g.setLineWidth(1);
-            g.setFont(TICK_FONT);
+            double bottom = getHeight() - bottom();
+            g.setLineWidth(1 * Presentation.scale());
+            g.setFont(Presentation.font(TICK_FONT));
             g.setFill(Color.gray(0.45));
             g.setTextBaseline(VPos.TOP);
             g.setTextAlign(TextAlignment.CENTER);
             for (double t = tMin; t <= tMax + 1e-9; t += 5) {
                 g.setStroke(Color.gray(0.5, 0.2));
-                g.strokeLine(toX(t), PAD, toX(t), bottom);
-                g.fillText(String.format("%.0f", t), toX(t), bottom + 3);
+                g.strokeLine(toX(t), pad(), toX(t), bottom);
+                g.fillText(String.format("%.0f", t), toX(t), bottom + 3 * Presentation.scale());
             }
             g.setTextBaseline(VPos.CENTER);
             g.setTextAlign(TextAlignment.RIGHT);
             for (double h = hMin; h <= hMax + 1e-9; h += 5) {
                 g.setStroke(Color.gray(0.5, 0.2));
-                g.strokeLine(LEFT, toY(h), getWidth() - PAD, toY(h));
-                g.fillText(String.format("%.0f", h), LEFT - 5, toY(h));
+                g.strokeLine(left(), toY(h), getWidth() - pad(), toY(h));
+                g.fillText(String.format("%.0f", h), left() - 5 * Presentation.scale(), toY(h));
             }
             g.setStroke(Color.gray(0.45));
-            g.strokeRect(LEFT, PAD, getWidth() - LEFT - PAD, bottom - PAD);
-            g.setFont(AXIS_FONT);
+            g.strokeRect(left(), pad(), getWidth() - left() - pad(), bottom - pad());
+            g.setFont(Presentation.font(AXIS_FONT));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(i18n.get("latent.axis.temperature"), LEFT + (getWidth() - LEFT - PAD) / 2, getHeight() - 1);
+            g.fillText(i18n.get("latent.axis.temperature"), left() + (getWidth() - left() - pad()) / 2, getHeight() - 1);
             g.save();
-            g.translate(12, PAD + (bottom - PAD) / 2);
+            g.translate(12 * Presentation.scale(), pad() + (bottom - pad()) / 2);
             g.rotate(-90);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(i18n.get("latent.axis.humidity"), 0, 0);
@@ -351,13 +367,14 @@ public final class LatentView extends BorderPane {
         /** Each month joined to where the model puts it back: the length of the join is its reconstruction error. */
         private void reconstructions(GraphicsContext g, double[] m, double[] r, Color colour, boolean square) {
             g.setStroke(colour);
-            g.setLineWidth(1);
+            g.setLineWidth(1 * Presentation.scale());
             for (int i = 0; i < m.length; i += 2) {
                 g.strokeLine(toX(m[i]), toY(m[i + 1]), toX(r[i]), toY(r[i + 1]));
+                double s = 3.5 * Presentation.scale();
                 if (square) {
-                    g.strokeRect(toX(r[i]) - 3, toY(r[i + 1]) - 3, 6, 6);
+                    g.strokeRect(toX(r[i]) - s, toY(r[i + 1]) - s, 2 * s, 2 * s);
                 } else {
-                    g.strokeOval(toX(r[i]) - 3.5, toY(r[i + 1]) - 3.5, 7, 7);
+                    g.strokeOval(toX(r[i]) - s, toY(r[i + 1]) - s, 2 * s, 2 * s);
                 }
             }
         }
@@ -370,11 +387,13 @@ public final class LatentView extends BorderPane {
                 warmest = Math.max(warmest, m[i]);
             }
             int n = m.length / 2;
+            double sc = Presentation.scale();
+            double dot = 5 * sc;
             for (int k = 0; k < n; k++) {
                 g.setFill(warmth(m[2 * k], coldest, warmest));
-                g.fillOval(toX(m[2 * k]) - 5, toY(m[2 * k + 1]) - 5, 10, 10);
+                g.fillOval(toX(m[2 * k]) - dot, toY(m[2 * k + 1]) - dot, 2 * dot, 2 * dot);
             }
-            g.setFont(LABEL_FONT);
+            g.setFont(Presentation.font(LABEL_FONT));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.setFill(Color.gray(0.15));
@@ -382,20 +401,20 @@ public final class LatentView extends BorderPane {
             // placed before it: months of the same humidity (June and September) sit side by side.
             List<Rectangle2D> taken = new ArrayList<>();
             for (int k = 0; k < n; k++) {
-                taken.add(new Rectangle2D(toX(m[2 * k]) - 5, toY(m[2 * k + 1]) - 5, 10, 10));
+                taken.add(new Rectangle2D(toX(m[2 * k]) - dot, toY(m[2 * k + 1]) - dot, 2 * dot, 2 * dot));
             }
             Text measure = new Text();
-            measure.setFont(LABEL_FONT);
+            measure.setFont(Presentation.font(LABEL_FONT));
             for (int k = 0; k < n; k++) {
                 measure.setText(month(k));
                 double w = measure.getLayoutBounds().getWidth();
                 double h = measure.getLayoutBounds().getHeight();
                 double x = toX(m[2 * k]);
                 double y = toY(m[2 * k + 1]);
-                Rectangle2D[] places = {new Rectangle2D(x + 8, y - h / 2, w, h),
-                        new Rectangle2D(x - 8 - w, y - h / 2, w, h),
-                        new Rectangle2D(x - w / 2, y - 7 - h, w, h),
-                        new Rectangle2D(x - w / 2, y + 7, w, h)};
+                Rectangle2D[] places = {new Rectangle2D(x + 8 * sc, y - h / 2, w, h),
+                        new Rectangle2D(x - 8 * sc - w, y - h / 2, w, h),
+                        new Rectangle2D(x - w / 2, y - 7 * sc - h, w, h),
+                        new Rectangle2D(x - w / 2, y + 7 * sc, w, h)};
                 Rectangle2D place = places[0];
                 for (Rectangle2D p : places) {
                     if (taken.stream().noneMatch(p::intersects)) {
@@ -412,25 +431,37 @@ public final class LatentView extends BorderPane {
     /** The latent axis z: each month's code marked, the current z as a handle; a press or drag moves it. */
     private final class LatentAxis extends CanvasRegion {
         private static final double SIDE = 48;
+        private final javafx.beans.InvalidationListener rescaled = Presentation.redrawOnChange(this::rescale);
+
+        private static double side() {
+            return SIDE * Presentation.scale();
+        }
+
+        /** Taller in classroom mode, for the larger month labels above and below the axis. */
+        private void rescale() {
+            setMinHeight(62 * Presentation.scale());
+            setPrefHeight(62 * Presentation.scale());
+            draw();
+        }
 
         LatentAxis() {
             super(false);
-            setMinHeight(62);
-            setPrefHeight(62);
+            setMinHeight(62 * Presentation.scale());
+            setPrefHeight(62 * Presentation.scale());
             canvas.setOnMousePressed(this::pick);
             canvas.setOnMouseDragged(this::pick);
         }
 
         private void pick(MouseEvent e) {
             LatentViewModel.Fit f = vm.fitProperty().get();
-            if (f != null && getWidth() > 2 * SIDE) {
-                double share = Math.max(0, Math.min(1, (e.getX() - SIDE) / (getWidth() - 2 * SIDE)));
+            if (f != null && getWidth() > 2 * side()) {
+                double share = Math.max(0, Math.min(1, (e.getX() - side()) / (getWidth() - 2 * side())));
                 vm.seasonProperty().set(f.zMin() + share * (f.zMax() - f.zMin()));
             }
         }
 
         private double toX(LatentViewModel.Fit f, double z) {
-            return SIDE + (z - f.zMin()) / (f.zMax() - f.zMin()) * (getWidth() - 2 * SIDE);
+            return side() + (z - f.zMin()) / (f.zMax() - f.zMin()) * (getWidth() - 2 * side());
         }
 
         @Override
@@ -438,18 +469,18 @@ public final class LatentView extends BorderPane {
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.clearRect(0, 0, getWidth(), getHeight());
             LatentViewModel.Fit f = vm.fitProperty().get();
-            if (f == null || getWidth() <= 2 * SIDE) {
+            if (f == null || getWidth() <= 2 * side()) {
                 return;
             }
             double y = getHeight() / 2;
             g.setStroke(Color.gray(0.45));
-            g.setLineWidth(1.5);
-            g.strokeLine(SIDE, y, getWidth() - SIDE, y);
-            g.setFont(AXIS_FONT);
+            g.setLineWidth(1.5 * Presentation.scale());
+            g.strokeLine(side(), y, getWidth() - side(), y);
+            g.setFont(Presentation.font(AXIS_FONT));
             g.setFill(Color.gray(0.35));
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("z", SIDE - 10, y);
+            g.fillText("z", side() - 10 * Presentation.scale(), y);
             double[] m = f.months();
             double coldest = Double.POSITIVE_INFINITY;
             double warmest = Double.NEGATIVE_INFINITY;
@@ -457,25 +488,28 @@ public final class LatentView extends BorderPane {
                 coldest = Math.min(coldest, m[i]);
                 warmest = Math.max(warmest, m[i]);
             }
-            g.setFont(TICK_FONT);
+            g.setFont(Presentation.font(TICK_FONT));
             g.setTextAlign(TextAlignment.CENTER);
             for (int k = 0; k < MonthlyWeather.MONTHS; k++) {
                 double x = toX(f, f.codes()[k]);
                 g.setStroke(warmth(m[2 * k], coldest, warmest));
-                g.setLineWidth(2);
+                g.setLineWidth(2 * Presentation.scale());
                 // The year goes up the axis in spring and comes back down in autumn: spring's labels above, autumn's
                 // below, so months with the same season do not overlap.
                 boolean autumn = k >= 7 || k == 0;
-                g.strokeLine(x, y - (autumn ? 0 : 7), x, y + (autumn ? 7 : 0));
+                double tick = 7 * Presentation.scale();
+                g.strokeLine(x, y - (autumn ? 0 : tick), x, y + (autumn ? tick : 0));
                 g.setFill(Color.gray(0.2));
                 g.setTextBaseline(autumn ? VPos.TOP : VPos.BOTTOM);
-                g.fillText(month(k), x, autumn ? y + 9 : y - 9);
+                g.fillText(month(k), x, autumn ? y + 9 * Presentation.scale() : y - 9 * Presentation.scale());
             }
             double z = vm.seasonProperty().get();
             double x = toX(f, Math.max(f.zMin(), Math.min(f.zMax(), z)));
             g.setFill(CURVE);
-            g.fillPolygon(new double[] {x - 7, x + 7, x}, new double[] {y - 9, y - 9, y + 1}, 3);
-            g.fillPolygon(new double[] {x - 7, x + 7, x}, new double[] {y + 9, y + 9, y - 1}, 3);
+            double w = 7 * Presentation.scale();
+            double h = 9 * Presentation.scale();
+            g.fillPolygon(new double[] {x - w, x + w, x}, new double[] {y - h, y - h, y + 1}, 3);
+            g.fillPolygon(new double[] {x - w, x + w, x}, new double[] {y + h, y + h, y - 1}, 3);
         }
     }
 }
