@@ -172,7 +172,8 @@ class AutoencoderViewModelTest {
         ImageGrid after = onFx(() -> vm.reconstructionsProperty().get());
         assertThat(after).isNotSameAs(before);
         assertThat(after.images().get(0)).isNotEqualTo(before.images().get(0));
-        assertThat(onFx(() -> vm.modelDescriptionProperty().get())).contains("not saved");
+        // Told by the worker once the run's steps are counted, just after the state changes.
+        waitUntil(30, () -> vm.modelDescriptionProperty().get().contains("not saved"));
     }
 
     @Test
