@@ -213,8 +213,10 @@ final class JsdEmdView extends BorderPane {
         return chart;
     }
 
+    /** A line {@code width} pixels wide at the normal 13 px font, in em so it thickens with classroom mode's larger font. */
     private static String line(String colour, double width) {
-        return "-fx-stroke: " + colour + "; -fx-stroke-width: " + width + "px;";
+        return "-fx-stroke: " + colour + "; -fx-stroke-width: " + String.format(java.util.Locale.ROOT, "%.4f", width / 13)
+                + "em;";
     }
 
     private static XYChart.Data<Number, Number> dot(double x, double y, String colour) {
@@ -259,6 +261,8 @@ final class JsdEmdView extends BorderPane {
 
         private final Canvas canvas = new Canvas();
         private boolean dirty = true;
+        /** Redraws larger in classroom mode; held here so the app-wide scale does not keep a closed view alive. */
+        private final javafx.beans.InvalidationListener rescaled = Presentation.redrawOnChange(this::invalidate);
 
         Picture() {
             getChildren().add(canvas);
@@ -286,8 +290,13 @@ final class JsdEmdView extends BorderPane {
             }
         }
 
+        /** The margins hold the tick labels and the θ arrow, so they grow with them in classroom mode. */
+        private static double margin() {
+            return MARGIN * Presentation.scale();
+        }
+
         private double toX(double x) {
-            return MARGIN + (x + X_HALF) / (2 * X_HALF) * (getWidth() - 2 * MARGIN);
+            return margin() + (x + X_HALF) / (2 * X_HALF) * (getWidth() - 2 * margin());
         }
 
         private void draw() {
@@ -296,22 +305,22 @@ final class JsdEmdView extends BorderPane {
             double h = getHeight();
             g.setFill(Color.WHITE);
             g.fillRect(0, 0, w, h);
-            if (w < 4 * MARGIN || h < 4 * MARGIN) {
+            if (w < 4 * margin() || h < 4 * margin()) {
                 return;
             }
-            double baseline = h - 2 * MARGIN;
+            double baseline = h - 2 * margin();
             g.setStroke(AXIS);
-            g.setLineWidth(1);
+            g.setLineWidth(1 * Presentation.scale());
             g.strokeLine(toX(-X_HALF), baseline, toX(X_HALF), baseline);
-            g.setFont(TICK_FONT);
+            g.setFont(Presentation.font(TICK_FONT));
             g.setFill(TEXT);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
             for (int t = (int) -X_HALF; t <= X_HALF; t++) {
-                g.strokeLine(toX(t), baseline, toX(t), baseline + 5);
-                g.fillText(Integer.toString(t), toX(t), baseline + 7);
+                g.strokeLine(toX(t), baseline, toX(t), baseline + 5 * Presentation.scale());
+                g.fillText(Integer.toString(t), toX(t), baseline + 7 * Presentation.scale());
             }
-            double top = MARGIN + 18;
+            double top = margin() + 18 * Presentation.scale();
             if (vm.shapeProperty().get() == Shape.BUMPS) {
                 drawBumps(g, baseline, top);
             } else {
@@ -321,7 +330,7 @@ final class JsdEmdView extends BorderPane {
         }
 
         private void drawBumps(GraphicsContext g, double baseline, double top) {
-            int n = (int) Math.max(2, getWidth() - 2 * MARGIN);
+            int n = (int) Math.max(2, getWidth() - 2 * margin());
             double[] xs = new double[n];
             for (int i = 0; i < n; i++) {
                 xs[i] = -X_HALF + 2 * X_HALF * i / (n - 1);
@@ -359,7 +368,7 @@ final class JsdEmdView extends BorderPane {
             g.fillPolygon(px, py, n + 2);
             if (stroke != null) {
                 g.setStroke(stroke);
-                g.setLineWidth(2.5);
+                g.setLineWidth(2.5 * Presentation.scale());
                 g.strokePolyline(px, py, n);
             }
         }
@@ -368,18 +377,18 @@ final class JsdEmdView extends BorderPane {
             double theta = vm.thetaProperty().get();
             // A y axis up to the segments' height 1; P_g drawn second and narrower, so a coincident pair shows both.
             g.setStroke(AXIS);
-            g.setLineWidth(1);
+            g.setLineWidth(1 * Presentation.scale());
             g.setFill(TEXT);
-            g.setFont(TICK_FONT);
+            g.setFont(Presentation.font(TICK_FONT));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.strokeLine(toX(-X_HALF), top, toX(-X_HALF), baseline);
             g.strokeLine(toX(-X_HALF), top, toX(-X_HALF) + 5, top);
             g.fillText("y = 1", toX(-X_HALF) + 8, top);
-            g.setLineWidth(10);
+            g.setLineWidth(10 * Presentation.scale());
             g.setStroke(REAL);
             g.strokeLine(toX(0), baseline, toX(0), top);
-            g.setLineWidth(6);
+            g.setLineWidth(6 * Presentation.scale());
             g.setStroke(GENERATED);
             g.strokeLine(toX(theta), baseline, toX(theta), top);
             labels(g, theta, top - 6);
@@ -388,31 +397,31 @@ final class JsdEmdView extends BorderPane {
         /** P_r and P_g over their centres, each leaning away from the other so the two never overprint. */
         private void labels(GraphicsContext g, double theta, double y) {
             boolean right = theta >= 0;
-            g.setFont(LABEL_FONT);
+            g.setFont(Presentation.font(LABEL_FONT));
             g.setTextBaseline(VPos.BOTTOM);
             g.setFill(REAL.darker());
             g.setTextAlign(right ? TextAlignment.RIGHT : TextAlignment.LEFT);
-            g.fillText("P_r", toX(0) + (right ? 4 : -4), y);
+            g.fillText("P_r", toX(0) + (right ? -3 : 3), y);
             g.setFill(GENERATED.darker());
             g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
-            g.fillText("P_g", toX(theta) + (right ? -4 : 4), y);
+            g.fillText("P_g", toX(theta) + (right ? 3 : -3), y);
         }
 
         /** An arrow from P_r to P_g under the axis labels, marked with θ. */
         private void drawShift(GraphicsContext g, double baseline) {
             double theta = vm.thetaProperty().get();
-            double y = baseline + 2 * MARGIN - 12;
+            double y = baseline + 2 * margin() - 12 * Presentation.scale();
             double from = toX(0);
             double to = toX(theta);
             g.setStroke(TEXT);
-            g.setLineWidth(1.5);
+            g.setLineWidth(1.5 * Presentation.scale());
             g.strokeLine(from, y, to, y);
             if (Math.abs(to - from) > 8) {
                 double d = Math.signum(to - from) * 7;
                 g.strokeLine(to, y, to - d, y - 4);
                 g.strokeLine(to, y, to - d, y + 4);
             }
-            g.setFont(TICK_FONT);
+            g.setFont(Presentation.font(TICK_FONT));
             g.setFill(TEXT);
             g.setTextBaseline(VPos.CENTER);
             g.setTextAlign(theta >= 0 ? TextAlignment.LEFT : TextAlignment.RIGHT);
