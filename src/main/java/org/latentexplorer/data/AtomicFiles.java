@@ -43,6 +43,16 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes the whole file under a temporary name and moves it into place; the temporary file never stays behind. */
+    public static void write(Path target, Content content) throws IOException {
+        Path tmp = writeTemporary(target, content);
+        try {
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /**
      * Saves a file the user chose (an exported image or table) into an existing folder, with the failures a user can
      * act on told apart: no such folder, no permission, anything else with the system's reason.
@@ -54,12 +64,7 @@ public final class AtomicFiles {
             throw new DataException("export.error.noFolder", target.toString(), String.valueOf(folder));
         }
         try {
-            Path tmp = writeTemporary(target, content);
-            try {
-                moveIntoPlace(tmp, target);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            write(target, content);
         } catch (AccessDeniedException e) {
             throw new DataException("export.error.denied", target.toString(), folder.toString());
         } catch (IOException | RuntimeException e) {

@@ -53,6 +53,12 @@ public record Experiment(int format, String appVersion, String created, String s
                 labels, training, modelSettings, curves, view, null);
     }
 
+    /** The same experiment of another model kind (the kind of the model saved with it). */
+    public Experiment withKind(String otherKind) {
+        return new Experiment(format, appVersion, created, section, otherKind, dataset, labels, training, modelSettings,
+                curves, view, lab);
+    }
+
     public static Experiment ofLab(String section, String distribution, LabRun lab, Map<String, List<double[]>> curves,
             Map<String, Object> view) {
         return new Experiment(FORMAT, AppInfo.version(), java.time.Instant.now().toString(), section, null, distribution,

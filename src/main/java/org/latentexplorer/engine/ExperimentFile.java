@@ -46,7 +46,7 @@ public final class ExperimentFile {
             byte[] modelBytes = weights;
             Path parent = path.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = AtomicFiles.writeTemporary(path, out -> {
+            AtomicFiles.write(path, out -> {
                 ZipOutputStream zip = new ZipOutputStream(out);
                 entry(zip, EXPERIMENT_ENTRY, ModelStore.JSON.writeValueAsBytes(experiment));
                 if (modelBytes != null) {
@@ -55,11 +55,6 @@ public final class ExperimentFile {
                 }
                 zip.finish();
             });
-            try {
-                AtomicFiles.moveIntoPlace(tmp, path);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException("experiment.error.write", "Could not save the experiment to " + path + ": "
                     + e.getMessage(), e, path.toString(), String.valueOf(e.getMessage()));

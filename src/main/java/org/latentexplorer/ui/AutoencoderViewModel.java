@@ -126,11 +126,12 @@ public final class AutoencoderViewModel extends TrainingViewModel {
 
     @Override
     protected void applyViewState(Map<String, Object> view) {
+        // Kept within what the view's controls offer, whatever the file says.
         testNoise.set(StoredValues.constant(view, "test_noise", testNoise.get()));
-        testNoiseLevel.set(StoredValues.number(view, "test_noise_level", testNoiseLevel.get()));
-        clusters.set(StoredValues.integer(view, "clusters", clusters.get()));
+        testNoiseLevel.set(Math.max(0, Math.min(0.8, StoredValues.number(view, "test_noise_level", testNoiseLevel.get()))));
+        clusters.set(Math.max(2, Math.min(30, StoredValues.integer(view, "clusters", clusters.get()))));
         float[] pad = StoredValues.floats(view, "scribble");
-        if (pad != null) {
+        if (pad != null && scribble.get() != null && pad.length == scribble.get().length) {
             scribble.set(pad);
         }
     }

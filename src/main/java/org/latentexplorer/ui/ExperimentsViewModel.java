@@ -83,6 +83,10 @@ public final class ExperimentsViewModel {
                 }
                 String labels = e.labels();
                 ImageSet data = DataSource.load(e.dataset(), labels == null ? null : Path.of(labels));
+                if (loaded.model() != null && loaded.model().model().inputSize() != data.pixelsPerImage()) {
+                    throw new IllegalArgumentException(i18n.get("model.error.wrongSize",
+                            loaded.model().model().inputSize(), data.pixelsPerImage()));
+                }
                 ui.accept(() -> show(loaded, data, path));
             } catch (Throwable e) {
                 String text = i18n.describe(e);

@@ -282,7 +282,7 @@ final class Export {
             try {
                 write.write(file);
                 done.complete(file);
-            } catch (DataException | RuntimeException | OutOfMemoryError e) {
+            } catch (Throwable e) {
                 done.completeExceptionally(e);
             }
         });

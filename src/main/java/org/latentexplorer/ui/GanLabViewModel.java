@@ -280,12 +280,16 @@ public final class GanLabViewModel implements CurveSource {
         message.set(i18n.get("experiment.opened", name));
         // Queued after the rebuilds the settings above asked for, so this lab is the one that stays.
         worker.execute(() -> {
-            rebuild(real, run.settings());
-            lab.restore(run.state());
-            publish(true, Double.NaN);
-            newPoints.clear();
-            pendingCurves.set(e.curves());
-            throttle.request();
+            try {
+                rebuild(real, run.settings());
+                lab.restore(run.state());
+                publish(true, Double.NaN);
+                newPoints.clear();
+                pendingCurves.set(e.curves());
+                throttle.request();
+            } catch (RuntimeException failed) {
+                ui.accept(() -> message.set(i18n.describe(failed)));
+            }
         });
     }
 

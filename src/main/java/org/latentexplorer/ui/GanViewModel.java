@@ -156,14 +156,8 @@ public final class GanViewModel extends TrainingViewModel {
             syncingArchitecture.set(false);
         }
         k.set(StoredValues.integer(settings, "k", k.get()));
-        String loss = StoredValues.string(settings, "generator_loss", null);
-        if (loss != null) {
-            generatorLoss.set(Gan.GeneratorLoss.byId(loss));
-        }
-        String z = StoredValues.string(settings, "noise", null);
-        if (z != null) {
-            noise.set(Gan.Noise.byId(z));
-        }
+        generatorLoss.set(StoredValues.parsed(settings, "generator_loss", Gan.GeneratorLoss::byId, generatorLoss.get()));
+        noise.set(StoredValues.parsed(settings, "noise", Gan.Noise::byId, noise.get()));
         learningRateD.set(StoredValues.number(settings, "learning_rate_d", learningRateD.get()));
         learningRateG.set(StoredValues.number(settings, "learning_rate_g", learningRateG.get()));
         dDropout.set(StoredValues.number(settings, "d_dropout", dDropout.get()));
@@ -193,8 +187,15 @@ public final class GanViewModel extends TrainingViewModel {
                 Map<String, Object> m = (Map<String, Object>) frame;
                 int rows = StoredValues.integer(m, "rows", 28);
                 int cols = StoredValues.integer(m, "cols", 28);
-                restored.add(new Snapshot((long) StoredValues.number(m, "step", 0),
-                        ImageGrid.of(StoredValues.pixels(pixels), rows, cols)));
+                try {
+                    float[] values = StoredValues.pixels(pixels);
+                    if (rows > 0 && cols > 0 && values.length > 0 && values.length % (rows * cols) == 0) {
+                        restored.add(new Snapshot((long) StoredValues.number(m, "step", 0),
+                                ImageGrid.of(values, rows, cols)));
+                    }
+                } catch (IllegalArgumentException notBase64) {
+                    // A damaged frame is left out; the others still show how the samples grew.
+                }
             }
         }
         timeline.setAll(restored);

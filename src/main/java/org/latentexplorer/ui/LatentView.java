@@ -237,6 +237,10 @@ public final class LatentView extends BorderPane {
         }
 
         private void pick(MouseEvent e) {
+            // The secondary button opens the export menu; it must not move the season first.
+            if (!e.isPrimaryButtonDown()) {
+                return;
+            }
             if (vm.fitProperty().get() != null && tMax > tMin) {
                 vm.seasonNearest(toT(e.getX()), toH(e.getY()), tMax - tMin, hMax - hMin);
             }
@@ -453,6 +457,10 @@ public final class LatentView extends BorderPane {
         }
 
         private void pick(MouseEvent e) {
+            // The secondary button opens the export menu; it must not move the season first.
+            if (!e.isPrimaryButtonDown()) {
+                return;
+            }
             LatentViewModel.Fit f = vm.fitProperty().get();
             if (f != null && getWidth() > 2 * side()) {
                 double share = Math.max(0, Math.min(1, (e.getX() - side()) / (getWidth() - 2 * side())));

@@ -196,7 +196,8 @@ public final class MainView extends BorderPane {
             openModel.setDisable(current.active().get());
             openData.setDisable(current.active().get());
             // A model being trained belongs to its trainer: a run is saved once training has stopped.
-            saveExperiment.setDisable(!vm.experiments().canSave() || (vm.current() != null && vm.current().active().get()));
+            saveExperiment.setDisable(!vm.experiments().canSave() || (vm.current() != null
+                    && (vm.current().active().get() || vm.current().busyProperty().get())));
         });
 
         MenuBar bar = new MenuBar(file, viewMenu(), runMenu(), languageMenu(), helpMenu());
@@ -308,6 +309,9 @@ public final class MainView extends BorderPane {
             return;
         }
         TrainingViewModel current = vm.current();
+        if (current != null && !current.readyToSave()) {
+            return;
+        }
         String section = vm.sectionProperty().get().id().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         String name = section + (current == null ? ""
                 : "-" + current.datasetProperty().get().displayName().replaceAll("[^\\p{L}\\p{N}._-]+", "-"));

@@ -98,9 +98,14 @@ public final class MainViewModel {
         generative.initialize();
     }
 
+    /** The name a section's data set is remembered under: its kind, and "gan" whichever GAN architecture is chosen. */
+    private String dataKey(TrainingViewModel t) {
+        return t == gan ? org.latentexplorer.engine.ModelKind.GAN.id() : t.kind().id();
+    }
+
     /** Loads the data set a section had last time, or its first one; each is loaded once. */
     private void openRememberedData(TrainingViewModel t) {
-        Settings.Data d = rememberedData.get(t.kind().id());
+        Settings.Data d = rememberedData.get(dataKey(t));
         DataChoice bundled = d == null ? null
                 : t.datasets().stream().filter(c -> c.spec().equals(d.spec())).findFirst().orElse(null);
         if (bundled != null && !bundled.equals(t.datasetProperty().get())) {
@@ -206,7 +211,7 @@ public final class MainViewModel {
         for (TrainingViewModel t : trainers()) {
             DataChoice d = t.datasetProperty().get();
             if (d != null) {
-                data.put(t.kind().id(), new Settings.Data(d.spec(), d.labelsPath()));
+                data.put(dataKey(t), new Settings.Data(d.spec(), d.labelsPath()));
             }
         }
         data.put(COMPARE_DATASET, new Settings.Data(compare.datasetProperty().get().id(), null));
@@ -330,7 +335,8 @@ public final class MainViewModel {
     }
 
     private Observable[] dependencies() {
-        List<Observable> deps = new java.util.ArrayList<>(List.of(i18n.localeProperty(), engineReady));
+        List<Observable> deps = new java.util.ArrayList<>(List.of(i18n.localeProperty(), engineReady,
+                experiments.busyProperty()));
         for (TrainingViewModel t : trainers()) {
             deps.addAll(List.of(t.stateProperty(), t.epochProperty(), t.stepProperty(), t.samplesPerSecondProperty(),
                     t.busyProperty(), t.datasetProperty(), t.progressProperty()));
@@ -356,7 +362,7 @@ public final class MainViewModel {
             if (!engineReady.get()) {
                 return i18n.get("status.engineStarting");
             }
-            if (trainers().stream().anyMatch(v -> v.busyProperty().get())) {
+            if (experiments.busyProperty().get() || trainers().stream().anyMatch(v -> v.busyProperty().get())) {
                 return i18n.get("status.loading");
             }
             return i18n.get("status.ready");
@@ -374,7 +380,7 @@ public final class MainViewModel {
             if (t != null) {
                 return t.progressProperty().get();
             }
-            boolean busy = trainers().stream().anyMatch(v -> v.busyProperty().get());
+            boolean busy = experiments.busyProperty().get() || trainers().stream().anyMatch(v -> v.busyProperty().get());
             return busy || !engineReady.get() ? -1.0 : 0.0;
         }, dependencies());
     }

@@ -60,8 +60,10 @@ public final class SettingsStore {
         if (os.startsWith("mac")) {
             return home.resolve("Library").resolve("Application Support").resolve("LatentExplorer");
         }
+        // The XDG base directory spec: a relative XDG_CONFIG_HOME is invalid and ignored.
         String xdg = env.get("XDG_CONFIG_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve("latent-explorer");
+        boolean usable = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute();
+        return (usable ? Path.of(xdg) : home.resolve(".config")).resolve("latent-explorer");
     }
 
     public Path file() {
@@ -83,23 +85,13 @@ public final class SettingsStore {
 
     /** Writes the settings now; a failure is logged, never thrown: losing a setting must not lose the session. */
     public boolean save(Settings settings) {
-        Path tmp = null;
         try {
             Files.createDirectories(file.getParent());
-            tmp = AtomicFiles.writeTemporary(file, out -> JSON.writeValue(out, settings));
-            AtomicFiles.moveIntoPlace(tmp, file);
+            AtomicFiles.write(file, out -> JSON.writeValue(out, settings));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot save the settings to {}: {}", file, e.getMessage());
             return false;
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a stray temporary file is harmless; the next save makes a new one
-                }
-            }
         }
     }
 

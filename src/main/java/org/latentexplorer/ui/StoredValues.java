@@ -24,6 +24,18 @@ final class StoredValues {
         return m.get(key) instanceof String s ? s : otherwise;
     }
 
+    /** A value read from its stored id; the default when absent or unknown to this version. */
+    static <T> T parsed(Map<String, Object> m, String key, java.util.function.Function<String, T> byId, T otherwise) {
+        if (!(m.get(key) instanceof String id)) {
+            return otherwise;
+        }
+        try {
+            return byId.apply(id);
+        } catch (IllegalArgumentException unknown) {
+            return otherwise;
+        }
+    }
+
     /** An enum constant by its name; the default when absent or unknown to this version. */
     static <E extends Enum<E>> E constant(Map<String, Object> m, String key, E otherwise) {
         for (E e : otherwise.getDeclaringClass().getEnumConstants()) {
@@ -68,7 +80,7 @@ final class StoredValues {
         return java.util.Base64.getEncoder().encodeToString(b);
     }
 
-    /** The pixels {@link #bytes} stored, back in [0, 1]. */
+    /** The pixels {@link #bytes} stored, back in [0, 1]; IllegalArgumentException when it is not Base64. */
     static float[] pixels(String base64) {
         byte[] b = java.util.Base64.getDecoder().decode(base64);
         float[] f = new float[b.length];

@@ -123,6 +123,8 @@ public abstract class TrainingViewModel implements CurveSource {
     private int pendingJobs;
     /** True while an experiment sets the data set, which it has already read; UI thread only. */
     private boolean restoring;
+    /** How many experiments have been opened here; UI thread only. */
+    private int restores;
 
     private record CurvePoint(String key, long step, double value) {
     }
@@ -273,6 +275,7 @@ public abstract class TrainingViewModel implements CurveSource {
     public void openDataset(Path images, Path labels) {
         DataChoice choice = new DataChoice(images.toString(), labels == null ? null : labels.toString(),
                 images.getFileName().toString());
+        int asked = restores;
         runInBackground(() -> {
             // Read once here so a bad file is reported before it joins the list.
             DataSource.load(choice.spec(), labels);
@@ -280,7 +283,10 @@ public abstract class TrainingViewModel implements CurveSource {
                 if (!datasets.contains(choice)) {
                     datasets.add(choice);
                 }
-                dataset.set(choice);
+                // An experiment opened meanwhile brought its own data set: this one joins the list, not the view.
+                if (restores == asked) {
+                    dataset.set(choice);
+                }
             });
         });
     }
@@ -296,16 +302,33 @@ public abstract class TrainingViewModel implements CurveSource {
 
     /** Saves the run with its model as one experiment file; refused while training, which owns the model. */
     public void saveExperiment(Path path, String section) {
-        if (isActive()) {
-            errorText("experiment.error.training");
+        if (!readyToSave()) {
             return;
         }
-        Experiment experiment = captureExperiment(section);
+        Experiment captured = captureExperiment(section);
         runInBackground(() -> {
             ModelManifest manifest = model == null ? null : manifest();
+            // The model's own kind: a section that trains more than one may show a model of the kind not chosen now.
+            Experiment experiment = model == null ? captured : captured.withKind(model.kind().id());
             ExperimentFile.save(path, experiment, model, manifest);
             ui.accept(() -> info("experiment.saved", path));
         });
+    }
+
+    /**
+     * Whether the run can be saved now, and if not, says why: the model belongs to its trainer while it trains, and
+     * a data set or model still loading would not match the settings in view.
+     */
+    public boolean readyToSave() {
+        if (isActive()) {
+            errorText("experiment.error.training");
+            return false;
+        }
+        if (busy.get()) {
+            errorText("experiment.error.busy");
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -320,6 +343,7 @@ public abstract class TrainingViewModel implements CurveSource {
         Experiment e = loaded.experiment();
         DataChoice choice = datasets.stream().filter(c -> c.spec().equals(e.dataset())).findFirst()
                 .orElseGet(() -> new DataChoice(e.dataset(), e.labels(), Path.of(e.dataset()).getFileName().toString()));
+        restores++;
         restoring = true;
         try {
             if (!datasets.contains(choice)) {
@@ -337,25 +361,44 @@ public abstract class TrainingViewModel implements CurveSource {
                 closeModel();
                 onInferenceChanged();
             }
-            // Published, not run directly, so it lands after the redraws the adoption above published.
-            publish(() -> {
-                Experiment.Training t = e.training();
-                latentSize.set(t.latentSize());
-                epochs.set(t.epochs());
-                batchSize.set(t.batchSize());
-                learningRate.set(t.learningRate());
-                seed.set(t.seed());
-                continueTraining.set(t.continueTraining());
-                applyModelSettings(ModelKind.byId(e.kind()), e.modelSettings());
-                curves.values().forEach(List::clear);
-                e.curves().forEach((k, points) -> {
-                    curve(k).setAll(chartData(points));
-                    latest(k).set(points.isEmpty() ? Double.NaN : points.get(points.size() - 1)[1]);
-                });
-                applyViewState(e.view());
-                info("experiment.opened", name);
-            });
+            // Published and then posted, so it runs after the redraws and the updates the adoption above queued.
+            publish(() -> ui.accept(() -> {
+                try {
+                    apply(e);
+                    info("experiment.opened", name);
+                } catch (RuntimeException bad) {
+                    error(bad);
+                }
+            }));
         });
+    }
+
+    /** UI thread: an opened experiment's settings, curves and view, over what the adoption showed. */
+    private void apply(Experiment e) {
+        Experiment.Training t = e.training();
+        latentSize.set(t.latentSize());
+        epochs.set(t.epochs());
+        batchSize.set(t.batchSize());
+        learningRate.set(t.learningRate());
+        seed.set(t.seed());
+        continueTraining.set(t.continueTraining());
+        applyModelSettings(ModelKind.byId(e.kind()), e.modelSettings());
+        // The previous run's numbers go; the held-out ones the adoption measured on this model stay.
+        curves.values().forEach(List::clear);
+        latest.forEach((k, p) -> {
+            if (k.startsWith(TRAIN + ":")) {
+                p.set(Double.NaN);
+            }
+        });
+        step.set(0);
+        epoch.set(0);
+        progress.set(0);
+        samplesPerSecond.set(Double.NaN);
+        e.curves().forEach((k, points) -> {
+            curve(k).setAll(chartData(points));
+            latest(k).set(points.isEmpty() ? Double.NaN : points.get(points.size() - 1)[1]);
+        });
+        applyViewState(e.view());
     }
 
     public void shutdown() {

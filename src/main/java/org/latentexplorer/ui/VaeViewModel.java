@@ -170,10 +170,8 @@ public final class VaeViewModel extends TrainingViewModel {
     @Override
     protected void applyModelSettings(ModelKind kind, java.util.Map<String, Object> settings) {
         beta.set(StoredValues.number(settings, VariationalAutoencoder.BETA_SETTING, beta.get()));
-        String r = StoredValues.string(settings, VariationalAutoencoder.RECONSTRUCTION_SETTING, null);
-        if (r != null) {
-            reconstruction.set(VariationalAutoencoder.Reconstruction.byId(r));
-        }
+        reconstruction.set(StoredValues.parsed(settings, VariationalAutoencoder.RECONSTRUCTION_SETTING,
+                VariationalAutoencoder.Reconstruction::byId, reconstruction.get()));
     }
 
     @Override
@@ -201,9 +199,11 @@ public final class VaeViewModel extends TrainingViewModel {
             }
         }
         projection.set(StoredValues.constant(v, "projection", projection.get()));
-        dimX.set(StoredValues.integer(v, "dim_x", dimX.get()));
-        dimY.set(StoredValues.integer(v, "dim_y", dimY.get()));
-        manifoldSize.set(StoredValues.integer(v, "manifold_size", manifoldSize.get()));
+        // Kept within the model's dimensions and the grid sizes the view offers, whatever the file says.
+        int last = sliceValues.size() - 1;
+        dimX.set(Math.max(0, Math.min(last, StoredValues.integer(v, "dim_x", dimX.get()))));
+        dimY.set(Math.max(0, Math.min(last, StoredValues.integer(v, "dim_y", dimY.get()))));
+        manifoldSize.set(Math.max(2, Math.min(30, StoredValues.integer(v, "manifold_size", manifoldSize.get()))));
         showManifold.set(StoredValues.flag(v, "show_manifold", showManifold.get()));
         cursorX.set(StoredValues.number(v, "cursor_x", cursorX.get()));
         cursorY.set(StoredValues.number(v, "cursor_y", cursorY.get()));

@@ -143,7 +143,11 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
                 int code = k;
                 if (bar != null) {
                     bar.setStyle("-fx-bar-fill: " + web(CodeMap.colour(code)) + ";");
-                    bar.setOnMouseClicked(e -> vm.selectedCodeProperty().set(code));
+                    bar.setOnMouseClicked(e -> {
+                        if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                            vm.selectedCodeProperty().set(code);
+                        }
+                    });
                 }
             }
         });

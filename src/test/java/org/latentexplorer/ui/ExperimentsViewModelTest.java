@@ -139,6 +139,46 @@ class ExperimentsViewModelTest {
     }
 
     @Test
+    void valuesAFileShouldNotHoldAreReadAsTheNearestTheViewOffers(@TempDir Path dir) throws Exception {
+        first = opened();
+        Path file = dir.resolve("pretrained.lexp");
+        ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.AUTOENCODER);
+        ExperimentsViewModel experiments = experiments(first, section);
+        fx(() -> experiments.save(file));
+        waitUntil(60, () -> Files.exists(file) && !first.busyProperty().get());
+
+        // Edited by hand: an unknown noise, a k far beyond the spinner, a scribble of the wrong size.
+        Path edited = dir.resolve("edited.lexp");
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        ObjectNode json = (ObjectNode) JSON.readTree(entries.get("experiment.json"));
+        ObjectNode view = (ObjectNode) json.get("view");
+        view.put("test_noise", "NOPE");
+        view.put("clusters", 1_000_000);
+        view.putArray("scribble").add(1).add(2);
+        ((ObjectNode) json.get("model_settings")).put("input_noise", "nonsense");
+        entries.put("experiment.json", JSON.writeValueAsBytes(json));
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(edited))) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        fx(() -> experiments.open(edited));
+        waitUntil(60, () -> first.messageProperty().get().startsWith("Opened") && !first.busyProperty().get());
+        assertThat(onFx(() -> first.clustersProperty().get())).isEqualTo(30);
+        assertThat(onFx(() -> first.testNoiseProperty().get())).isEqualTo(ImageNoise.Type.MASKING);
+        assertThat(onFx(() -> first.trainingNoiseProperty().get())).isEqualTo(AutoencoderViewModel.TrainingNoise.NONE);
+        assertThat(onFx(() -> first.scribbleProperty().get())).hasSize(28 * 28);
+        assertThat(onFx(() -> first.messageIsErrorProperty().get())).isFalse();
+    }
+
+    @Test
     void aLabRunOpensWhereItStoodWithItsCurvesSettingsAndPoints(@TempDir Path dir) throws Exception {
         GanLabViewModel labA = new GanLabViewModel(i18n, Platform::runLater);
         GanLabViewModel labB = new GanLabViewModel(i18n, Platform::runLater);
