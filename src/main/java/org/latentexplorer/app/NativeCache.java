@@ -1,9 +1,8 @@
 package org.latentexplorer.app;
 
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
+import org.latentexplorer.data.UserFolder;
 
 /**
  * Where the native libraries unpack: JavaCPP's (ND4J, OpenBLAS; about 400 MB) and JavaFX's. Their defaults,
@@ -17,26 +16,6 @@ final class NativeCache {
     private NativeCache() {
     }
 
-    /**
-     * The app's cache folder: %LOCALAPPDATA%\LatentExplorer\cache on Windows, ~/Library/Caches/LatentExplorer on
-     * macOS, $XDG_CACHE_HOME/latent-explorer (or ~/.cache/latent-explorer) elsewhere.
-     */
-    static Path folder(String osName, Map<String, String> env, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String local = env.get("LOCALAPPDATA");
-            Path base = local != null && !local.isBlank() ? Path.of(local) : home.resolve("AppData").resolve("Local");
-            return base.resolve("LatentExplorer").resolve("cache");
-        }
-        if (os.startsWith("mac")) {
-            return home.resolve("Library").resolve("Caches").resolve("LatentExplorer");
-        }
-        // The XDG spec says a relative value is invalid and must be ignored.
-        String xdg = env.get("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
-        return base.resolve("latent-explorer");
-    }
-
     /** Points both libraries into the folder, keeping whatever the user set (with -D or the launcher's options). */
     static void configure(Properties system, Path folder) {
         system.putIfAbsent(JAVACPP_PROPERTY, folder.resolve("javacpp").toString());
@@ -45,7 +24,6 @@ final class NativeCache {
 
     /** Configures this JVM; must run before anything loads ND4J or JavaFX. */
     static void configure() {
-        configure(System.getProperties(),
-                folder(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home"))));
+        configure(System.getProperties(), UserFolder.CACHE.forThisUser());
     }
 }

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.latentexplorer.data.AtomicFiles;
+import org.latentexplorer.data.UserFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,24 +46,7 @@ public final class SettingsStore {
     public static SettingsStore forUser() {
         String override = System.getProperty(FOLDER_PROPERTY);
         return new SettingsStore(override != null && !override.isBlank() ? Path.of(override)
-                : userFolder(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home"))));
-    }
-
-    /** Where each OS keeps an application's settings. */
-    static Path userFolder(String osName, java.util.Map<String, String> env, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            return (appData != null && !appData.isBlank() ? Path.of(appData) : home.resolve("AppData").resolve("Roaming"))
-                    .resolve("LatentExplorer");
-        }
-        if (os.startsWith("mac")) {
-            return home.resolve("Library").resolve("Application Support").resolve("LatentExplorer");
-        }
-        // The XDG base directory spec: a relative XDG_CONFIG_HOME is invalid and ignored.
-        String xdg = env.get("XDG_CONFIG_HOME");
-        boolean usable = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute();
-        return (usable ? Path.of(xdg) : home.resolve(".config")).resolve("latent-explorer");
+                : UserFolder.CONFIG.forThisUser());
     }
 
     public Path file() {

@@ -6,35 +6,36 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.latentexplorer.data.UserFolder;
 
 class NativeCacheTest {
     private static final Path HOME = Path.of("/home/ada");
 
     @Test
     void linuxUsesXdgCacheHomeWhenAbsolute() {
-        assertThat(NativeCache.folder("Linux", Map.of("XDG_CACHE_HOME", "/var/cache/ada"), HOME))
+        assertThat(UserFolder.CACHE.on("Linux", Map.of("XDG_CACHE_HOME", "/var/cache/ada"), HOME))
                 .isEqualTo(Path.of("/var/cache/ada/latent-explorer"));
     }
 
     @Test
     void linuxFallsBackToDotCacheWhenXdgIsUnsetBlankOrRelative() {
         Path expected = Path.of("/home/ada/.cache/latent-explorer");
-        assertThat(NativeCache.folder("Linux", Map.of(), HOME)).isEqualTo(expected);
-        assertThat(NativeCache.folder("Linux", Map.of("XDG_CACHE_HOME", " "), HOME)).isEqualTo(expected);
-        assertThat(NativeCache.folder("Linux", Map.of("XDG_CACHE_HOME", "cache"), HOME)).isEqualTo(expected);
+        assertThat(UserFolder.CACHE.on("Linux", Map.of(), HOME)).isEqualTo(expected);
+        assertThat(UserFolder.CACHE.on("Linux", Map.of("XDG_CACHE_HOME", " "), HOME)).isEqualTo(expected);
+        assertThat(UserFolder.CACHE.on("Linux", Map.of("XDG_CACHE_HOME", "cache"), HOME)).isEqualTo(expected);
     }
 
     @Test
     void windowsUsesLocalAppData() {
-        assertThat(NativeCache.folder("Windows 11", Map.of("LOCALAPPDATA", "/C/Users/ada/AppData/Local"), HOME))
+        assertThat(UserFolder.CACHE.on("Windows 11", Map.of("LOCALAPPDATA", "/C/Users/ada/AppData/Local"), HOME))
                 .isEqualTo(Path.of("/C/Users/ada/AppData/Local/LatentExplorer/cache"));
-        assertThat(NativeCache.folder("Windows 10", Map.of(), HOME))
+        assertThat(UserFolder.CACHE.on("Windows 10", Map.of(), HOME))
                 .isEqualTo(Path.of("/home/ada/AppData/Local/LatentExplorer/cache"));
     }
 
     @Test
     void macUsesLibraryCachesAndIgnoresXdg() {
-        assertThat(NativeCache.folder("Mac OS X", Map.of("XDG_CACHE_HOME", "/tmp/x"), HOME))
+        assertThat(UserFolder.CACHE.on("Mac OS X", Map.of("XDG_CACHE_HOME", "/tmp/x"), HOME))
                 .isEqualTo(Path.of("/home/ada/Library/Caches/LatentExplorer"));
     }
 

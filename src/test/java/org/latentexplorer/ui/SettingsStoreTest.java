@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.latentexplorer.data.UserFolder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The settings file: what is written is read back; anything wrong in it gives defaults, never an error. */
@@ -99,12 +100,12 @@ class SettingsStoreTest {
     @Test
     void eachOperatingSystemKeepsThemInItsOwnPlace() {
         Path home = Path.of("/home/u");
-        assertThat(SettingsStore.userFolder("Linux", Map.of(), home)).isEqualTo(Path.of("/home/u/.config/latent-explorer"));
-        assertThat(SettingsStore.userFolder("Linux", Map.of("XDG_CONFIG_HOME", "/cfg"), home))
+        assertThat(UserFolder.CONFIG.on("Linux", Map.of(), home)).isEqualTo(Path.of("/home/u/.config/latent-explorer"));
+        assertThat(UserFolder.CONFIG.on("Linux", Map.of("XDG_CONFIG_HOME", "/cfg"), home))
                 .isEqualTo(Path.of("/cfg/latent-explorer"));
-        assertThat(SettingsStore.userFolder("Mac OS X", Map.of(), home))
+        assertThat(UserFolder.CONFIG.on("Mac OS X", Map.of(), home))
                 .isEqualTo(Path.of("/home/u/Library/Application Support/LatentExplorer"));
-        assertThat(SettingsStore.userFolder("Windows 11", Map.of("APPDATA", "/appdata"), home))
+        assertThat(UserFolder.CONFIG.on("Windows 11", Map.of("APPDATA", "/appdata"), home))
                 .isEqualTo(Path.of("/appdata/LatentExplorer"));
     }
 
