@@ -113,12 +113,11 @@ public final class ExperimentsViewModel {
         ModelKind kind = ModelKind.byId(loaded.experiment().kind());
         Map.Entry<Section, TrainingViewModel> target = sections.entrySet().stream()
                 .filter(e -> e.getValue().accepts(kind)).findFirst().orElseThrow();
-        if (target.getValue().active().get()) {
+        if (target.getValue().restore(loaded, data, path.getFileName().toString())) {
+            section.set(target.getKey());
+        } else {
             error.set(i18n.get("experiment.error.training"));
-            return;
         }
-        section.set(target.getKey());
-        target.getValue().restore(loaded, data, path.getFileName().toString());
     }
 
     public void shutdown() {

@@ -55,6 +55,8 @@ public final class MainViewModel {
     private final LatentViewModel latent;
     private final JsdEmdViewModel divergences = new JsdEmdViewModel();
     private final ExperimentsViewModel experiments;
+    /** The sections that train a model, in the chapter's order, each with its view model. */
+    private final Map<Section, TrainingViewModel> modelSections = new java.util.EnumMap<>(Section.class);
 
     public MainViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
         this.i18n = i18n;
@@ -67,8 +69,9 @@ public final class MainViewModel {
         this.lab = new GanLabViewModel(i18n, uiExecutor);
         this.generative = new GenerativeViewModel(i18n, uiExecutor);
         this.latent = new LatentViewModel(i18n, uiExecutor);
-        this.experiments = new ExperimentsViewModel(i18n, uiExecutor, section, java.util.Map.of(Section.AUTOENCODER,
-                autoencoder, Section.VAE, vae, Section.VQVAE, vqvae, Section.GAN, gan), lab);
+        modelSections.putAll(Map.of(Section.AUTOENCODER, autoencoder, Section.VAE, vae, Section.VQVAE, vqvae,
+                Section.GAN, gan));
+        this.experiments = new ExperimentsViewModel(i18n, uiExecutor, section, modelSections, lab);
         for (TrainingViewModel t : trainers()) {
             t.threadsProperty().bindBidirectional(threads);
         }
@@ -153,7 +156,7 @@ public final class MainViewModel {
     }
 
     private List<TrainingViewModel> trainers() {
-        return List.of(autoencoder, vae, vqvae, gan);
+        return List.copyOf(modelSections.values());
     }
 
     public I18n i18n() { return i18n; }
@@ -325,13 +328,7 @@ public final class MainViewModel {
 
     /** The section view model whose model the File menu opens and saves, or null for sections without one. */
     public TrainingViewModel current() {
-        return switch (section.get()) {
-            case AUTOENCODER -> autoencoder;
-            case VAE -> vae;
-            case GAN -> gan;
-            case VQVAE -> vqvae;
-            default -> null;
-        };
+        return modelSections.get(section.get());
     }
 
     private Observable[] dependencies() {

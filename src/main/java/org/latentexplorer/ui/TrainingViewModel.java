@@ -333,12 +333,11 @@ public abstract class TrainingViewModel implements CurveSource {
 
     /**
      * UI thread: reproduces a saved run: its data set (already read, so a missing file has been reported before
-     * anything changed), settings, model, curves and view. Refused while training.
+     * anything changed), settings, model, curves and view. False, and nothing changes, while a model trains here.
      */
-    public void restore(ExperimentFile.Loaded loaded, ImageSet data, String name) {
+    public boolean restore(ExperimentFile.Loaded loaded, ImageSet data, String name) {
         if (isActive()) {
-            errorText("experiment.error.training");
-            return;
+            return false;
         }
         Experiment e = loaded.experiment();
         DataChoice choice = datasets.stream().filter(c -> c.spec().equals(e.dataset())).findFirst()
@@ -371,6 +370,7 @@ public abstract class TrainingViewModel implements CurveSource {
                 }
             }));
         });
+        return true;
     }
 
     /** UI thread: an opened experiment's settings, curves and view, over what the adoption showed. */
