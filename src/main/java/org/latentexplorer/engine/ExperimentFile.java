@@ -37,13 +37,7 @@ public final class ExperimentFile {
     public static void save(Path path, Experiment experiment, GenerativeModel model, ModelManifest manifest)
             throws ModelFileException {
         try {
-            byte[] weights = null;
-            if (model != null) {
-                ByteArrayOutputStream w = new ByteArrayOutputStream();
-                model.write(w, true);
-                weights = w.toByteArray();
-            }
-            byte[] modelBytes = weights;
+            byte[] modelBytes = model == null ? null : weights(model);
             Path parent = path.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             AtomicFiles.write(path, out -> {
@@ -59,6 +53,13 @@ public final class ExperimentFile {
             throw new ModelFileException("experiment.error.write", "Could not save the experiment to " + path + ": "
                     + e.getMessage(), e, path.toString(), String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The model as its own zip, in memory: it goes into the experiment's zip as one entry. */
+    private static byte[] weights(GenerativeModel model) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        model.write(out, true);
+        return out.toByteArray();
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

@@ -268,7 +268,7 @@ final class Export {
     }
 
     /** A data set's short name for a file name: a bundled set's id, or an opened file's name without its extensions. */
-    private static String stem(String spec) {
+    static String stem(String spec) {
         String name = spec.substring(Math.max(spec.lastIndexOf('/'), spec.lastIndexOf('\\')) + 1);
         int dot = name.indexOf('.');
         name = dot > 0 ? name.substring(0, dot) : name;

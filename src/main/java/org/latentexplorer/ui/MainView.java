@@ -312,9 +312,9 @@ public final class MainView extends BorderPane {
         if (current != null && !current.readyToSave()) {
             return;
         }
+        // Named as exports are: the section, then the data set's short name.
         String section = vm.sectionProperty().get().id().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        String name = section + (current == null ? ""
-                : "-" + current.datasetProperty().get().displayName().replaceAll("[^\\p{L}\\p{N}._-]+", "-"));
+        String name = section + (current == null ? "" : "-" + Export.stem(current.datasetProperty().get().spec()));
         java.nio.file.Path path = FileDialogs.saveExperiment(getScene().getWindow(), i18n, name);
         if (path != null) {
             vm.experiments().save(path);
