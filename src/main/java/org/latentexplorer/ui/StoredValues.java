@@ -38,12 +38,7 @@ final class StoredValues {
 
     /** An enum constant by its name; the default when absent or unknown to this version. */
     static <E extends Enum<E>> E constant(Map<String, Object> m, String key, E otherwise) {
-        for (E e : otherwise.getDeclaringClass().getEnumConstants()) {
-            if (e.name().equals(m.get(key))) {
-                return e;
-            }
-        }
-        return otherwise;
+        return parsed(m, key, name -> Enum.valueOf(otherwise.getDeclaringClass(), name), otherwise);
     }
 
     /** Pixels stored as a list of numbers; null when absent. */
