@@ -3,7 +3,6 @@ package org.latentexplorer.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -56,15 +55,16 @@ public final class AutoencoderViewModel extends TrainingViewModel {
     private final ObjectProperty<TrainingNoise> trainingNoise = new SimpleObjectProperty<>(this, "trainingNoise",
             TrainingNoise.NONE);
     private final DoubleProperty trainingNoiseLevel = new SimpleDoubleProperty(this, "trainingNoiseLevel", 0.3);
-    private final ObjectProperty<ImageNoise.Type> testNoise = new SimpleObjectProperty<>(this, "testNoise",
+    // Shared: the worker draws with the test noise, the cluster count and the scribble.
+    private final SharedProperty<ImageNoise.Type> testNoise = new SharedProperty<>(this, "testNoise",
             ImageNoise.Type.MASKING);
-    private final DoubleProperty testNoiseLevel = new SimpleDoubleProperty(this, "testNoiseLevel", 0.3);
+    private final SharedProperty.OfDouble testNoiseLevel = new SharedProperty.OfDouble(this, "testNoiseLevel", 0.3);
     private final ObjectProperty<ImageGrid> noisy = new SimpleObjectProperty<>(this, "noisy");
     private final ObjectProperty<ImageGrid> denoised = new SimpleObjectProperty<>(this, "denoised");
     private final Map<String, ObservableList<XYChart.Data<Number, Number>>> noiseCurves = new HashMap<>();
-    private final ObjectProperty<float[]> scribble = new SimpleObjectProperty<>(this, "scribble");
+    private final SharedProperty<float[]> scribble = new SharedProperty<>(this, "scribble", null);
     private final ObjectProperty<ImageGrid> scribbleOutput = new SimpleObjectProperty<>(this, "scribbleOutput");
-    private final IntegerProperty clusters = new SimpleIntegerProperty(this, "clusters", 10);
+    private final SharedProperty.OfInt clusters = new SharedProperty.OfInt(this, "clusters", 10);
     private final ObjectProperty<LatentPoints> clusterPoints = new SimpleObjectProperty<>(this, "clusterPoints");
     private final ObjectProperty<LatentPoints> labelPoints = new SimpleObjectProperty<>(this, "labelPoints");
     private final DoubleProperty latentPurity = new SimpleDoubleProperty(this, "latentPurity", Double.NaN);
@@ -78,8 +78,8 @@ public final class AutoencoderViewModel extends TrainingViewModel {
     private GenerativeModel shippedDenoising;
     private GenerativeModel measured;
 
-    public AutoencoderViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
-        super(i18n, uiExecutor, "autoencoder-worker");
+    public AutoencoderViewModel(I18n i18n, Background background) {
+        super(i18n, background);
         testNoise.addListener((o, a, b) -> runQuietly(() -> {
             measureCurves();
             showDenoising();
@@ -139,7 +139,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
     @Override
     protected void onModelAdopted(GenerativeModel adopted) {
         ImageNoise n = ((Autoencoder) adopted).noise();
-        ui.accept(() -> {
+        background.ui(() -> {
             trainingNoise.set(n.isNone() ? TrainingNoise.NONE : TrainingNoise.valueOf(n.type().name()));
             if (!n.isNone()) {
                 trainingNoiseLevel.set(n.level());
@@ -160,7 +160,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         shippedPlain = bundled ? shipped("ae-" + dataSpec) : null;
         shippedDenoising = bundled ? shipped("dae-" + dataSpec) : null;
         measured = null;
-        ui.accept(() -> {
+        background.ui(() -> {
             originals.set(preview);
             reconstructions.set(null);
             scribble.set(previewPixels.length == 0 ? null : java.util.Arrays.copyOf(previewPixels,
@@ -202,8 +202,9 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         }
     }
 
+    /** Worker. */
     private ImageNoise testNoise() {
-        return new ImageNoise(testNoise.get(), testNoiseLevel.get());
+        return new ImageNoise(testNoise.seen(), testNoiseLevel.seen());
     }
 
     /** Worker: the preview images with the test noise, and what the model makes of them. */
@@ -230,13 +231,13 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         }
         double[] levels = Denoising.levels();
         Map<String, double[]> errors = new java.util.LinkedHashMap<>();
-        errors.put(CURVE_MODEL, Denoising.curve(inference, split.heldOut(), testNoise.get(), levels, Denoising.SEED));
+        ImageNoise.Type type = testNoise.seen();
+        errors.put(CURVE_MODEL, Denoising.curve(inference, split.heldOut(), type, levels, Denoising.SEED));
         if (shippedPlain != null) {
-            errors.put(CURVE_PLAIN, Denoising.curve(shippedPlain, split.heldOut(), testNoise.get(), levels,
-                    Denoising.SEED));
+            errors.put(CURVE_PLAIN, Denoising.curve(shippedPlain, split.heldOut(), type, levels, Denoising.SEED));
         }
         if (shippedDenoising != null) {
-            errors.put(CURVE_DENOISING, Denoising.curve(shippedDenoising, split.heldOut(), testNoise.get(),
+            errors.put(CURVE_DENOISING, Denoising.curve(shippedDenoising, split.heldOut(), type,
                     levels, Denoising.SEED));
         }
         publish(() -> {
@@ -253,7 +254,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
 
     /** Worker: what the model makes of the learner's scribbled digit. */
     private void denoiseScribble() {
-        float[] pixels = scribble.get();
+        float[] pixels = scribble.seen();
         if (inference == null || pixels == null || split == null) {
             return;
         }
@@ -267,7 +268,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         if (inference == null || split == null) {
             return;
         }
-        int k = clusters.get();
+        int k = clusters.seen();
         ClusterScores.LatentVsPixels r = ClusterScores.latentVsPixels(inference, split.heldOut(), k, ClusterScores.SEED);
         int d = inference.latentSize();
         int n = split.heldOut().size();

@@ -1,10 +1,7 @@
 package org.latentexplorer.ui;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -61,12 +58,7 @@ public final class CompareViewModel {
     }
 
     private final I18n i18n;
-    private final Consumer<Runnable> ui;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "compare-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Background background;
     private final Side ae = new Side();
     private final Side vae = new Side();
     private final ObservableList<BundledDataset> datasets = FXCollections.observableArrayList(BundledDataset.values());
@@ -84,9 +76,9 @@ public final class CompareViewModel {
     // Worker thread.
     private ImageSet heldOut;
 
-    public CompareViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
+    public CompareViewModel(I18n i18n, Background background) {
         this.i18n = i18n;
-        this.ui = uiExecutor;
+        this.background = background.onFailure(e -> message.set(i18n.describe(e)));
         dataset.addListener((o, a, b) -> load());
         for (Side s : List.of(ae, vae)) {
             s.cursorX.addListener((o, a, b) -> requestDecode(s));
@@ -106,7 +98,7 @@ public final class CompareViewModel {
         BundledDataset d = dataset.get();
         classNames.set(DataChoice.classNames(d.id(), i18n));
         ready.set(false);
-        run(() -> {
+        background.run(() -> {
             heldOut = Split.of(d.load(), Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED).heldOut();
             ae.model = ModelStore.loadBundled(ModelKind.AE.id() + "-" + d.id()).model();
             vae.model = ModelStore.loadBundled(ModelKind.VAE.id() + "-" + d.id()).model();
@@ -132,13 +124,13 @@ public final class CompareViewModel {
                 }
                 LatentPoints points = new LatentPoints(xs, ys, heldOut.labels());
                 ImageGrid recon = grid(Tensors.toFloats(s.model.reconstruct(Tensors.rows(pixels, IMAGES))));
-                ui.accept(() -> {
+                background.ui(() -> {
                     s.points.set(points);
                     s.reconstructions.set(recon);
                 });
                 decode(s);
             }
-            ui.accept(() -> {
+            background.ui(() -> {
                 inputs.set(in);
                 ready.set(true);
                 sample();
@@ -150,13 +142,13 @@ public final class CompareViewModel {
     /** Ten new images from each model with z ~ N(0, I); the same z for both, new ones each time. */
     public void sample() {
         long seed = sampleSeed++;
-        run(() -> {
+        background.run(() -> {
             for (Side s : List.of(ae, vae)) {
                 if (s.model == null) {
                     return;
                 }
                 ImageGrid g = grid(Tensors.toFloats(s.model.sample(IMAGES, seed)));
-                ui.accept(() -> s.samples.set(g));
+                background.ui(() -> s.samples.set(g));
             }
         });
     }
@@ -175,14 +167,14 @@ public final class CompareViewModel {
     private void interpolate() {
         int a = endpointA.get();
         int b = endpointB.get();
-        run(() -> {
+        background.run(() -> {
             if (heldOut == null || ae.model == null || vae.model == null || a < 0 || b < 0 || a >= heldOut.size()
                     || b >= heldOut.size()) {
                 return;
             }
             float[] pair = heldOut.gather(new int[] {a, b});
             ImageGrid ends = grid(pair);
-            ui.accept(() -> endpoints.set(ends));
+            background.ui(() -> endpoints.set(ends));
             for (Side s : List.of(ae, vae)) {
                 INDArray z = s.model.encode(Tensors.rows(pair, 2));
                 INDArray za = z.getRow(0, true);
@@ -193,7 +185,7 @@ public final class CompareViewModel {
                     path.putRow(i, za.mul(1 - t).addi(zb.mul(t)));
                 }
                 ImageGrid g = grid(Tensors.toFloats(s.model.decode(path)));
-                ui.accept(() -> s.interpolation.set(g));
+                background.ui(() -> s.interpolation.set(g));
             }
         });
     }
@@ -201,7 +193,7 @@ public final class CompareViewModel {
     private void requestDecode(Side s) {
         s.cursor = new double[] {s.cursorX.get(), s.cursorY.get()};
         if (s.decodeQueued.compareAndSet(false, true)) {
-            run(() -> {
+            background.run(() -> {
                 s.decodeQueued.set(false);
                 decode(s);
             });
@@ -219,25 +211,15 @@ public final class CompareViewModel {
             z[1] = (float) at[1];
         }
         ImageGrid g = grid(Tensors.toFloats(s.model.decode(Tensors.rows(z, 1))));
-        ui.accept(() -> s.decoded.set(g));
+        background.ui(() -> s.decoded.set(g));
     }
 
     private ImageGrid grid(float[] pixels) {
         return ImageGrid.of(pixels, heldOut.rows(), heldOut.cols());
     }
 
-    private void run(TrainingViewModel.Work work) {
-        worker.execute(() -> {
-            try {
-                work.run();
-            } catch (Throwable e) {
-                ui.accept(() -> message.set(i18n.describe(e)));
-            }
-        });
-    }
-
     public void shutdown() {
-        worker.shutdownNow();
+        background.close();
     }
 
     public Side ae() { return ae; }

@@ -2,9 +2,6 @@ package org.latentexplorer.ui;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -24,24 +21,19 @@ import org.latentexplorer.engine.ModelKind;
  */
 public final class ExperimentsViewModel {
     private final I18n i18n;
-    private final Consumer<Runnable> ui;
     private final ObjectProperty<Section> section;
     private final Map<Section, TrainingViewModel> sections;
     private final GanLabViewModel lab;
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "experiment-reader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Background reader;
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     /** The newest failure to open a file, in the user's language; the view shows it and clears it. */
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
 
     /** @param lab the GAN problems lab, or null where there is none (tests of the model sections) */
-    ExperimentsViewModel(I18n i18n, Consumer<Runnable> uiExecutor, ObjectProperty<Section> section,
+    ExperimentsViewModel(I18n i18n, Background reader, ObjectProperty<Section> section,
             Map<Section, TrainingViewModel> sections, GanLabViewModel lab) {
         this.i18n = i18n;
-        this.ui = uiExecutor;
+        this.reader = reader;
         this.section = section;
         this.sections = Map.copyOf(sections);
         this.lab = lab;
@@ -69,13 +61,13 @@ public final class ExperimentsViewModel {
 
     public void open(Path path) {
         busy.set(true);
-        reader.execute(() -> {
+        reader.run(() -> {
             try {
                 ExperimentFile.Loaded loaded = ExperimentFile.load(path);
                 Experiment e = loaded.experiment();
                 if (e.lab() != null) {
                     verifyLab(e, path);
-                    ui.accept(() -> {
+                    reader.ui(() -> {
                         section.set(Section.GAN_PROBLEMS);
                         lab.restore(e, path.getFileName().toString());
                     });
@@ -87,12 +79,12 @@ public final class ExperimentsViewModel {
                     throw new IllegalArgumentException(i18n.get("model.error.wrongSize",
                             loaded.model().model().inputSize(), data.pixelsPerImage()));
                 }
-                ui.accept(() -> show(loaded, data, path));
+                reader.ui(() -> show(loaded, data, path));
             } catch (Throwable e) {
-                String text = i18n.describe(e);
-                ui.accept(() -> error.set(text));
+                // Told before busy ends, so whoever waits for the end of the reading finds its message.
+                reader.ui(() -> error.set(i18n.describe(e)));
             } finally {
-                ui.accept(() -> busy.set(false));
+                reader.ui(() -> busy.set(false));
             }
         });
     }
@@ -121,7 +113,7 @@ public final class ExperimentsViewModel {
     }
 
     public void shutdown() {
-        reader.shutdownNow();
+        reader.close();
     }
 
     public BooleanProperty busyProperty() { return busy; }

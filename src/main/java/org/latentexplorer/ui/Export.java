@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
@@ -78,11 +76,8 @@ final class Export {
 
     private static final String ACTIONS = Export.class.getName() + ".actions";
     private static final String CONTEXT = Export.class.getName() + ".context";
-    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "export");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One file at a time, for the app's whole life, so encoding never holds up the window. */
+    private static final Background WRITER = Background.thread("export", Platform::runLater);
 
     private Export() {
     }
@@ -215,7 +210,7 @@ final class Export {
         }
         Path file = FileDialogs.saveExport(owner, c.i18n(), action.format().extension(), fileName(part, action));
         if (file != null) {
-            action.save().to(file).whenComplete((saved, error) -> Platform.runLater(() -> report(owner, c.i18n(), file, error)));
+            action.save().to(file).whenComplete((saved, error) -> WRITER.ui(() -> report(owner, c.i18n(), file, error)));
         }
     }
 
@@ -278,7 +273,7 @@ final class Export {
     /** Runs a write on the export thread, one file at a time, so encoding never holds up the window. */
     static CompletableFuture<Path> inBackground(Path file, FileWrite write) {
         CompletableFuture<Path> done = new CompletableFuture<>();
-        WRITER.execute(() -> {
+        WRITER.run(() -> {
             try {
                 write.write(file);
                 done.complete(file);

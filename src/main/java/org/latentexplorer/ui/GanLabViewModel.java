@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -73,9 +70,8 @@ public final class GanLabViewModel implements CurveSource {
     }
 
     private final I18n i18n;
-    private final Consumer<Runnable> ui;
-    private final ExecutorService worker;
-    private final UiThrottle throttle;
+    private final Background background;
+    private final Background.Throttle throttle;
 
     // Settings.
     private final ObjectProperty<Distribution2D.Kind> distribution = new SimpleObjectProperty<>(this, "distribution",
@@ -99,8 +95,8 @@ public final class GanLabViewModel implements CurveSource {
     private final DoubleProperty learningRateG = new SimpleDoubleProperty(this, "learningRateG");
     private final IntegerProperty batch = new SimpleIntegerProperty(this, "batch");
     private final LongProperty seed = new SimpleLongProperty(this, "seed");
-    /** Target steps per second; the lab runs slower when a step takes longer. */
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 120);
+    /** Target steps per second; the lab runs slower when a step takes longer. Shared: the lab's loop paces itself by it. */
+    private final SharedProperty.OfDouble speed = new SharedProperty.OfDouble(this, "speed", 120);
     private final BooleanProperty showMap = new SimpleBooleanProperty(this, "showMap", true);
     private final BooleanProperty showArrows = new SimpleBooleanProperty(this, "showArrows", false);
     private final BooleanProperty showReal = new SimpleBooleanProperty(this, "showReal", true);
@@ -154,15 +150,10 @@ public final class GanLabViewModel implements CurveSource {
             double jsd, double emd) {
     }
 
-    public GanLabViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
+    public GanLabViewModel(I18n i18n, Background background) {
         this.i18n = i18n;
-        this.ui = uiExecutor;
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "gan-lab");
-            t.setDaemon(true);
-            return t;
-        });
-        throttle = new UiThrottle(uiExecutor, 1000 / TrainingViewModel.UPDATES_PER_SECOND, this::applyUpdates);
+        this.background = background.onFailure(e -> message.set(i18n.describe(e)));
+        throttle = background.throttle(1000 / TrainingViewModel.UPDATES_PER_SECOND, this::applyUpdates);
         show(LabSettings.vanilla());
         // Settings that need new networks start the lab over; the rest reach the running lab at once.
         List<ObservableValue<?>> all = List.of(noiseSize, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k,
@@ -229,18 +220,14 @@ public final class GanLabViewModel implements CurveSource {
         view.put("show_real", showReal.get());
         view.put("show_generated", showGenerated.get());
         String kind = distribution.get().name();
-        worker.execute(() -> {
-            try {
-                applyPendingSettings();
-                if (lab == null) {
-                    throw new IllegalStateException(i18n.get("lab.drawHint"));
-                }
-                ExperimentFile.save(path, Experiment.ofLab(section, kind,
-                        new Experiment.LabRun(lab.settings(), lab.state()), curveData, view), null, null);
-                ui.accept(() -> message.set(i18n.get("experiment.saved", path)));
-            } catch (Exception e) {
-                ui.accept(() -> message.set(i18n.describe(e)));
+        background.run(() -> {
+            applyPendingSettings();
+            if (lab == null) {
+                throw new IllegalStateException(i18n.get("lab.drawHint"));
             }
+            ExperimentFile.save(path, Experiment.ofLab(section, kind,
+                    new Experiment.LabRun(lab.settings(), lab.state()), curveData, view), null, null);
+            background.ui(() -> message.set(i18n.get("experiment.saved", path)));
         });
     }
 
@@ -279,17 +266,13 @@ public final class GanLabViewModel implements CurveSource {
         showGenerated.set(StoredValues.flag(v, "show_generated", showGenerated.get()));
         message.set(i18n.get("experiment.opened", name));
         // Queued after the rebuilds the settings above asked for, so this lab is the one that stays.
-        worker.execute(() -> {
-            try {
-                rebuild(real, run.settings());
-                lab.restore(run.state());
-                publish(true, Double.NaN);
-                newPoints.clear();
-                pendingCurves.set(e.curves());
-                throttle.request();
-            } catch (RuntimeException failed) {
-                ui.accept(() -> message.set(i18n.describe(failed)));
-            }
+        background.run(() -> {
+            rebuild(real, run.settings());
+            lab.restore(run.state());
+            publish(true, Double.NaN);
+            newPoints.clear();
+            pendingCurves.set(e.curves());
+            throttle.request();
         });
     }
 
@@ -304,7 +287,7 @@ public final class GanLabViewModel implements CurveSource {
         message.set("");
         pendingSettings.set(next);
         // While playing, the loop holds the lab's thread and picks the settings up itself.
-        worker.execute(this::applyPendingSettings);
+        background.run(this::applyPendingSettings);
     }
 
     /** Lab thread. */
@@ -329,7 +312,7 @@ public final class GanLabViewModel implements CurveSource {
     private void layersChanged() {
         mapShown = showMap.get();
         arrowsShown = showArrows.get();
-        worker.execute(() -> {
+        background.run(() -> {
             if (lab != null) {
                 publish(true, Double.NaN);
             }
@@ -348,7 +331,7 @@ public final class GanLabViewModel implements CurveSource {
             return;
         }
         message.set(real == null ? i18n.get("lab.drawHint") : "");
-        worker.execute(() -> {
+        background.run(() -> {
             if (real == null) {
                 lab = null;
                 realShown = new double[0];
@@ -394,7 +377,7 @@ public final class GanLabViewModel implements CurveSource {
         playing.set(true);
         // Set here, not in the loop, so a pause before the loop starts still stops it.
         run = true;
-        worker.execute(this::loop);
+        background.run(this::loop);
     }
 
     public void pause() {
@@ -417,7 +400,7 @@ public final class GanLabViewModel implements CurveSource {
 
     private void once(java.util.function.Function<GanLab, GanLab.Losses> action) {
         pause();
-        worker.execute(() -> {
+        background.run(() -> {
             if (lab == null) {
                 return;
             }
@@ -434,7 +417,7 @@ public final class GanLabViewModel implements CurveSource {
     private void loop() {
         if (lab == null) {
             run = false;
-            ui.accept(() -> playing.set(false));
+            background.ui(() -> playing.set(false));
             return;
         }
         long windowStart = System.nanoTime();
@@ -448,7 +431,7 @@ public final class GanLabViewModel implements CurveSource {
             } catch (TrainingDivergedException e) {
                 diverged(e);
                 run = false;
-                ui.accept(() -> playing.set(false));
+                background.ui(() -> playing.set(false));
                 break;
             }
             windowSteps++;
@@ -459,7 +442,7 @@ public final class GanLabViewModel implements CurveSource {
                 windowSteps = 0;
             }
             publish(false, rate);
-            long wait = (long) (1e9 / Math.max(1, speed.get())) - (System.nanoTime() - t0);
+            long wait = (long) (1e9 / Math.max(1, speed.seen())) - (System.nanoTime() - t0);
             if (wait > 0) {
                 try {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -588,7 +571,7 @@ public final class GanLabViewModel implements CurveSource {
 
     public void shutdown() {
         run = false;
-        worker.shutdownNow();
+        background.close();
     }
 
     // ---- properties -----------------------------------------------------------------------------------

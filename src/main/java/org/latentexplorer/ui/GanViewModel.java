@@ -47,7 +47,8 @@ public final class GanViewModel extends TrainingViewModel {
     public record Snapshot(long step, ImageGrid samples) {
     }
 
-    private final ObjectProperty<Gan.Architecture> architecture = new SimpleObjectProperty<>(this, "architecture",
+    /** Shared: the worker asks for the kind of model in view. */
+    private final SharedProperty<Gan.Architecture> architecture = new SharedProperty<>(this, "architecture",
             Gan.Architecture.MLP);
     private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 1);
     private final DoubleProperty learningRateD = new SimpleDoubleProperty(this, "learningRateD", 2e-4);
@@ -81,8 +82,8 @@ public final class GanViewModel extends TrainingViewModel {
     private INDArray fixedNoise;
     private long lastQualityStep = Long.MIN_VALUE;
 
-    public GanViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
-        super(i18n, uiExecutor, "gan-worker");
+    public GanViewModel(I18n i18n, Background background) {
+        super(i18n, background);
         latentSizeProperty().set(100);
         learningRateProperty().set(2e-4);
         architecture.addListener((o, a, b) -> {
@@ -126,7 +127,7 @@ public final class GanViewModel extends TrainingViewModel {
 
     @Override
     public ModelKind kind() {
-        return architecture.get() == Gan.Architecture.DCGAN ? ModelKind.DCGAN : ModelKind.GAN;
+        return architecture.seen() == Gan.Architecture.DCGAN ? ModelKind.DCGAN : ModelKind.GAN;
     }
 
     @Override
@@ -210,7 +211,7 @@ public final class GanViewModel extends TrainingViewModel {
         double lrD = g.learningRateD();
         double lrG = g.learningRateG();
         Gan.GeneratorLoss loss = g.generatorLoss();
-        ui.accept(() -> {
+        background.ui(() -> {
             syncingArchitecture.set(true);
             try {
                 architecture.set(c.architecture());
@@ -235,12 +236,12 @@ public final class GanViewModel extends TrainingViewModel {
         if (org.latentexplorer.engine.DataSource.isBundled(dataSpec) && ModelStore.bundledExists(name)) {
             QualityReference r = QualityReference.of(ModelStore.loadBundledClassifier(name), split);
             reference = r;
-            ui.accept(() -> {
+            background.ui(() -> {
                 realInceptionScore.set(r.realInceptionScore());
                 realFrechetDistance.set(r.realFrechetDistance());
             });
         } else {
-            ui.accept(() -> {
+            background.ui(() -> {
                 realInceptionScore.set(Double.NaN);
                 realFrechetDistance.set(Double.NaN);
             });

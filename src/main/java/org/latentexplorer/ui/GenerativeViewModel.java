@@ -2,10 +2,7 @@ package org.latentexplorer.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -63,9 +60,10 @@ public final class GenerativeViewModel implements CurveSource {
     }
 
     private final I18n i18n;
-    private final Consumer<Runnable> ui;
-    private final ExecutorService worker;
-    private final UiThrottle throttle;
+    private final Background worker;
+    /** Loads the classifier apart from the die's worker, so a roll never waits for ND4J to start. */
+    private final Background classifierLoader;
+    private final Background.Throttle throttle;
 
     // The learner's die and settings.
     private final ReadOnlyDoubleWrapper[] truth = new ReadOnlyDoubleWrapper[SkewedDie.FACES];
@@ -115,15 +113,11 @@ public final class GenerativeViewModel implements CurveSource {
     private long sequenceSeed;
     private long nextSeed = 1;
 
-    public GenerativeViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
+    public GenerativeViewModel(I18n i18n, Background worker, Background classifierLoader) {
         this.i18n = i18n;
-        this.ui = uiExecutor;
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "skewed-die");
-            t.setDaemon(true);
-            return t;
-        });
-        throttle = new UiThrottle(uiExecutor, TICK_MILLIS, this::applyOutcome);
+        this.worker = worker;
+        this.classifierLoader = classifierLoader;
+        throttle = worker.throttle(TICK_MILLIS, this::applyOutcome);
         for (int k = 0; k < SkewedDie.FACES; k++) {
             truth[k] = new ReadOnlyDoubleWrapper(this, "truth" + k);
         }
@@ -152,39 +146,34 @@ public final class GenerativeViewModel implements CurveSource {
     /** Loads the held-out digits and the shipped classifier, and scores them, in the background. */
     public void initialize() {
         classifierMessage.set(i18n.get("generative.classifier.loading"));
-        Thread t = new Thread(this::loadClassifier, "generative-classifier");
-        t.setDaemon(true);
-        t.start();
+        classifierLoader.run(this::loadClassifier,
+                e -> classifierMessage.set(i18n.get("generative.classifier.error", i18n.describe(e))));
     }
 
-    /** Background thread: the digits' q(y|x) all at once, so picking a digit later never waits for ND4J. */
-    private void loadClassifier() {
-        try {
-            ImageSet heldOut = Split.of(BundledDataset.MNIST.load(), Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED)
-                    .heldOut();
-            int[] idx = new int[DIGITS];
-            for (int i = 0; i < DIGITS; i++) {
-                idx[i] = i;
-            }
-            ImageSet shownDigits = heldOut.subset(heldOut.name(), idx);
-            Nd4jRuntime.ensureReady();
-            Classifier classifier = ModelStore.loadBundledClassifier(CLASSIFIER);
-            float[] q = Tensors.toFloats(classifier.probabilities(Tensors.rows(shownDigits.gather(idx), DIGITS)));
-            double[][] rows = new double[DIGITS][Classifier.NUM_CLASSES];
-            for (int i = 0; i < DIGITS; i++) {
-                for (int c = 0; c < Classifier.NUM_CLASSES; c++) {
-                    rows[i][c] = q[i * Classifier.NUM_CLASSES + c];
-                }
-            }
-            ui.accept(() -> {
-                digits = shownDigits;
-                digitProbabilities = rows;
-                classifierMessage.set("");
-                showDigit();
-            });
-        } catch (Exception e) {
-            ui.accept(() -> classifierMessage.set(i18n.get("generative.classifier.error", i18n.describe(e))));
+    /** Loader: the digits' q(y|x) all at once, so picking a digit later never waits for ND4J. */
+    private void loadClassifier() throws Exception {
+        ImageSet heldOut = Split.of(BundledDataset.MNIST.load(), Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED)
+                .heldOut();
+        int[] idx = new int[DIGITS];
+        for (int i = 0; i < DIGITS; i++) {
+            idx[i] = i;
         }
+        ImageSet shownDigits = heldOut.subset(heldOut.name(), idx);
+        Nd4jRuntime.ensureReady();
+        Classifier classifier = ModelStore.loadBundledClassifier(CLASSIFIER);
+        float[] q = Tensors.toFloats(classifier.probabilities(Tensors.rows(shownDigits.gather(idx), DIGITS)));
+        double[][] rows = new double[DIGITS][Classifier.NUM_CLASSES];
+        for (int i = 0; i < DIGITS; i++) {
+            for (int c = 0; c < Classifier.NUM_CLASSES; c++) {
+                rows[i][c] = q[i * Classifier.NUM_CLASSES + c];
+            }
+        }
+        classifierLoader.ui(() -> {
+            digits = shownDigits;
+            digitProbabilities = rows;
+            classifierMessage.set("");
+            showDigit();
+        });
     }
 
     private void showDigit() {
@@ -243,7 +232,7 @@ public final class GenerativeViewModel implements CurveSource {
         // The rolls on screen came from the old die: the same seed and count again, from the new one.
         generation++;
         animating.set(false);
-        worker.execute(() -> {
+        worker.run(() -> {
             if (sequenceShown > 0) {
                 sequence = next.roll(sequence.length, sequenceSeed);
                 publish(sequenceShown);
@@ -273,7 +262,7 @@ public final class GenerativeViewModel implements CurveSource {
         int n = rolls.get();
         SkewedDie d = die;
         animating.set(animated);
-        worker.execute(() -> {
+        worker.run(() -> {
             if (generation != mine) {
                 return; // stopped or replaced before it began: the rolls on screen stay as they are
             }
@@ -309,7 +298,7 @@ public final class GenerativeViewModel implements CurveSource {
             last = now;
         }
         if (generation == mine) {
-            ui.accept(() -> {
+            worker.ui(() -> {
                 if (generation == mine) {
                     animating.set(false);
                 }
@@ -325,7 +314,7 @@ public final class GenerativeViewModel implements CurveSource {
 
     private void estimatorChanged() {
         priorAlpha = prior.get() ? alpha.get() : 0;
-        worker.execute(() -> {
+        worker.run(() -> {
             if (sequenceShown > 0) {
                 publish(sequenceShown);
             }
@@ -390,7 +379,8 @@ public final class GenerativeViewModel implements CurveSource {
 
     public void shutdown() {
         generation++;
-        worker.shutdownNow();
+        worker.close();
+        classifierLoader.close();
     }
 
     // ---- properties -----------------------------------------------------------------------------------------

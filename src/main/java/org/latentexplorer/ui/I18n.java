@@ -5,7 +5,6 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import org.latentexplorer.i18n.Messages;
 
@@ -13,7 +12,8 @@ import org.latentexplorer.i18n.Messages;
 public final class I18n {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.JAPANESE);
 
-    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale", Locale.ENGLISH);
+    /** Shared: background work formats messages too. */
+    private final SharedProperty<Locale> locale = new SharedProperty<>(this, "locale", Locale.ENGLISH);
 
     public I18n(Locale initial) {
         setLocale(initial);
@@ -28,8 +28,9 @@ public final class I18n {
         return locale;
     }
 
+    /** The language in use; callable from any thread. */
     public Locale getLocale() {
-        return locale.get();
+        return locale.seen();
     }
 
     public void setLocale(Locale l) {
@@ -37,8 +38,9 @@ public final class I18n {
                 .orElse(Locale.ENGLISH));
     }
 
+    /** A message in the language in use; callable from any thread. */
     public String get(String key, Object... args) {
-        return Messages.format(locale.get(), key, args);
+        return Messages.format(locale.seen(), key, args);
     }
 
     public StringBinding text(String key, Object... args) {
@@ -60,6 +62,6 @@ public final class I18n {
     }
 
     public String describe(Throwable error) {
-        return Messages.describe(locale.get(), error);
+        return Messages.describe(locale.seen(), error);
     }
 }

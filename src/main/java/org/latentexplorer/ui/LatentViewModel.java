@@ -1,8 +1,5 @@
 package org.latentexplorer.ui;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -42,8 +39,7 @@ public final class LatentViewModel {
     }
 
     private final I18n i18n;
-    private final Consumer<Runnable> ui;
-    private final ExecutorService worker;
+    private final Background background;
 
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final DoubleProperty season = new SimpleDoubleProperty(this, "season", 0);
@@ -56,14 +52,9 @@ public final class LatentViewModel {
     /** Used on the UI thread only, once the worker has handed it over. */
     private SeasonAutoencoder model;
 
-    public LatentViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
+    public LatentViewModel(I18n i18n, Background background) {
         this.i18n = i18n;
-        this.ui = uiExecutor;
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "season-autoencoder");
-            t.setDaemon(true);
-            return t;
-        });
+        this.background = background;
         season.addListener((o, a, b) -> {
             Fit f = fit.get();
             double z = b.doubleValue();
@@ -80,20 +71,16 @@ public final class LatentViewModel {
     public void retrain() {
         long s = seed.get();
         training.set(true);
-        worker.execute(() -> {
-            try {
-                MonthlyWeather weather = MonthlyWeather.tokyo();
-                long t0 = System.nanoTime();
-                SeasonAutoencoder trained = SeasonAutoencoder.train(weather.points(), s);
-                double millis = (System.nanoTime() - t0) / 1e6;
-                Fit f = describe(trained, weather.points(), millis);
-                ui.accept(() -> adopt(trained, f));
-            } catch (Exception e) {
-                ui.accept(() -> {
-                    training.set(false);
-                    message.set(i18n.get("latent.trainError", i18n.describe(e)));
-                });
-            }
+        background.run(() -> {
+            MonthlyWeather weather = MonthlyWeather.tokyo();
+            long t0 = System.nanoTime();
+            SeasonAutoencoder trained = SeasonAutoencoder.train(weather.points(), s);
+            double millis = (System.nanoTime() - t0) / 1e6;
+            Fit f = describe(trained, weather.points(), millis);
+            background.ui(() -> adopt(trained, f));
+        }, e -> {
+            training.set(false);
+            message.set(i18n.get("latent.trainError", i18n.describe(e)));
         });
     }
 
@@ -178,7 +165,7 @@ public final class LatentViewModel {
     }
 
     public void shutdown() {
-        worker.shutdownNow();
+        background.close();
     }
 
     // ---- properties -----------------------------------------------------------------------------------------

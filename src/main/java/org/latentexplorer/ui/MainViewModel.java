@@ -33,7 +33,8 @@ public final class MainViewModel {
     /** The comparison's data set in {@link Settings#datasets()}, beside the model kinds' ids. */
     static final String COMPARE_DATASET = "compare";
     private final I18n i18n;
-    private final Consumer<Runnable> ui;
+    /** The window's own background work: hearing when the engine is ready. */
+    private final Background background;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.AUTOENCODER);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final BooleanProperty engineReady = new SimpleBooleanProperty(this, "engineReady", false);
@@ -60,18 +61,21 @@ public final class MainViewModel {
 
     public MainViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
         this.i18n = i18n;
-        this.ui = uiExecutor;
-        this.autoencoder = new AutoencoderViewModel(i18n, uiExecutor);
-        this.vae = new VaeViewModel(i18n, uiExecutor);
-        this.compare = new CompareViewModel(i18n, uiExecutor);
-        this.gan = new GanViewModel(i18n, uiExecutor);
-        this.vqvae = new VqVaeViewModel(i18n, uiExecutor);
-        this.lab = new GanLabViewModel(i18n, uiExecutor);
-        this.generative = new GenerativeViewModel(i18n, uiExecutor);
-        this.latent = new LatentViewModel(i18n, uiExecutor);
+        this.background = Background.thread("window", uiExecutor);
+        // Each section works on a thread of its own, so a long job in one never holds up another.
+        this.autoencoder = new AutoencoderViewModel(i18n, Background.thread("autoencoder-worker", uiExecutor));
+        this.vae = new VaeViewModel(i18n, Background.thread("vae-worker", uiExecutor));
+        this.compare = new CompareViewModel(i18n, Background.thread("compare-worker", uiExecutor));
+        this.gan = new GanViewModel(i18n, Background.thread("gan-worker", uiExecutor));
+        this.vqvae = new VqVaeViewModel(i18n, Background.thread("vqvae-worker", uiExecutor));
+        this.lab = new GanLabViewModel(i18n, Background.thread("gan-lab", uiExecutor));
+        this.generative = new GenerativeViewModel(i18n, Background.thread("skewed-die", uiExecutor),
+                Background.thread("generative-classifier", uiExecutor));
+        this.latent = new LatentViewModel(i18n, Background.thread("season-autoencoder", uiExecutor));
         modelSections.putAll(Map.of(Section.AUTOENCODER, autoencoder, Section.VAE, vae, Section.VQVAE, vqvae,
                 Section.GAN, gan));
-        this.experiments = new ExperimentsViewModel(i18n, uiExecutor, section, modelSections, lab);
+        this.experiments = new ExperimentsViewModel(i18n, Background.thread("experiment-reader", uiExecutor), section,
+                modelSections, lab);
         for (TrainingViewModel t : trainers()) {
             t.threadsProperty().bindBidirectional(threads);
         }
@@ -88,7 +92,7 @@ public final class MainViewModel {
     /** Warms ND4J up in the background while the window opens, then loads the data sets and pre-trained models. */
     public void initialize() {
         Nd4jRuntime.warmUpAsync(threads.get())
-                .whenComplete((ok, error) -> ui.accept(() -> engineReady.set(error == null)));
+                .whenComplete((ok, error) -> background.ui(() -> engineReady.set(error == null)));
         for (TrainingViewModel t : trainers()) {
             openRememberedData(t);
         }
@@ -144,6 +148,7 @@ public final class MainViewModel {
     }
 
     public void shutdown() {
+        background.close();
         autoencoder.shutdown();
         vae.shutdown();
         compare.shutdown();

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.latentexplorer.data.AtomicFiles;
 import org.latentexplorer.data.UserFolder;
 import org.slf4j.Logger;
@@ -31,12 +29,8 @@ public final class SettingsStore {
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
 
     private final Path file;
-    /** Saves run here one after another, off the UI thread, in the order asked. */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "settings-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Saves run here one after another, off the UI thread, in the order asked; nothing comes back to the UI. */
+    private final Background writer = Background.thread("settings-writer", Runnable::run);
 
     public SettingsStore(Path folder) {
         this.file = folder.resolve(FILE_NAME);
@@ -78,25 +72,16 @@ public final class SettingsStore {
         }
     }
 
-    /** Saves in the background, after any save asked for earlier. */
+    /** Saves in the background, after any save asked for earlier; once closed, the exit's own save has the final word. */
     public void saveLater(Settings settings) {
-        try {
-            writer.execute(() -> save(settings));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed: the exit's own save has the final word
-        }
+        writer.run(() -> save(settings));
     }
 
     /** Saves now, after the saves already asked for, and stops the background writer; for the app's exit. */
     public void saveAndClose(Settings settings) {
-        writer.execute(() -> save(settings));
-        writer.shutdown();
-        try {
-            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("Saving the settings to {} took too long; they may be lost", file);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        writer.run(() -> save(settings));
+        if (!writer.finishAndClose(Duration.ofSeconds(5))) {
+            LOG.warn("Saving the settings to {} took too long; they may be lost", file);
         }
     }
 }

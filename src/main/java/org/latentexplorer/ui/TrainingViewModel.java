@@ -7,11 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -50,8 +47,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * What every model section shares, without any Node: the data set, the training settings and commands, the
  * loss curves and numbers, and the model in view (open, save, pre-trained at start). Training runs on the
- * Trainer's thread; loading, saving and decoding on this view model's worker thread; properties change only
- * on the UI thread, at most {@link #UPDATES_PER_SECOND} times a second. Subclasses say which kind of model
+ * Trainer's thread; loading, saving and decoding on this view model's {@link Background}; properties change only
+ * on the UI thread, at most {@link #UPDATES_PER_SECOND} times a second. What the worker needs of the settings is
+ * read on the UI thread when the work is asked for and handed to it. Subclasses say which kind of model
  * they train and what they draw from it.
  */
 public abstract class TrainingViewModel implements CurveSource {
@@ -62,9 +60,8 @@ public abstract class TrainingViewModel implements CurveSource {
     static final String HELD_OUT = "heldout";
 
     protected final I18n i18n;
-    protected final Consumer<Runnable> ui;
-    private final ExecutorService worker;
-    private final UiThrottle throttle;
+    protected final Background background;
+    private final Background.Throttle throttle;
 
     // Settings the learner edits.
     private final ObservableList<DataChoice> datasets = FXCollections.observableArrayList();
@@ -78,7 +75,8 @@ public abstract class TrainingViewModel implements CurveSource {
     private final BooleanProperty continueTraining = new SimpleBooleanProperty(this, "continueTraining", false);
 
     // What the view shows.
-    private final ObjectProperty<Trainer.State> state = new SimpleObjectProperty<>(this, "state", Trainer.State.IDLE);
+    /** Shared: the worker asks whether a run is active. */
+    private final SharedProperty<Trainer.State> state = new SharedProperty<>(this, "state", Trainer.State.IDLE);
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final BooleanProperty modelOpen = new SimpleBooleanProperty(this, "modelOpen", false);
     private final BooleanProperty dataReady = new SimpleBooleanProperty(this, "dataReady", false);
@@ -129,15 +127,10 @@ public abstract class TrainingViewModel implements CurveSource {
     private record CurvePoint(String key, long step, double value) {
     }
 
-    protected TrainingViewModel(I18n i18n, Consumer<Runnable> uiExecutor, String workerName) {
+    protected TrainingViewModel(I18n i18n, Background background) {
         this.i18n = i18n;
-        this.ui = uiExecutor;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, workerName);
-            t.setDaemon(true);
-            return t;
-        });
-        this.throttle = new UiThrottle(uiExecutor, 1000 / UPDATES_PER_SECOND, this::applyUpdates);
+        this.background = background.onFailure(this::error);
+        this.throttle = background.throttle(1000 / UPDATES_PER_SECOND, this::applyUpdates);
         for (BundledDataset d : BundledDataset.values()) {
             datasets.add(new DataChoice(d.id(), null, d.displayName()));
         }
@@ -242,13 +235,14 @@ public abstract class TrainingViewModel implements CurveSource {
     }
 
     public void saveModel(Path path) {
+        long s = seed.get();
         runInBackground(() -> {
             if (model == null) {
                 return;
             }
-            ModelStore.save(model, manifest(), path, true);
+            ModelStore.save(model, manifest(s), path, true);
             String description = describeModel(ModelStore.modelFile(path).getFileName().toString());
-            ui.accept(() -> {
+            background.ui(() -> {
                 modelDescription.set(description);
                 info("model.saved", ModelStore.modelFile(path));
             });
@@ -256,10 +250,10 @@ public abstract class TrainingViewModel implements CurveSource {
     }
 
     /** Worker thread: the manifest of the model in view, with its held-out loss terms. */
-    private ModelManifest manifest() {
+    private ModelManifest manifest(long seed) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         Trainer.evaluate(model, split.heldOut()).asMap().forEach((k, v) -> metrics.put("heldout_" + k, v));
-        return ModelManifest.describe(model, modelDatasetSpec, seed.get(), trainedEpochs, trainedSteps, metrics);
+        return ModelManifest.describe(model, modelDatasetSpec, seed, trainedEpochs, trainedSteps, metrics);
     }
 
     /** Back to the pre-trained model shipped for this data set, after training or opening another. */
@@ -279,7 +273,7 @@ public abstract class TrainingViewModel implements CurveSource {
         runInBackground(() -> {
             // Read once here so a bad file is reported before it joins the list.
             DataSource.load(choice.spec(), labels);
-            ui.accept(() -> {
+            background.ui(() -> {
                 if (!datasets.contains(choice)) {
                     datasets.add(choice);
                 }
@@ -306,12 +300,13 @@ public abstract class TrainingViewModel implements CurveSource {
             return;
         }
         Experiment captured = captureExperiment(section);
+        long s = seed.get();
         runInBackground(() -> {
-            ModelManifest manifest = model == null ? null : manifest();
+            ModelManifest manifest = model == null ? null : manifest(s);
             // The model's own kind: a section that trains more than one may show a model of the kind not chosen now.
             Experiment experiment = model == null ? captured : captured.withKind(model.kind().id());
             ExperimentFile.save(path, experiment, model, manifest);
-            ui.accept(() -> info("experiment.saved", path));
+            background.ui(() -> info("experiment.saved", path));
         });
     }
 
@@ -361,7 +356,7 @@ public abstract class TrainingViewModel implements CurveSource {
                 onInferenceChanged();
             }
             // Published and then posted, so it runs after the redraws and the updates the adoption above queued.
-            publish(() -> ui.accept(() -> {
+            publish(() -> background.ui(() -> {
                 try {
                     apply(e);
                     info("experiment.opened", name);
@@ -401,47 +396,36 @@ public abstract class TrainingViewModel implements CurveSource {
         applyViewState(e.view());
     }
 
+    /** Stops training and the worker; nothing it had under way reaches the properties afterwards. */
     public void shutdown() {
         stop();
-        worker.shutdownNow();
+        background.close();
     }
 
     // ---- background work ------------------------------------------------------------------------------
-
-    interface Work {
-        void run() throws Exception;
-    }
 
     /**
      * Runs on the worker thread; called on the UI thread, it shows busy at once until the work ends, and any
      * failure as a message in the user's language.
      */
-    protected void runInBackground(Work work) {
+    protected void runInBackground(Background.Work work) {
         pendingJobs++;
         busy.set(true);
-        worker.execute(() -> {
+        background.run(() -> {
             try {
                 work.run();
             } catch (Throwable e) {
-                ui.accept(() -> error(e));
+                // Told before busy ends, so whoever waits for the end of the work finds its message.
+                background.ui(() -> error(e));
             } finally {
-                ui.accept(() -> busy.set(--pendingJobs > 0));
+                background.ui(() -> busy.set(--pendingJobs > 0));
             }
         });
     }
 
     /** Worker work that should not show as busy: redrawing after a drag or a snapshot. Failures still show. */
-    protected void runQuietly(Work work) {
-        if (worker.isShutdown()) {
-            return; // closed: a redraw the UI asked for on its way out has nothing left to draw
-        }
-        worker.execute(() -> {
-            try {
-                work.run();
-            } catch (Throwable e) {
-                ui.accept(() -> error(e));
-            }
-        });
+    protected void runQuietly(Background.Work work) {
+        background.run(work);
     }
 
     /** Worker thread: hands a UI change to the next coalesced update, so a burst of redraws costs one. */
@@ -453,10 +437,10 @@ public abstract class TrainingViewModel implements CurveSource {
     }
 
     private void loadData(DataChoice choice) {
+        String bundledName = kind().id() + "-" + choice.spec();
         runInBackground(() -> {
             useData(choice, DataSource.load(choice.spec(),
                     choice.labelsPath() == null ? null : Path.of(choice.labelsPath())));
-            String bundledName = kind().id() + "-" + choice.spec();
             if (DataSource.isBundled(choice.spec()) && ModelStore.bundledExists(bundledName)) {
                 adopt(ModelStore.loadBundled(bundledName), i18n.get("model.pretrained", bundledName));
             } else {
@@ -470,7 +454,7 @@ public abstract class TrainingViewModel implements CurveSource {
         split = Split.of(all, Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED);
         dataSpec = choice.spec();
         onDataChanged(split);
-        ui.accept(() -> dataReady.set(true));
+        background.ui(() -> dataReady.set(true));
         if (model != null && model.inputSize() != all.pixelsPerImage()) {
             closeModel();
         }
@@ -496,7 +480,7 @@ public abstract class TrainingViewModel implements CurveSource {
         String description = describeModel(name);
         Map<String, Double> heldOut = Trainer.evaluate(model, split.heldOut()).asMap();
         onInferenceChanged();
-        ui.accept(() -> {
+        background.ui(() -> {
             latentSize.set(latent);
             heldOut.forEach((term, v) -> latest(HELD_OUT, term).set(v));
             modelOpen.set(true);
@@ -507,7 +491,7 @@ public abstract class TrainingViewModel implements CurveSource {
     private void closeModel() {
         model = null;
         inference = null;
-        ui.accept(() -> {
+        background.ui(() -> {
             modelOpen.set(false);
             modelDescription.set(i18n.get("model.none"));
         });
@@ -541,6 +525,7 @@ public abstract class TrainingViewModel implements CurveSource {
         int threadCount = threads.get();
         boolean fromOpen = continueTraining.get();
         String spec = dataset.get().spec();
+        ModelKind k = kind();
         Map<String, Object> extra = modelSettings();
         TrainingConfig config;
         try {
@@ -560,7 +545,7 @@ public abstract class TrainingViewModel implements CurveSource {
             Nd4jRuntime.configureThreads(threadCount);
             boolean continuing = fromOpen && model != null && latentSetting(model) == latent;
             GenerativeModel trained = continuing ? model.copyForInference()
-                    : Models.create(kind(), split.train().pixelsPerImage(), latent, lr, s, extra);
+                    : Models.create(k, split.train().pixelsPerImage(), latent, lr, s, extra);
             if (!continuing) {
                 trainedEpochs = 0;
                 trainedSteps = 0;
@@ -574,7 +559,7 @@ public abstract class TrainingViewModel implements CurveSource {
             t.addListener(new Listener());
             trainer = t;
             String description = i18n.get("model.training", latent);
-            ui.accept(() -> {
+            background.ui(() -> {
                 totalSteps.set(t.totalSteps());
                 step.set(0);
                 epoch.set(0);
@@ -602,8 +587,9 @@ public abstract class TrainingViewModel implements CurveSource {
         return t != null && isActive() ? t.model() : null;
     }
 
+    /** Whether a model trains or is paused here; callable from any thread. */
     protected boolean isActive() {
-        Trainer.State s = state.get();
+        Trainer.State s = state.seen();
         return s == Trainer.State.RUNNING || s == Trainer.State.PAUSED;
     }
 
@@ -647,7 +633,7 @@ public abstract class TrainingViewModel implements CurveSource {
                     trainedSteps += t.step();
                     trainedEpochs += (int) (t.step() / t.batchesPerEpoch());
                     String description = describeModel(i18n.get("model.unsaved"));
-                    ui.accept(() -> modelDescription.set(description));
+                    background.ui(() -> modelDescription.set(description));
                 });
             }
             newState.set(s);
@@ -656,7 +642,7 @@ public abstract class TrainingViewModel implements CurveSource {
 
         @Override
         public void onFailure(Throwable error) {
-            ui.accept(() -> error(error));
+            background.ui(() -> error(error));
         }
     }
 

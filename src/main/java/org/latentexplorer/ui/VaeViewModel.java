@@ -3,7 +3,6 @@ package org.latentexplorer.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -74,8 +73,8 @@ public final class VaeViewModel extends TrainingViewModel {
     private record View(Projection projection, int dimX, int dimY, float[] slice) {
     }
 
-    public VaeViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
-        super(i18n, uiExecutor, "vae-worker");
+    public VaeViewModel(I18n i18n, Background background) {
+        super(i18n, background);
         cursorX.addListener((o, a, b) -> requestDecode());
         cursorY.addListener((o, a, b) -> requestDecode());
         showManifold.addListener((o, a, b) -> requestManifold());
@@ -215,7 +214,7 @@ public final class VaeViewModel extends TrainingViewModel {
         VariationalAutoencoder vae = (VariationalAutoencoder) adopted;
         double b = vae.beta();
         VariationalAutoencoder.Reconstruction r = vae.config().reconstruction();
-        ui.accept(() -> {
+        background.ui(() -> {
             beta.set(b);
             reconstruction.set(r);
         });
@@ -231,7 +230,7 @@ public final class VaeViewModel extends TrainingViewModel {
         heldOutPixels = heldOut.gather(idx);
         codes = null;
         selected = -1;
-        ui.accept(() -> selectedIndex.set(-1));
+        background.ui(() -> selectedIndex.set(-1));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.latentexplorer.ui;
 
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -32,9 +31,10 @@ public final class VqVaeViewModel extends TrainingViewModel {
             VqVae.Config.DEFAULT_CODEBOOK_SIZE);
     private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", VqVae.Config.DEFAULT_BETA);
     private final BooleanProperty restart = new SimpleBooleanProperty(this, "restart", true);
-    private final IntegerProperty selectedImage = new SimpleIntegerProperty(this, "selectedImage", 0);
-    private final IntegerProperty selectedCode = new SimpleIntegerProperty(this, "selectedCode", 0);
-    private final ObjectProperty<CodePrior.Kind> priorKind = new SimpleObjectProperty<>(this, "priorKind",
+    // Shared: the worker draws the chosen image, code and prior.
+    private final SharedProperty.OfInt selectedImage = new SharedProperty.OfInt(this, "selectedImage", 0);
+    private final SharedProperty.OfInt selectedCode = new SharedProperty.OfInt(this, "selectedCode", 0);
+    private final SharedProperty<CodePrior.Kind> priorKind = new SharedProperty<>(this, "priorKind",
             CodePrior.Kind.AUTOREGRESSIVE);
 
     private final ObjectProperty<ImageGrid> previews = new SimpleObjectProperty<>(this, "previews");
@@ -58,8 +58,8 @@ public final class VqVaeViewModel extends TrainingViewModel {
     private int backgroundCode;
     private long sampleSeed = 1;
 
-    public VqVaeViewModel(I18n i18n, Consumer<Runnable> uiExecutor) {
-        super(i18n, uiExecutor, "vqvae-worker");
+    public VqVaeViewModel(I18n i18n, Background background) {
+        super(i18n, background);
         latentSizeProperty().set(VqVae.Config.DEFAULT_CODE_DIMENSION);
         // β and the restart of dead codes reach a running model at its next step.
         beta.addListener((o, a, b) -> {
@@ -117,7 +117,7 @@ public final class VqVaeViewModel extends TrainingViewModel {
     @Override
     protected void onModelAdopted(GenerativeModel adopted) {
         VqVae vq = (VqVae) adopted;
-        ui.accept(() -> {
+        background.ui(() -> {
             codebookSize.set(vq.codebookSize());
             beta.set(vq.beta());
             restart.set(vq.restartDeadCodes());
@@ -130,7 +130,7 @@ public final class VqVaeViewModel extends TrainingViewModel {
         previewPixels = split.heldOut().gather(java.util.stream.IntStream.range(0, n).toArray());
         ImageGrid grid = ImageGrid.of(previewPixels, split.heldOut().rows(), split.heldOut().cols());
         measured = null;
-        ui.accept(() -> previews.set(grid));
+        background.ui(() -> previews.set(grid));
     }
 
     private VqVae model() {
@@ -162,7 +162,7 @@ public final class VqVaeViewModel extends TrainingViewModel {
             return;
         }
         int per = split.heldOut().pixelsPerImage();
-        int i = Math.max(0, Math.min(selectedImage.get(), previewPixels.length / per - 1));
+        int i = Math.max(0, Math.min(selectedImage.seen(), previewPixels.length / per - 1));
         float[] pixels = java.util.Arrays.copyOfRange(previewPixels, i * per, (i + 1) * per);
         int[] map = vq.codeIndices(rows(pixels))[0];
         float[] recon = Tensors.toFloats(vq.decodeCodes(new int[][] {map}));
@@ -183,7 +183,7 @@ public final class VqVaeViewModel extends TrainingViewModel {
         if (vq == null || split == null) {
             return;
         }
-        int k = Math.max(0, Math.min(selectedCode.get(), vq.codebookSize() - 1));
+        int k = Math.max(0, Math.min(selectedCode.seen(), vq.codebookSize() - 1));
         // The code on a background map: a map filled with a single code draws a texture, while a 3 × 3 block of it
         // among blank cells shows the stroke the code stands for, large enough to see.
         int w = vq.gridWidth();
@@ -246,7 +246,7 @@ public final class VqVaeViewModel extends TrainingViewModel {
         if (vq == null || split == null) {
             return;
         }
-        var prior = vq.prior(priorKind.get());
+        var prior = vq.prior(priorKind.seen());
         if (prior.isEmpty()) {
             return;
         }

@@ -30,8 +30,8 @@ class AutoencoderAndVqVaeViewsUiTest {
     @Start
     void start(Stage stage) {
         I18n i18n = new I18n(Locale.ENGLISH);
-        ae = new AutoencoderViewModel(i18n, Platform::runLater);
-        vq = new VqVaeViewModel(i18n, Platform::runLater);
+        ae = new AutoencoderViewModel(i18n, FxTestSupport.worker());
+        vq = new VqVaeViewModel(i18n, FxTestSupport.worker());
         HBox both = new HBox(new AutoencoderView(ae, i18n), new VqVaeView(vq, i18n));
         FxTestSupport.show(stage, both, 1900, 1000);
         ae.initialize();
@@ -58,7 +58,10 @@ class AutoencoderAndVqVaeViewsUiTest {
             robot.moveTo(new Point2D(b.getMinX() + 10 + i * b.getWidth() / 10, b.getMinY() + 10 + i * 4));
         }
         robot.release(MouseButton.PRIMARY);
-        waitUntil(30, () -> ae.scribbleOutputProperty().get() != before);
+        FxTestSupport.settle(ae);
+        assertThat(onFx(() -> ae.scribbleOutputProperty().get().images().get(0))).isNotEqualTo(before.images().get(0));
+        assertThat(onFx(() -> ae.scribbleProperty().get())).as("the stroke reached the digit")
+                .isNotEqualTo(onFx(() -> ae.originalsProperty().get().images().get(0)));
         robot.clickOn("#scribble-reset");
         assertThat(onFx(() -> ae.scribbleProperty().get())).containsExactly(
                 onFx(() -> ae.originalsProperty().get().images().get(0)));

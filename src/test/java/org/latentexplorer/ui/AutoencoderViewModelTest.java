@@ -2,6 +2,7 @@ package org.latentexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.latentexplorer.ui.FxTestSupport.onFx;
+import static org.latentexplorer.ui.FxTestSupport.settle;
 import static org.latentexplorer.ui.FxTestSupport.waitUntil;
 
 import java.nio.file.Files;
@@ -24,6 +25,8 @@ import org.testfx.api.FxToolkit;
 
 /** The autoencoder view model without any window: its commands, its threads and what it publishes. */
 class AutoencoderViewModelTest {
+    /** An image reconstructed within a batch differs from the same image alone by the products' summation order. */
+    private static final org.assertj.core.data.Offset<Float> IN_A_BATCH = org.assertj.core.data.Offset.offset(1e-5f);
     private AutoencoderViewModel vm;
 
     @BeforeAll
@@ -33,7 +36,7 @@ class AutoencoderViewModelTest {
 
     @BeforeEach
     void open() throws Exception {
-        vm = new AutoencoderViewModel(new I18n(Locale.ENGLISH), Platform::runLater);
+        vm = new AutoencoderViewModel(new I18n(Locale.ENGLISH), FxTestSupport.worker());
         vm.initialize();
         waitUntil(60, () -> vm.modelOpenProperty().get() && vm.reconstructionsProperty().get() != null
                 && !vm.busyProperty().get());
@@ -92,9 +95,39 @@ class AutoencoderViewModelTest {
         assertThat(plain.get(plain.size() - 1).getYValue().doubleValue())
                 .isGreaterThan(plain.get(0).getYValue().doubleValue());
 
-        ImageGrid before = onFx(() -> vm.denoisedProperty().get());
+        assertThat(maskedShare()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.06));
         FxTestSupport.fx(() -> vm.testNoiseLevelProperty().set(0.6));
-        waitUntil(30, () -> vm.denoisedProperty().get() != before);
+        settle(vm);
+        // The inputs now carry the new level's noise, and the outputs are the model's answer to those inputs.
+        assertThat(maskedShare()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(0.06));
+        float[] noisyNow = onFx(() -> vm.noisyProperty().get().images().get(0));
+        assertThat(onFx(() -> vm.denoisedProperty().get().images().get(0)))
+                .containsExactly(reconstructedInView(noisyNow), IN_A_BATCH);
+    }
+
+    /** The share of the preview digits' ink that the test noise has masked. */
+    private double maskedShare() throws Exception {
+        List<float[]> clean = onFx(() -> vm.originalsProperty().get().images());
+        List<float[]> noisy = onFx(() -> vm.noisyProperty().get().images());
+        int ink = 0;
+        int masked = 0;
+        for (int k = 0; k < clean.size(); k++) {
+            for (int i = 0; i < clean.get(k).length; i++) {
+                if (clean.get(k)[i] > 0) {
+                    ink++;
+                    masked += noisy.get(k)[i] == 0 ? 1 : 0;
+                }
+            }
+        }
+        return masked / (double) ink;
+    }
+
+    /** What the model in view (the inference copy) makes of one image, asked on the worker, after what is queued. */
+    private float[] reconstructedInView(float[] pixels) throws Exception {
+        java.util.concurrent.CompletableFuture<float[]> out = new java.util.concurrent.CompletableFuture<>();
+        vm.background.run(() -> out.complete(org.latentexplorer.engine.Tensors.toFloats(
+                vm.inference.reconstruct(org.latentexplorer.engine.Tensors.rows(pixels, 1)))));
+        return out.get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test
@@ -116,14 +149,14 @@ class AutoencoderViewModelTest {
 
     @Test
     void scribblingOnTheDigitChangesWhatTheModelReturns() throws Exception {
-        waitUntil(60, () -> vm.scribbleOutputProperty().get() != null);
-        ImageGrid before = onFx(() -> vm.scribbleOutputProperty().get());
-        FxTestSupport.fx(() -> {
-            float[] p = vm.scribbleProperty().get().clone();
-            java.util.Arrays.fill(p, 0, 28 * 10, 1f);
-            vm.scribbleProperty().set(p);
-        });
-        waitUntil(30, () -> vm.scribbleOutputProperty().get() != before);
+        settle(vm);
+        float[] before = onFx(() -> vm.scribbleOutputProperty().get().images().get(0));
+        float[] scribbled = onFx(() -> vm.scribbleProperty().get().clone());
+        java.util.Arrays.fill(scribbled, 0, 28 * 10, 1f);
+        FxTestSupport.fx(() -> vm.scribbleProperty().set(scribbled));
+        settle(vm);
+        float[] after = onFx(() -> vm.scribbleOutputProperty().get().images().get(0));
+        assertThat(after).containsExactly(reconstructedInView(scribbled), IN_A_BATCH).isNotEqualTo(before);
         FxTestSupport.fx(vm::resetScribble);
         assertThat(onFx(() -> vm.scribbleProperty().get())).containsExactly(
                 onFx(() -> vm.originalsProperty().get().images().get(0)));
@@ -162,6 +195,7 @@ class AutoencoderViewModelTest {
             return null;
         });
         waitUntil(120, () -> vm.stateProperty().get() == Trainer.State.FINISHED);
+        settle(vm);
         assertThat(onFx(() -> vm.stepProperty().get())).isEqualTo(onFx(() -> vm.totalStepsProperty().get()))
                 .isEqualTo(71); // 9,000 training images in batches of 128
         assertThat(onFx(() -> vm.curve(TrainingViewModel.TRAIN, AutoencoderViewModel.lossTerm()).size())).isBetween(2, TrainingViewModel.MAX_CURVE_POINTS);
@@ -171,9 +205,10 @@ class AutoencoderViewModelTest {
         // A fresh model after one epoch reconstructs differently from the 30-epoch pre-trained one.
         ImageGrid after = onFx(() -> vm.reconstructionsProperty().get());
         assertThat(after).isNotSameAs(before);
-        assertThat(after.images().get(0)).isNotEqualTo(before.images().get(0));
+        assertThat(after.images().get(0)).isNotEqualTo(before.images().get(0))
+                .containsExactly(reconstructedInView(onFx(() -> vm.originalsProperty().get().images().get(0))), IN_A_BATCH);
         // Told by the worker once the run's steps are counted, just after the state changes.
-        waitUntil(30, () -> vm.modelDescriptionProperty().get().contains("not saved"));
+        assertThat(onFx(() -> vm.modelDescriptionProperty().get())).contains("not saved").contains("71");
     }
 
     @Test
@@ -237,7 +272,8 @@ class AutoencoderViewModelTest {
             vm.openModel(saved);
             return null;
         });
-        waitUntil(60, () -> vm.reconstructionsProperty().get() != reconstructions && !vm.busyProperty().get());
+        settle(vm);
+        assertThat(onFx(() -> vm.reconstructionsProperty().get())).isNotSameAs(reconstructions);
         assertThat(onFx(() -> vm.modelDescriptionProperty().get())).startsWith("mine.zip");
         assertThat(onFx(() -> vm.reconstructionsProperty().get().images().get(0)))
                 .isEqualTo(reconstructions.images().get(0));

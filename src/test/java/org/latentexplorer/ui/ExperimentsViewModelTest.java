@@ -47,14 +47,14 @@ class ExperimentsViewModelTest {
     }
 
     private AutoencoderViewModel opened() throws Exception {
-        AutoencoderViewModel vm = new AutoencoderViewModel(i18n, Platform::runLater);
+        AutoencoderViewModel vm = new AutoencoderViewModel(i18n, FxTestSupport.worker());
         vm.initialize();
         waitUntil(60, () -> vm.modelOpenProperty().get() && !vm.busyProperty().get());
         return vm;
     }
 
     private ExperimentsViewModel experiments(AutoencoderViewModel vm, ObjectProperty<Section> section) {
-        return new ExperimentsViewModel(i18n, Platform::runLater, section, Map.of(Section.AUTOENCODER, vm), null);
+        return new ExperimentsViewModel(i18n, FxTestSupport.worker(), section, Map.of(Section.AUTOENCODER, vm), null);
     }
 
     private static void trainToTheEnd(TrainingViewModel vm) throws Exception {
@@ -180,11 +180,11 @@ class ExperimentsViewModelTest {
 
     @Test
     void aLabRunOpensWhereItStoodWithItsCurvesSettingsAndPoints(@TempDir Path dir) throws Exception {
-        GanLabViewModel labA = new GanLabViewModel(i18n, Platform::runLater);
-        GanLabViewModel labB = new GanLabViewModel(i18n, Platform::runLater);
+        GanLabViewModel labA = new GanLabViewModel(i18n, FxTestSupport.worker());
+        GanLabViewModel labB = new GanLabViewModel(i18n, FxTestSupport.worker());
         try {
             ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.GAN_PROBLEMS);
-            ExperimentsViewModel a = new ExperimentsViewModel(i18n, Platform::runLater, section, Map.of(), labA);
+            ExperimentsViewModel a = new ExperimentsViewModel(i18n, FxTestSupport.worker(), section, Map.of(), labA);
             fx(() -> {
                 labA.distributionProperty().set(org.latentexplorer.data.Distribution2D.Kind.GRID);
                 labA.unrolledProperty().set(true);
@@ -201,7 +201,7 @@ class ExperimentsViewModelTest {
 
             int gLossPoints = onFx(() -> labA.curve(GanLabViewModel.G_LOSS).size());
             ObjectProperty<Section> elsewhere = new SimpleObjectProperty<>(Section.VAE);
-            ExperimentsViewModel b = new ExperimentsViewModel(i18n, Platform::runLater, elsewhere, Map.of(), labB);
+            ExperimentsViewModel b = new ExperimentsViewModel(i18n, FxTestSupport.worker(), elsewhere, Map.of(), labB);
             fx(() -> b.open(file));
             waitUntil(60, () -> labB.stepProperty().get() == 40
                     && labB.curve(GanLabViewModel.G_LOSS).size() == gLossPoints);
@@ -228,8 +228,8 @@ class ExperimentsViewModelTest {
 
     @Test
     void aGanRunOpensWithItsTimelineOfSamples(@TempDir Path dir) throws Exception {
-        GanViewModel ganA = new GanViewModel(i18n, Platform::runLater);
-        GanViewModel ganB = new GanViewModel(i18n, Platform::runLater);
+        GanViewModel ganA = new GanViewModel(i18n, FxTestSupport.worker());
+        GanViewModel ganB = new GanViewModel(i18n, FxTestSupport.worker());
         try {
             for (GanViewModel g : new GanViewModel[] {ganA, ganB}) {
                 g.initialize();
@@ -246,10 +246,10 @@ class ExperimentsViewModelTest {
             List<GanViewModel.Snapshot> timeline = onFx(() -> List.copyOf(ganA.timeline()));
             Path file = dir.resolve("gan.lexp");
             ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.GAN);
-            fx(() -> new ExperimentsViewModel(i18n, Platform::runLater, section, Map.of(Section.GAN, ganA), null).save(file));
+            fx(() -> new ExperimentsViewModel(i18n, FxTestSupport.worker(), section, Map.of(Section.GAN, ganA), null).save(file));
             waitUntil(60, () -> Files.exists(file) && !ganA.busyProperty().get());
 
-            fx(() -> new ExperimentsViewModel(i18n, Platform::runLater, section, Map.of(Section.GAN, ganB), null).open(file));
+            fx(() -> new ExperimentsViewModel(i18n, FxTestSupport.worker(), section, Map.of(Section.GAN, ganB), null).open(file));
             waitUntil(60, () -> ganB.messageProperty().get().startsWith("Opened") && !ganB.busyProperty().get()
                     && ganB.timeline().size() == timeline.size());
             List<GanViewModel.Snapshot> back = onFx(() -> List.copyOf(ganB.timeline()));

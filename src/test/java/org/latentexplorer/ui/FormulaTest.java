@@ -175,7 +175,7 @@ class FormulaTest {
 
     @Test
     void theVaePanelShowsTheViewModelsTermsAndItsReconstructionForm() throws Exception {
-        VaeViewModel vm = onFx(() -> new VaeViewModel(i18n, Platform::runLater));
+        VaeViewModel vm = onFx(() -> new VaeViewModel(i18n, FxTestSupport.worker()));
         try {
             LossFormulaPanel panel = onFx(() -> show(LossFormulaPanel.forVae(vm, i18n)));
             assertEverythingTypeset(panel);
@@ -197,7 +197,7 @@ class FormulaTest {
 
     @Test
     void theGanPanelShowsTheMinimaxValueFromTheDiscriminatorsLoss() throws Exception {
-        GanViewModel vm = onFx(() -> new GanViewModel(i18n, Platform::runLater));
+        GanViewModel vm = onFx(() -> new GanViewModel(i18n, FxTestSupport.worker()));
         try {
             LossFormulaPanel panel = onFx(() -> show(LossFormulaPanel.forGan(vm, i18n)));
             assertEverythingTypeset(panel);
@@ -215,7 +215,7 @@ class FormulaTest {
 
     @Test
     void theLabPanelSwitchesBetweenTheMinimaxGameAndWgan() throws Exception {
-        GanLabViewModel vm = onFx(() -> new GanLabViewModel(i18n, Platform::runLater));
+        GanLabViewModel vm = onFx(() -> new GanLabViewModel(i18n, FxTestSupport.worker()));
         try {
             LossFormulaPanel panel = onFx(() -> show(LossFormulaPanel.forGanLab(vm, i18n)));
             assertThat(onFx(() -> latexes(panel))).contains(Formulas.GAN_MINIMAX, Formulas.GAN_OPTIMAL_D);
@@ -231,8 +231,8 @@ class FormulaTest {
 
     @Test
     void theOtherPanelsTypesetEveryFormulaAndSymbol() throws Exception {
-        AutoencoderViewModel ae = onFx(() -> new AutoencoderViewModel(i18n, Platform::runLater));
-        VqVaeViewModel vq = onFx(() -> new VqVaeViewModel(i18n, Platform::runLater));
+        AutoencoderViewModel ae = onFx(() -> new AutoencoderViewModel(i18n, FxTestSupport.worker()));
+        VqVaeViewModel vq = onFx(() -> new VqVaeViewModel(i18n, FxTestSupport.worker()));
         try {
             List<Supplier<LossFormulaPanel>> panels = List.of(() -> LossFormulaPanel.forAutoencoder(ae, i18n),
                     () -> LossFormulaPanel.forVqVae(vq, i18n),

@@ -12,6 +12,19 @@ final class FxTestSupport {
     private FxTestSupport() {
     }
 
+    /** A worker that hands its results to the FX thread, as a view model's in the app. */
+    static Background worker() {
+        return Background.thread("test-worker", Platform::runLater);
+    }
+
+    /**
+     * Waits until the view model's worker has done everything asked of it so far and the results are on the FX thread
+     * (at most 60 s), so a test reads a settled state instead of "something changed". Not for the FX thread.
+     */
+    static void settle(TrainingViewModel vm) throws Exception {
+        vm.background.awaitIdle(java.time.Duration.ofSeconds(60));
+    }
+
     /** Waits until the condition, evaluated on the FX thread, holds. */
     static void waitUntil(long seconds, BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));

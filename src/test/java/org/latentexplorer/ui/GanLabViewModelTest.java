@@ -26,7 +26,7 @@ class GanLabViewModelTest {
 
     @BeforeEach
     void open() throws Exception {
-        vm = new GanLabViewModel(new I18n(Locale.ENGLISH), Platform::runLater);
+        vm = new GanLabViewModel(new I18n(Locale.ENGLISH), FxTestSupport.worker());
         waitUntil(30, () -> vm.snapshotProperty().get() != null && vm.jsdProperty().get() >= 0);
     }
 

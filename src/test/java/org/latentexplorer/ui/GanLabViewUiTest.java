@@ -30,7 +30,7 @@ class GanLabViewUiTest {
     @Start
     void start(Stage stage) {
         I18n i18n = new I18n(Locale.ENGLISH);
-        vm = new GanLabViewModel(i18n, Platform::runLater);
+        vm = new GanLabViewModel(i18n, FxTestSupport.worker());
         FxTestSupport.show(stage, new GanLabView(vm, new JsdEmdViewModel(), i18n), 1360, 860);
     }
 

@@ -33,7 +33,7 @@ class GanTimelineExportUiTest {
     @Start
     void start(Stage stage) {
         I18n i18n = new I18n(Locale.ENGLISH);
-        vm = new GanViewModel(i18n, Platform::runLater);
+        vm = new GanViewModel(i18n, FxTestSupport.worker());
         FxTestSupport.show(stage, new GanView(vm, i18n), 1360, 860);
     }
 

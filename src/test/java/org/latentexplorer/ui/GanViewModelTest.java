@@ -26,7 +26,7 @@ class GanViewModelTest {
 
     @BeforeEach
     void open() throws Exception {
-        vm = new GanViewModel(new I18n(Locale.ENGLISH), Platform::runLater);
+        vm = new GanViewModel(new I18n(Locale.ENGLISH), FxTestSupport.worker());
         vm.initialize();
         waitUntil(90, () -> vm.modelOpenProperty().get() && vm.samplesProperty().get() != null
                 && vm.qualityStepProperty().get() == 0 && !vm.busyProperty().get());

@@ -29,7 +29,7 @@ class GenerativeViewUiTest {
     @Start
     void start(Stage stage) {
         I18n i18n = new I18n(Locale.ENGLISH);
-        vm = new GenerativeViewModel(i18n, Platform::runLater);
+        vm = new GenerativeViewModel(i18n, FxTestSupport.worker(), FxTestSupport.worker());
         vm.initialize();
         // The section's share of a 1360 x 860 window, beside the chapter list.
         FxTestSupport.show(stage, new GenerativeView(vm, i18n), 1120, 800);

@@ -28,7 +28,7 @@ class LatentViewUiTest {
     @Start
     void start(Stage stage) {
         I18n i18n = new I18n(Locale.ENGLISH);
-        vm = new LatentViewModel(i18n, Platform::runLater);
+        vm = new LatentViewModel(i18n, FxTestSupport.worker());
         FxTestSupport.show(stage, new LatentView(vm, i18n), 1120, 800);
     }
 

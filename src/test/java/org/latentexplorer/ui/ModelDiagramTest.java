@@ -47,7 +47,7 @@ class ModelDiagramTest {
 
     @Test
     void theVaesLatentShapeFollowsTheLatentSize() throws Exception {
-        VaeViewModel vm = onFx(() -> new VaeViewModel(i18n, Platform::runLater));
+        VaeViewModel vm = onFx(() -> new VaeViewModel(i18n, FxTestSupport.worker()));
         try {
             ModelDiagram d = onFx(() -> show(ModelDiagram.forVae(vm, i18n)));
             assertThat(latex(d, "diagram-input")).isEqualTo("x: m \\times 784");
@@ -71,7 +71,7 @@ class ModelDiagramTest {
 
     @Test
     void theAutoencoderShowsANoisyInputForDenoising() throws Exception {
-        AutoencoderViewModel vm = onFx(() -> new AutoencoderViewModel(i18n, Platform::runLater));
+        AutoencoderViewModel vm = onFx(() -> new AutoencoderViewModel(i18n, FxTestSupport.worker()));
         try {
             ModelDiagram d = onFx(() -> show(ModelDiagram.forAutoencoder(vm, i18n)));
             assertThat(latex(d, "diagram-input")).isEqualTo("x: m \\times 784");
@@ -87,7 +87,7 @@ class ModelDiagramTest {
 
     @Test
     void theVqVaeGridFollowsTheCodeDimensionAndCodebookSize() throws Exception {
-        VqVaeViewModel vm = onFx(() -> new VqVaeViewModel(i18n, Platform::runLater));
+        VqVaeViewModel vm = onFx(() -> new VqVaeViewModel(i18n, FxTestSupport.worker()));
         try {
             ModelDiagram d = onFx(() -> show(ModelDiagram.forVqVae(vm, i18n)));
             assertThat(latex(d, "diagram-ze")).isEqualTo("z_e: m \\times 7 \\times 7 \\times 8");
@@ -105,7 +105,7 @@ class ModelDiagramTest {
 
     @Test
     void theGanFollowsItsNoiseSize() throws Exception {
-        GanViewModel vm = onFx(() -> new GanViewModel(i18n, Platform::runLater));
+        GanViewModel vm = onFx(() -> new GanViewModel(i18n, FxTestSupport.worker()));
         try {
             ModelDiagram d = onFx(() -> show(ModelDiagram.forGan(vm, i18n)));
             assertThat(latex(d, "diagram-noise")).isEqualTo("z: m \\times 100");
@@ -121,7 +121,7 @@ class ModelDiagramTest {
 
     @Test
     void theLabsDiscriminatorBecomesACriticUnderWgan() throws Exception {
-        GanLabViewModel vm = onFx(() -> new GanLabViewModel(i18n, Platform::runLater));
+        GanLabViewModel vm = onFx(() -> new GanLabViewModel(i18n, FxTestSupport.worker()));
         try {
             ModelDiagram d = onFx(() -> show(ModelDiagram.forGanLab(vm, i18n)));
             assertThat(latex(d, "diagram-real")).isEqualTo("x: m \\times 2");

@@ -3,6 +3,7 @@ package org.latentexplorer.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.latentexplorer.ui.FxTestSupport.fx;
 import static org.latentexplorer.ui.FxTestSupport.onFx;
+import static org.latentexplorer.ui.FxTestSupport.settle;
 import static org.latentexplorer.ui.FxTestSupport.waitUntil;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class VaeViewModelTest {
 
     @BeforeEach
     void open() throws Exception {
-        vm = new VaeViewModel(new I18n(Locale.ENGLISH), Platform::runLater);
+        vm = new VaeViewModel(new I18n(Locale.ENGLISH), FxTestSupport.worker());
         vm.initialize();
         waitUntil(60, () -> vm.modelOpenProperty().get() && vm.pointsProperty().get() != null
                 && vm.decodedProperty().get() != null && !vm.busyProperty().get());
@@ -65,13 +66,13 @@ class VaeViewModelTest {
                 .isLessThan(VaeViewModel.COLLAPSED_KL);
         assertThat(onFx(() -> vm.collapsed().get())).isTrue();
         fx(() -> vm.cursorXProperty().set(-2.0));
-        waitUntil(30, () -> vm.cursorXProperty().get() == -2.0 && vm.decodedProperty().get() != null);
-        Thread.sleep(300);
+        settle(vm);
         float[] left = onFx(() -> vm.decodedProperty().get().images().get(0));
+        assertThat(left).isEqualTo(decodedByTheModelInView(-2, 0));
         fx(() -> vm.cursorXProperty().set(2.0));
-        Thread.sleep(300);
-        waitUntil(30, () -> !java.util.Arrays.equals(vm.decodedProperty().get().images().get(0), left));
+        settle(vm);
         float[] right = onFx(() -> vm.decodedProperty().get().images().get(0));
+        assertThat(right).isEqualTo(decodedByTheModelInView(2, 0));
         double largest = 0;
         for (int i = 0; i < left.length; i++) {
             largest = Math.max(largest, Math.abs(left[i] - right[i]));
@@ -80,21 +81,31 @@ class VaeViewModelTest {
         assertThat(largest).isLessThan(0.1);
     }
 
+    /** What the model in view (the inference copy) decodes at z = (x, y), asked on the worker, in order. */
+    private float[] decodedByTheModelInView(double x, double y) throws Exception {
+        java.util.concurrent.CompletableFuture<float[]> image = new java.util.concurrent.CompletableFuture<>();
+        vm.background.run(() -> image.complete(org.latentexplorer.engine.Tensors.toFloats(
+                vm.inference.decode(org.latentexplorer.engine.Tensors.rows(new float[] {(float) x, (float) y}, 1)))));
+        return image.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Test
     void theDecodedImageFollowsTheCursor() throws Exception {
-        ImageGrid atOrigin = onFx(() -> vm.decodedProperty().get());
+        float[] atOrigin = onFx(() -> vm.decodedProperty().get().images().get(0));
+        assertThat(atOrigin).isEqualTo(decodedByTheModelInView(0, 0));
         fx(() -> {
             vm.cursorXProperty().set(2.0);
             vm.cursorYProperty().set(-1.5);
         });
-        waitUntil(30, () -> vm.decodedProperty().get() != atOrigin);
+        settle(vm);
         float[] moved = onFx(() -> vm.decodedProperty().get().images().get(0));
-        assertThat(moved).isNotEqualTo(atOrigin.images().get(0));
+        assertThat(moved).isEqualTo(decodedByTheModelInView(2.0, -1.5)).isNotEqualTo(atOrigin);
         fx(() -> {
             vm.cursorXProperty().set(0);
             vm.cursorYProperty().set(0);
         });
-        waitUntil(30, () -> java.util.Arrays.equals(vm.decodedProperty().get().images().get(0), atOrigin.images().get(0)));
+        settle(vm);
+        assertThat(onFx(() -> vm.decodedProperty().get().images().get(0))).isEqualTo(atOrigin);
     }
 
     @Test
@@ -104,8 +115,9 @@ class VaeViewModelTest {
             vm.visibleRangeProperty().set(new double[] {-2, 2, -1, 3});
             vm.showManifoldProperty().set(true);
         });
-        waitUntil(30, () -> vm.manifoldProperty().get() != null && vm.manifoldProperty().get().n() == 5);
+        settle(vm);
         Manifold m = onFx(() -> vm.manifoldProperty().get());
+        assertThat(m.n()).isEqualTo(5);
         assertThat(m.images().size()).isEqualTo(25);
         assertThat(new double[] {m.minX(), m.maxX(), m.minY(), m.maxY()}).containsExactly(-2, 2, -1, 3);
         // Images differ across the plane: the Decoder is not ignoring z.
@@ -115,10 +127,11 @@ class VaeViewModelTest {
     @Test
     void clickingAPointShowsThatImageAndItsReconstruction() throws Exception {
         fx(() -> vm.selectedIndexProperty().set(3));
-        waitUntil(30, () -> vm.selectedPairProperty().get() != null);
+        settle(vm);
         ImageGrid pair = onFx(() -> vm.selectedPairProperty().get());
         assertThat(pair.size()).isEqualTo(2);
         float[] original = pair.images().get(0);
+        assertThat(original).as("the clicked image, held-out image 3").isEqualTo(vm.split.heldOut().image(3));
         float[] recon = pair.images().get(1);
         double err = 0;
         for (int i = 0; i < original.length; i++) {
@@ -161,7 +174,9 @@ class VaeViewModelTest {
             vm.start();
         });
         int moves = 0;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
         while (onFx(() -> vm.stateProperty().get()) != Trainer.State.FINISHED) {
+            assertThat(System.nanoTime()).as("one epoch within 180 s").isLessThan(deadline);
             if (drag) {
                 double t = moves++ * 0.05;
                 fx(() -> {
@@ -190,36 +205,26 @@ class VaeViewModelTest {
             vm.start();
         });
         waitUntil(120, () -> vm.stateProperty().get() == Trainer.State.FINISHED && vm.modelLatentSizeProperty().get() == 3);
-        waitUntil(30, () -> vm.sliceValues().size() == 3);
-        LatentPoints slice01 = settled();
+        settle(vm);
+        assertThat(onFx(() -> vm.sliceValues().size())).isEqualTo(3);
+        LatentPoints slice01 = onFx(() -> vm.pointsProperty().get());
         fx(() -> vm.dimYProperty().set(2));
-        waitUntil(30, () -> vm.pointsProperty().get() != slice01);
+        settle(vm);
         LatentPoints slice02 = onFx(() -> vm.pointsProperty().get());
         assertThat(java.util.Arrays.equals(slice02.x(), slice01.x())).as("x still shows z1").isTrue();
         assertThat(java.util.Arrays.equals(slice02.y(), slice01.y())).as("y now shows z3, not z2").isFalse();
 
         fx(() -> vm.projectionProperty().set(VaeViewModel.Projection.PCA));
-        waitUntil(30, () -> vm.pointsProperty().get() != slice02);
+        settle(vm);
         LatentPoints pca = onFx(() -> vm.pointsProperty().get());
         // The first principal axis carries at least as much spread as any single latent dimension.
         assertThat(variance(pca.x())).isGreaterThanOrEqualTo(Math.max(variance(slice01.x()),
                 Math.max(variance(slice01.y()), variance(slice02.y()))) * 0.999);
-        ImageGrid before = onFx(() -> vm.decodedProperty().get());
+        // The cursor moves through the principal plane too: every decode of it has landed, and it shows another image.
+        float[] before = onFx(() -> vm.decodedProperty().get().images().get(0));
         fx(() -> vm.cursorXProperty().set(1.5));
-        waitUntil(30, () -> vm.decodedProperty().get() != before);
-    }
-
-    /** The points once the last snapshot's codes have arrived: unchanged over a few redraw intervals. */
-    private LatentPoints settled() throws Exception {
-        LatentPoints before = onFx(() -> vm.pointsProperty().get());
-        while (true) {
-            Thread.sleep(400);
-            LatentPoints now = onFx(() -> vm.pointsProperty().get());
-            if (now == before) {
-                return now;
-            }
-            before = now;
-        }
+        settle(vm);
+        assertThat(onFx(() -> vm.decodedProperty().get().images().get(0))).isNotEqualTo(before);
     }
 
     private static double variance(float[] v) {

@@ -26,7 +26,7 @@ class VqVaeViewModelTest {
 
     @BeforeEach
     void open() throws Exception {
-        vm = new VqVaeViewModel(new I18n(Locale.ENGLISH), Platform::runLater);
+        vm = new VqVaeViewModel(new I18n(Locale.ENGLISH), FxTestSupport.worker());
         vm.initialize();
         waitUntil(120, () -> vm.modelOpenProperty().get() && vm.codeMapProperty().get() != null
                 && vm.usageProperty().get() != null && vm.samplesProperty().get() != null && !vm.busyProperty().get());
@@ -59,19 +59,24 @@ class VqVaeViewModelTest {
     void anotherImageAnotherCodeAndNewSamplesEachChangeWhatIsShown() throws Exception {
         int[] first = onFx(() -> vm.codeMapProperty().get());
         fx(() -> vm.selectedImageProperty().set(3));
-        waitUntil(30, () -> vm.codeMapProperty().get() != first);
+        FxTestSupport.settle(vm);
         assertThat(onFx(() -> vm.codeMapProperty().get())).isNotEqualTo(first);
+        assertThat(onFx(() -> vm.inputProperty().get().images().get(0)))
+                .isEqualTo(onFx(() -> vm.previewsProperty().get().images().get(3)));
 
-        ImageGrid code = onFx(() -> vm.codeImageProperty().get());
+        float[] code = onFx(() -> vm.codeImageProperty().get().images().get(0));
         fx(() -> vm.selectedCodeProperty().set(7));
-        waitUntil(30, () -> vm.codeImageProperty().get() != code);
+        FxTestSupport.settle(vm);
+        assertThat(onFx(() -> vm.codeImageProperty().get().images().get(0))).isNotEqualTo(code);
 
         ImageGrid samples = onFx(() -> vm.samplesProperty().get());
         assertThat(samples.size()).isEqualTo(VqVaeViewModel.SAMPLES);
         fx(vm::resample);
-        waitUntil(30, () -> vm.samplesProperty().get() != samples);
-        fx(() -> vm.priorKindProperty().set(CodePrior.Kind.PER_POSITION));
+        FxTestSupport.settle(vm);
         ImageGrid again = onFx(() -> vm.samplesProperty().get());
-        waitUntil(30, () -> vm.samplesProperty().get() != again);
+        assertThat(again.images().get(0)).isNotEqualTo(samples.images().get(0));
+        fx(() -> vm.priorKindProperty().set(CodePrior.Kind.PER_POSITION));
+        FxTestSupport.settle(vm);
+        assertThat(onFx(() -> vm.samplesProperty().get().images().get(0))).isNotEqualTo(again.images().get(0));
     }
 }
