@@ -83,7 +83,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
                 vm.trainingNoiseProperty(), n -> "dae.trainingNoise." + n.name().toLowerCase());
         noise.disableProperty().bind(vm.active());
         panel.addSetting(c.tagged("dae.trainingNoise", "dae.trainingNoise.tip", "gan.tag.next", false), noise);
-        Spinner<Double> level = Controls.doubleSpinner("training-noise-level", 0, ImageNoise.MAX_LEVEL,
+        Spinner<Double> level = c.doubleSpinner("training-noise-level", 0, ImageNoise.MAX_LEVEL,
                 vm.trainingNoiseLevelProperty(), 0.05);
         level.disableProperty().bind(vm.active().or(vm.trainingNoiseProperty()
                 .isEqualTo(AutoencoderViewModel.TrainingNoise.NONE)));
@@ -151,7 +151,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
     }
 
     private Node clusteringTab() {
-        Spinner<Integer> k = Controls.intSpinner("cluster-k", 2, 30, vm.clustersProperty(), 1);
+        Spinner<Integer> k = c.intSpinner("cluster-k", 2, 30, vm.clustersProperty(), 1);
         k.setPrefWidth(90);
         HBox controls = new HBox(8, c.tipped(c.label("cluster.k"), "cluster.k.tip"), k);
         controls.setAlignment(Pos.CENTER_LEFT);

@@ -46,8 +46,8 @@ final class CompareView extends ScrollPane {
 
         HBox planes = new HBox(12, side("compare.ae", "compare-ae", vm.ae(), vm), side("compare.vae", "compare-vae", vm.vae(), vm));
 
-        Spinner<Integer> a = Controls.intSpinner("endpoint-a", 0, 999, vm.endpointAProperty(), 1);
-        Spinner<Integer> b = Controls.intSpinner("endpoint-b", 0, 999, vm.endpointBProperty(), 1);
+        Spinner<Integer> a = c.intSpinner("endpoint-a", 0, 999, vm.endpointAProperty(), 1);
+        Spinner<Integer> b = c.intSpinner("endpoint-b", 0, 999, vm.endpointBProperty(), 1);
         a.setPrefWidth(90);
         b.setPrefWidth(90);
         ImageTiles ends = strip("compare-endpoints", 2, vm.endpointsProperty());

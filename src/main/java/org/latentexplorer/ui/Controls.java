@@ -128,19 +128,20 @@ final class Controls {
         return b;
     }
 
-    /** An editable spinner of whole numbers. */
-    static Spinner<Integer> intSpinner(String id, int min, int max, int value, int stepBy) {
-        return editable(new Spinner<>(min, max, value, stepBy), id, Object::toString, Integer::valueOf);
+    /** An editable spinner of whole numbers from {@code min} to {@code max}. */
+    Spinner<Integer> intSpinner(String id, int min, int max, int value, int stepBy) {
+        return editable(new Spinner<>(min, max, value, stepBy), id, min, max, Object::toString, Integer::valueOf,
+                "input.error.wholeNumber");
     }
 
-    /** An editable spinner of decimals. */
-    static Spinner<Double> doubleSpinner(String id, double min, double max, double value, double stepBy) {
-        return editable(new Spinner<>(min, max, value, stepBy), id, v -> new java.text.DecimalFormat("0.###").format(v),
-                Double::valueOf);
+    /** An editable spinner of decimals from {@code min} to {@code max}. */
+    Spinner<Double> doubleSpinner(String id, double min, double max, double value, double stepBy) {
+        return editable(new Spinner<>(min, max, value, stepBy), id, min, max, Controls::decimal, Double::valueOf,
+                "input.error.number");
     }
 
     /** An editable spinner of whole numbers that follows {@code property} both ways. */
-    static Spinner<Integer> intSpinner(String id, int min, int max, javafx.beans.property.IntegerProperty property,
+    Spinner<Integer> intSpinner(String id, int min, int max, javafx.beans.property.IntegerProperty property,
             int stepBy) {
         Spinner<Integer> s = intSpinner(id, min, max, property.get(), stepBy);
         s.getValueFactory().valueProperty().addListener((o, a, b) -> property.set(b));
@@ -149,7 +150,7 @@ final class Controls {
     }
 
     /** An editable spinner of decimals that follows {@code property} both ways. */
-    static Spinner<Double> doubleSpinner(String id, double min, double max, javafx.beans.property.DoubleProperty property,
+    Spinner<Double> doubleSpinner(String id, double min, double max, javafx.beans.property.DoubleProperty property,
             double stepBy) {
         Spinner<Double> s = doubleSpinner(id, min, max, property.get(), stepBy);
         s.getValueFactory().valueProperty().addListener((o, a, b) -> property.set(b));
@@ -157,9 +158,17 @@ final class Controls {
         return s;
     }
 
-    /** Typed nonsense falls back to the last good value instead of throwing from the spinner's commit. */
-    private static <T> Spinner<T> editable(Spinner<T> s, String id, java.util.function.Function<T, String> show,
-            java.util.function.Function<String, T> parse) {
+    private static String decimal(double v) {
+        return new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(v);
+    }
+
+    /**
+     * Typed nonsense (not a number, NaN, infinite, out of range) keeps the last good value, and the field says so in
+     * the user's language until the next good value: a setting never changes to something the model cannot use.
+     */
+    private <T extends Number & Comparable<T>> Spinner<T> editable(Spinner<T> s, String id, T min, T max,
+            java.util.function.Function<T, String> show, java.util.function.Function<String, T> parse, String errorKey) {
         SpinnerValueFactory<T> factory = s.getValueFactory();
         factory.setConverter(new StringConverter<>() {
             @Override
@@ -169,11 +178,22 @@ final class Controls {
 
             @Override
             public T fromString(String text) {
+                T typed;
                 try {
-                    return parse.apply(text.trim());
+                    typed = parse.apply(text.trim());
                 } catch (NumberFormatException e) {
-                    return factory.getValue();
+                    typed = null;
                 }
+                boolean good = typed != null && Double.isFinite(typed.doubleValue()) && typed.compareTo(min) >= 0
+                        && typed.compareTo(max) <= 0;
+                T kept = factory.getValue();
+                judge(s, good ? null : i18n.get(errorKey, text.trim(), show.apply(min), show.apply(max),
+                        show.apply(kept)));
+                if (!good) {
+                    // The value stays, so the spinner would leave the nonsense in its editor: put the kept value back.
+                    javafx.application.Platform.runLater(() -> s.getEditor().setText(show.apply(factory.getValue())));
+                }
+                return good ? typed : kept;
             }
         });
         s.setId(id);
@@ -182,17 +202,18 @@ final class Controls {
         return s;
     }
 
-
-    /** A text field for a decimal such as a learning rate: the property changes on each valid commit. */
-    static javafx.scene.control.TextField doubleField(String id, javafx.beans.property.DoubleProperty property) {
+    /**
+     * A text field for a learning rate, above 0 and at most 1: the property changes on each good commit; nonsense keeps
+     * the last good value and the field says why.
+     */
+    javafx.scene.control.TextField rateField(String id, javafx.beans.property.DoubleProperty property) {
         javafx.scene.control.TextField field = new javafx.scene.control.TextField();
         field.setId(id);
+        // Plain decimals (0.0003), not Double.toString's 3.0E-4.
+        java.text.DecimalFormat plain = new java.text.DecimalFormat("0.##########",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
         javafx.scene.control.TextFormatter<Double> format = new javafx.scene.control.TextFormatter<>(
                 new StringConverter<Double>() {
-                    // Plain decimals (0.0003), not Double.toString's 3.0E-4.
-                    private final java.text.DecimalFormat plain = new java.text.DecimalFormat("0.##########",
-                            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
-
                     @Override
                     public String toString(Double v) {
                         return v == null ? "" : plain.format(v);
@@ -201,7 +222,18 @@ final class Controls {
                     /** Nonsense throws, and the formatter puts the last good value back. */
                     @Override
                     public Double fromString(String text) {
-                        return Double.valueOf(text.trim());
+                        double typed;
+                        try {
+                            typed = Double.parseDouble(text.trim());
+                        } catch (NumberFormatException e) {
+                            typed = Double.NaN;
+                        }
+                        boolean good = typed > 0 && typed <= 1;
+                        judge(field, good ? null : i18n.get("input.error.rate", text.trim(), plain.format(property.get())));
+                        if (!good) {
+                            throw new IllegalArgumentException(text);
+                        }
+                        return typed;
                     }
                 }, property.get());
         field.setTextFormatter(format);
@@ -213,6 +245,43 @@ final class Controls {
         property.addListener((o, a, b) -> format.setValue(b.doubleValue()));
         return field;
     }
+
+    /**
+     * Marks a field (a text field, or a spinner and its editor) as holding nonsense and says why below it, or
+     * ({@code complaint} null) clears both. The note is a tooltip shown at once, so it needs no room in the layout; it
+     * goes by itself after a few seconds and stays on hover until the next good value.
+     */
+    static void judge(javafx.scene.control.Control field, String complaint) {
+        if (field.getProperties().containsKey(COMPLAINT)) {
+            // The field's own tooltip, if it had one, comes back.
+            field.getTooltip().hide();
+            field.setTooltip((Tooltip) field.getProperties().remove(COMPLAINT));
+        }
+        field.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, complaint != null);
+        if (field instanceof Spinner<?> spinner) {
+            spinner.getEditor().pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, complaint != null);
+        }
+        if (complaint == null) {
+            return;
+        }
+        Tooltip note = new Tooltip(complaint);
+        note.setWrapText(true);
+        note.setMaxWidth(360);
+        note.getStyleClass().add("complaint");
+        field.getProperties().put(COMPLAINT, field.getTooltip());
+        field.setTooltip(note);
+        javafx.geometry.Bounds b = field.localToScreen(field.getLayoutBounds());
+        if (b != null && field.getScene() != null && field.getScene().getWindow() != null
+                && field.getScene().getWindow().isShowing()) {
+            note.show(field, b.getMinX(), b.getMaxY() + 2);
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
+            later.setOnFinished(e -> note.hide());
+            later.play();
+        }
+    }
+
+    /** Present while {@link #judge} shows a complaint: the field's own tooltip (or null), put back when it goes. */
+    static final String COMPLAINT = Controls.class.getName() + ".complaint";
 
     /** A choice among an enum's values, each shown by its text in the current language. */
     <E> javafx.scene.control.ComboBox<E> enumBox(String id, E[] values, javafx.beans.property.ObjectProperty<E> property,

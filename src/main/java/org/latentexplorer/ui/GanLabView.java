@@ -277,33 +277,33 @@ public final class GanLabView extends BorderPane {
         GridPane generator = grid();
         int r = 0;
         generator.addRow(r++, reset("lab.noiseSize", "lab.noiseSize.tip"),
-                Controls.intSpinner("lab-noise-size", 1, 64, vm.noiseSizeProperty(), 1));
+                c.intSpinner("lab-noise-size", 1, 64, vm.noiseSizeProperty(), 1));
         generator.addRow(r++, reset("lab.width", "lab.gWidth.tip"),
-                Controls.intSpinner("lab-g-width", 1, 512, vm.gWidthProperty(), 8));
+                c.intSpinner("lab-g-width", 1, 512, vm.gWidthProperty(), 8));
         generator.addRow(r++, reset("lab.depth", "lab.depth.tip"),
-                Controls.intSpinner("lab-g-depth", 1, 6, vm.gDepthProperty(), 1));
+                c.intSpinner("lab-g-depth", 1, 6, vm.gDepthProperty(), 1));
         generator.addRow(r, now("lab.learningRate", "gan.lr.tip"),
-                Controls.doubleField("lab-lr-g", vm.learningRateGProperty()));
+                c.rateField("lab-lr-g", vm.learningRateGProperty()));
 
         GridPane discriminator = grid();
         r = 0;
         discriminator.addRow(r++, reset("lab.width", "lab.dWidth.tip"),
-                Controls.intSpinner("lab-d-width", 1, 512, vm.dWidthProperty(), 8));
+                c.intSpinner("lab-d-width", 1, 512, vm.dWidthProperty(), 8));
         discriminator.addRow(r++, reset("lab.depth", "lab.depth.tip"),
-                Controls.intSpinner("lab-d-depth", 1, 6, vm.dDepthProperty(), 1));
+                c.intSpinner("lab-d-depth", 1, 6, vm.dDepthProperty(), 1));
         discriminator.addRow(r++, reset("gan.dDropout", "gan.dDropout.tip"),
-                Controls.doubleSpinner("lab-d-dropout", 0, 0.9, vm.dDropoutProperty(), 0.05));
+                c.doubleSpinner("lab-d-dropout", 0, 0.9, vm.dDropoutProperty(), 0.05));
         discriminator.addRow(r++, now("lab.learningRate", "gan.lr.tip"),
-                Controls.doubleField("lab-lr-d", vm.learningRateDProperty()));
-        discriminator.addRow(r, now("gan.k", "gan.k.tip"), Controls.intSpinner("lab-k", 1, 50, vm.kProperty(), 1));
+                c.rateField("lab-lr-d", vm.learningRateDProperty()));
+        discriminator.addRow(r, now("gan.k", "gan.k.tip"), c.intSpinner("lab-k", 1, 50, vm.kProperty(), 1));
 
         GridPane baseline = grid();
         r = 0;
         baseline.addRow(r++, now("gan.generatorLoss", "gan.generatorLoss.tip"), c.enumBox("lab-generator-loss",
                 Gan.GeneratorLoss.values(), vm.generatorLossProperty(), l -> "gan.generatorLoss." + l.id()));
         baseline.addRow(r++, now("train.batchSize", "train.batchSize.tip"),
-                Controls.intSpinner("lab-batch", 2, 2048, vm.batchProperty(), 32));
-        javafx.scene.control.Spinner<Integer> seed = Controls.intSpinner("lab-seed", 0, Integer.MAX_VALUE,
+                c.intSpinner("lab-batch", 2, 2048, vm.batchProperty(), 32));
+        javafx.scene.control.Spinner<Integer> seed = c.intSpinner("lab-seed", 0, Integer.MAX_VALUE,
                 (int) vm.seedProperty().get(), 1);
         seed.getValueFactory().valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
         baseline.addRow(r, reset("train.seed", "train.seed.tip"), seed);
@@ -311,18 +311,18 @@ public final class GanLabView extends BorderPane {
         GridPane remedies = grid();
         r = 0;
         remedies.add(remedy("lab-unrolled", "lab.unrolled", "lab.unrolled.tip", vm.unrolledProperty()), 0, r++, 2, 1);
-        javafx.scene.control.Spinner<Integer> unroll = Controls.intSpinner("lab-unroll-steps", 1, 50,
+        javafx.scene.control.Spinner<Integer> unroll = c.intSpinner("lab-unroll-steps", 1, 50,
                 vm.unrollStepsProperty(), 1);
         unroll.disableProperty().bind(vm.unrolledProperty().not());
         remedies.addRow(r++, now("lab.unrollSteps", "lab.unrollSteps.tip"), unroll);
         remedies.add(remedy("lab-minibatch", "lab.minibatch", "lab.minibatch.tip", vm.minibatchProperty()), 0, r++, 2,
                 1);
         remedies.add(remedy("lab-wgan", "lab.wgan", "lab.wgan.tip", vm.wganProperty()), 0, r++, 2, 1);
-        javafx.scene.control.Spinner<Double> clip = Controls.doubleSpinner("lab-clip", 0.001, 10, vm.clipProperty(),
+        javafx.scene.control.Spinner<Double> clip = c.doubleSpinner("lab-clip", 0.001, 10, vm.clipProperty(),
                 0.005);
         clip.disableProperty().bind(vm.wganProperty().not());
         remedies.addRow(r++, now("lab.clip", "lab.clip.tip"), clip);
-        javafx.scene.control.Spinner<Integer> critic = Controls.intSpinner("lab-n-critic", 1, 50, vm.nCriticProperty(),
+        javafx.scene.control.Spinner<Integer> critic = c.intSpinner("lab-n-critic", 1, 50, vm.nCriticProperty(),
                 1);
         critic.disableProperty().bind(vm.wganProperty().not());
         remedies.addRow(r, now("lab.nCritic", "lab.nCritic.tip"), critic);

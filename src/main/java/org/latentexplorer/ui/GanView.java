@@ -204,19 +204,19 @@ public final class GanView extends BorderPane implements ModelSectionView {
                 vm.generatorLossProperty(), l -> "gan.generatorLoss." + l.id());
         panel.addSetting(tagged("gan.generatorLoss", "gan.generatorLoss.tip", true), loss);
 
-        Spinner<Integer> k = Controls.intSpinner("gan-k", 1, 20, vm.kProperty(), 1);
+        Spinner<Integer> k = c.intSpinner("gan-k", 1, 20, vm.kProperty(), 1);
         panel.addSetting(tagged("gan.k", "gan.k.tip", true), k);
 
         panel.addSetting(tagged("gan.lrD", "gan.lr.tip", true),
-                Controls.doubleField("gan-lr-d", vm.learningRateDProperty()));
+                c.rateField("gan-lr-d", vm.learningRateDProperty()));
         panel.addSetting(tagged("gan.lrG", "gan.lr.tip", true),
-                Controls.doubleField("gan-lr-g", vm.learningRateGProperty()));
+                c.rateField("gan-lr-g", vm.learningRateGProperty()));
 
-        Spinner<Double> dropout = Controls.doubleSpinner("gan-d-dropout", 0, 0.9, vm.dDropoutProperty(), 0.05);
+        Spinner<Double> dropout = c.doubleSpinner("gan-d-dropout", 0, 0.9, vm.dDropoutProperty(), 0.05);
         dropout.disableProperty().bind(vm.active());
         panel.addSetting(tagged("gan.dDropout", "gan.dDropout.tip", false), dropout);
 
-        Spinner<Double> width = Controls.doubleSpinner("gan-d-width", 0.125, 4, vm.dWidthProperty(), 0.125);
+        Spinner<Double> width = c.doubleSpinner("gan-d-width", 0.125, 4, vm.dWidthProperty(), 0.125);
         width.disableProperty().bind(vm.active());
         panel.addSetting(tagged("gan.dWidth", "gan.dWidth.tip", false), width);
     }

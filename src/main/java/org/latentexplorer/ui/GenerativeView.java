@@ -176,7 +176,7 @@ public final class GenerativeView extends BorderPane {
     }
 
     private Node transport() {
-        Spinner<Integer> n = Controls.intSpinner("generative-rolls", 1, GenerativeViewModel.MAX_ROLLS,
+        Spinner<Integer> n = c.intSpinner("generative-rolls", 1, GenerativeViewModel.MAX_ROLLS,
                 vm.rollsProperty(), 100);
         n.setPrefWidth(110);
         Button roll = c.button("generative.roll", vm::roll);
@@ -277,7 +277,7 @@ public final class GenerativeView extends BorderPane {
         prior.textProperty().bind(i18n.text("generative.prior"));
         prior.setTooltip(c.tooltip("generative.prior.tip"));
         prior.selectedProperty().bindBidirectional(vm.priorProperty());
-        Spinner<Double> alpha = Controls.doubleSpinner("generative-alpha", 0.01, 100, vm.alphaProperty(), 0.5);
+        Spinner<Double> alpha = c.doubleSpinner("generative-alpha", 0.01, 100, vm.alphaProperty(), 0.5);
         alpha.setPrefWidth(80);
         alpha.disableProperty().bind(vm.priorProperty().not());
         HBox row = new HBox(6, prior, c.tipped(c.label("generative.alpha"), "generative.alpha.tip"), alpha);

@@ -128,7 +128,7 @@ final class JsdEmdView extends BorderPane {
     private Node settings() {
         ComboBox<Shape> shape = c.enumBox("jsdEmdShape", Shape.values(), vm.shapeProperty(),
                 s -> "jsdEmd.shape." + s.name().toLowerCase());
-        Spinner<Double> width = Controls.doubleSpinner("jsdEmdWidth", JsdEmdViewModel.MIN_WIDTH, JsdEmdViewModel.MAX_WIDTH,
+        Spinner<Double> width = c.doubleSpinner("jsdEmdWidth", JsdEmdViewModel.MIN_WIDTH, JsdEmdViewModel.MAX_WIDTH,
                 vm.widthProperty(), 0.05);
         // The segments have no width to change.
         width.disableProperty().bind(vm.shapeProperty().isEqualTo(Shape.SEGMENTS));

@@ -148,7 +148,7 @@ public final class LatentView extends BorderPane {
                 Bindings.createDoubleBinding(() -> vm.fitProperty().get() == null ? Double.NaN
                         : vm.fitProperty().get().trainMillis(), vm.fitProperty())));
 
-        Spinner<Integer> seed = Controls.intSpinner("latent-seed", 0, Integer.MAX_VALUE, (int) vm.seedProperty().get(),
+        Spinner<Integer> seed = c.intSpinner("latent-seed", 0, Integer.MAX_VALUE, (int) vm.seedProperty().get(),
                 1);
         seed.getValueFactory().valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
         seed.setPrefWidth(110);

@@ -75,26 +75,26 @@ final class TrainingPanel extends VBox {
         addSetting(c.label("train.dataset"), data);
         settings.add(openData, 1, settingsRow++);
 
-        Spinner<Integer> latent = Controls.intSpinner("latent", 1, maxLatent, vm.latentSizeProperty(), 1);
+        Spinner<Integer> latent = c.intSpinner("latent", 1, maxLatent, vm.latentSizeProperty(), 1);
         addSetting(c.tipped(c.label(options.latentKey()), options.latentTipKey()), latent);
 
-        Spinner<Integer> epochs = Controls.intSpinner("epochs", 1, 1000, vm.epochsProperty(), 1);
+        Spinner<Integer> epochs = c.intSpinner("epochs", 1, 1000, vm.epochsProperty(), 1);
         addSetting(c.label("train.epochs"), epochs);
 
-        Spinner<Integer> batch = Controls.intSpinner("batch", 8, 1024, vm.batchSizeProperty(), 8);
+        Spinner<Integer> batch = c.intSpinner("batch", 8, 1024, vm.batchSizeProperty(), 8);
         addSetting(c.tipped(c.label("train.batchSize"), "train.batchSize.tip"), batch);
 
-        TextField lr = Controls.doubleField("learning-rate", vm.learningRateProperty());
+        TextField lr = c.rateField("learning-rate", vm.learningRateProperty());
         if (options.sharedLearningRate()) {
             addSetting(c.tipped(c.label("train.learningRate"), "train.learningRate.tip"), lr);
         }
 
-        Spinner<Integer> seed = Controls.intSpinner("seed", 0, Integer.MAX_VALUE, (int) vm.seedProperty().get(), 1);
+        Spinner<Integer> seed = c.intSpinner("seed", 0, Integer.MAX_VALUE, (int) vm.seedProperty().get(), 1);
         seed.getValueFactory().valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
         addSetting(c.tipped(c.label("train.seed"), "train.seed.tip"), seed);
 
         int cores = Runtime.getRuntime().availableProcessors();
-        Spinner<Integer> threads = Controls.intSpinner("threads", 1, Math.max(cores, Nd4jRuntime.defaultThreads()),
+        Spinner<Integer> threads = c.intSpinner("threads", 1, Math.max(cores, Nd4jRuntime.defaultThreads()),
                 vm.threadsProperty(), 1);
         addSetting(c.tipped(c.label("train.threads"), "train.threads.tip"), threads);
         for (Node n : new Node[] {latent, epochs, batch, lr, seed, threads}) {

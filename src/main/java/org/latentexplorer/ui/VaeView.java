@@ -86,7 +86,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         manifold.setId("show-manifold");
         manifold.textProperty().bind(i18n.text("vae.manifold"));
         manifold.selectedProperty().bindBidirectional(vm.showManifoldProperty());
-        Spinner<Integer> n = Controls.intSpinner("manifold-size", 2, 30, vm.manifoldSizeProperty(), 1);
+        Spinner<Integer> n = c.intSpinner("manifold-size", 2, 30, vm.manifoldSizeProperty(), 1);
         n.disableProperty().bind(vm.showManifoldProperty().not());
         n.setPrefWidth(80);
 
@@ -211,7 +211,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
     }
 
     private void addInspectorRows() {
-        Spinner<Double> beta = Controls.doubleSpinner("beta", 0.0, 100.0, vm.betaProperty().get(), 0.1);
+        Spinner<Double> beta = c.doubleSpinner("beta", 0.0, 100.0, vm.betaProperty().get(), 0.1);
         beta.getValueFactory().valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.betaProperty().set(b);

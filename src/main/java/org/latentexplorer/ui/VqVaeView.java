@@ -221,11 +221,11 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
     }
 
     private void addSettings() {
-        Spinner<Integer> k = Controls.intSpinner("vqvae-codebook-size", 2, VqVae.Config.MAX_CODEBOOK_SIZE,
+        Spinner<Integer> k = c.intSpinner("vqvae-codebook-size", 2, VqVae.Config.MAX_CODEBOOK_SIZE,
                 vm.codebookSizeProperty(), 8);
         k.disableProperty().bind(vm.active());
         panel.addSetting(c.tagged("vqvae.codebookSize", "vqvae.codebookSize.tip", "gan.tag.next", false), k);
-        Spinner<Double> beta = Controls.doubleSpinner("vqvae-beta", 0, 10, vm.betaProperty(), 0.05);
+        Spinner<Double> beta = c.doubleSpinner("vqvae-beta", 0, 10, vm.betaProperty(), 0.05);
         panel.addSetting(c.tagged("vqvae.beta", "vqvae.beta.tip", "gan.tag.now", true), beta);
         CheckBox restart = new CheckBox();
         restart.setId("vqvae-restart");
