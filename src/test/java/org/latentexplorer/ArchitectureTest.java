@@ -43,4 +43,14 @@ class ArchitectureTest {
                     "org.latentexplorer.engine..", "org.latentexplorer.ui..", "org.latentexplorer.cli..",
                     "org.latentexplorer.app..")
             .because("both the ui and the command line use the bundles");
+
+    @ArchTest
+    static final ArchRule theUiWorksOffItsThreadOnlyThroughBackground = noClasses()
+            .that().resideInAPackage("org.latentexplorer.ui..")
+            .and().doNotHaveFullyQualifiedName("org.latentexplorer.ui.Background")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ExecutorService")
+            .orShould().callConstructor(Thread.class, Runnable.class)
+            .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+            .because("one abstraction hands results back to the UI thread and drops them once its owner has closed");
 }
