@@ -10,6 +10,7 @@ import org.latentexplorer.engine.GenerativeModel;
 import org.latentexplorer.engine.ModelKind;
 import org.latentexplorer.engine.Models;
 import org.latentexplorer.engine.Nd4jRuntime;
+import org.latentexplorer.engine.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,8 @@ final class BenchCommand implements Callable<Integer> {
     private static final int DECODE_WARMUP = 200;
     private static final int DECODE_POINTS = 2000;
     private static final int GRID_REPETITIONS = 20;
+    /** Ten times the default: a DCGAN step takes most of a second here, so more would run for hours. */
+    static final int MAX_STEPS = 1000;
 
     @Option(names = "--batch", defaultValue = "128", description = "mini-batch size (default: ${DEFAULT-VALUE})")
     int batch;
@@ -32,15 +35,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 1 || batch < 1) {
-            throw new IllegalArgumentException("--steps and --batch must be at least 1");
-        }
-        int n = threads != null ? threads : Nd4jRuntime.defaultThreads();
+        BadOption.inRange("--batch", batch, 1, TrainingConfig.MAX_BATCH_SIZE);
+        BadOption.inRange("--steps", steps, 1, MAX_STEPS);
+        int n = threads != null ? BadOption.inRange("--threads", threads, 1, Nd4jRuntime.MAX_THREADS)
+                : Nd4jRuntime.defaultThreads();
         Nd4jRuntime.configureThreads(n);
         ImageSet data = BundledDataset.MNIST.load();
         for (ModelKind kind : ModelKind.values()) {
             // The VQ-VAE's latent size is its code dimension: benchmarked as shipped, not as a 2-D plane.
-            int latent = kind == ModelKind.VQVAE ? org.latentexplorer.engine.VqVae.Config.DEFAULT_CODE_DIMENSION : 2;
+            int latent = kind == ModelKind.VQVAE ? Models.defaultLatentSize(kind) : 2;
             GenerativeModel model = Models.create(kind, data.pixelsPerImage(), latent, 1e-3, 42);
             Bench.Result r = Bench.training(kind.id(), model, data, batch, 10, steps);
             Map<String, Object> line = new LinkedHashMap<>();

@@ -42,12 +42,17 @@ public final class IdxFiles {
     }
 
     /**
-     * {@code stem-images-idx3-ubyte} and {@code stem-labels-idx1-ubyte} in {@code dir}: {@code count} 28x28 images of
-     * seeded random pixels, labels 0-9 in turn; returns the images file, whose labels file is found beside it.
+     * {@code stem-images-idx3-ubyte} and {@code stem-labels-idx1-ubyte} in {@code dir}: {@code count} 28x28 images,
+     * each a seeded scatter of bright pixels on black (about a fifth lit, as in MNIST, so a model has something to
+     * learn: uniform noise is best predicted by a model that has learned nothing), labels 0-9 in turn; returns the
+     * images file, whose labels file is found beside it.
      */
     public static Path writeSet(Path dir, String stem, int count, long seed) throws IOException {
         byte[] pixels = new byte[count * IdxReader.SIDE * IdxReader.SIDE];
-        new SplittableRandom(seed).nextBytes(pixels);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextInt(5) == 0 ? (byte) (128 + random.nextInt(128)) : 0;
+        }
         byte[] labels = new byte[count];
         for (int i = 0; i < count; i++) {
             labels[i] = (byte) (i % 10);

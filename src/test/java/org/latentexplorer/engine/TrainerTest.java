@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
@@ -284,6 +286,33 @@ class TrainerTest {
         assertThat(model.parameters().isNaN().any()).as("restored parameters hold NaN").isFalse();
         assertThat(model.parameters()).isEqualTo(r.lastSnapshot().parameters());
         assertThat(model.parameters().meanNumber().doubleValue()).isEqualTo(3.0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void everyKindThatDivergesIsRestoredToItsLastGoodParameters(ModelKind kind) throws Exception {
+        GenerativeModel model = Models.create(kind, 784, Models.defaultLatentSize(kind), 1e-3, 3);
+        // A restore point every 2 steps; after step 3 every parameter is wrecked, as a diverging update would.
+        Trainer trainer = new Trainer(model, small, heldOut, new TrainingConfig(1, 64, 1, 100, 2));
+        Recorder r = new Recorder();
+        trainer.addListener(r);
+        trainer.addListener(new TrainerListener() {
+            @Override
+            public void onStep(StepEvent event) {
+                if (event.step() == 3) {
+                    model.setParameters(model.parameters().dup().assign(Double.NaN));
+                }
+            }
+        });
+        trainer.start();
+        assertThat(trainer.await(TIMEOUT_MS)).isTrue();
+
+        assertThat(trainer.state()).isEqualTo(Trainer.State.FAILED);
+        assertThat(r.failures).singleElement().isInstanceOfSatisfying(TrainingDivergedException.class,
+                e -> assertThat(e.args()).containsExactly(4L, 2L));
+        assertThat(r.snapshots).extracting(TrainerListener.Snapshot::step).containsExactly(2L);
+        assertThat(Tensors.allFinite(model.parameters())).as("restored parameters are finite").isTrue();
+        assertThat(model.parameters()).isEqualTo(r.lastSnapshot().parameters());
     }
 
     @Test
