@@ -142,7 +142,7 @@ class CliTest {
         Run run = run("bench", "--steps", "3", "--threads", "1");
         assertThat(run.status()).as("%s", run).isZero();
         int models = ModelKind.values().length;
-        assertThat(run.outLines()).hasSize(models);
+        assertThat(run.outLines()).hasSize(models + 2);
         for (int i = 0; i < models; i++) {
             JsonNode line = JSON.readTree(run.outLines().get(i));
             assertThat(line.get("model").asText()).isEqualTo(ModelKind.values()[i].id());
@@ -162,6 +162,19 @@ class CliTest {
                 assertThat(line.get("decode_p99_ms").asDouble())
                         .isGreaterThanOrEqualTo(line.get("decode_p50_ms").asDouble());
             }
+        }
+        // Then what the views compute while they draw, timed here rather than in unit tests.
+        List<String> measures = run.outLines().subList(models, models + 2);
+        assertThat(measures.stream().map(l -> readJson(l).get("measure").asText()))
+                .containsExactly("lab_emd_256_points", "season_autoencoder_training");
+        assertThat(measures).allSatisfy(l -> assertThat(readJson(l).get("best_ms").asDouble()).isPositive());
+    }
+
+    private static JsonNode readJson(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(line, e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,9 +44,12 @@ class TrainerTest {
         final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
         final List<Trainer.State> states = new CopyOnWriteArrayList<>();
         final List<Throwable> failures = new CopyOnWriteArrayList<>();
+        /** The trainer's own thread, which steps are reported on. */
+        volatile Thread trainerThread;
 
         @Override
         public void onStep(StepEvent event) {
+            trainerThread = Thread.currentThread();
             steps.add(event);
         }
 
@@ -82,6 +86,19 @@ class TrainerTest {
             }
             Thread.sleep(2);
         }
+    }
+
+    /**
+     * Waits until the trainer's thread is blocked waiting for its next turn, paused with no step to take: from then on
+     * no step can happen until the test allows one, so what the test reads next is final, with no sleep to guess how
+     * long the step under way still takes.
+     */
+    private static void waitUntilItWaitsForItsTurn(Recorder r) throws InterruptedException {
+        waitUntil("the trainer waits for its turn", () -> {
+            Thread t = r.trainerThread;
+            return t != null && t.getState() == Thread.State.WAITING
+                    && Arrays.stream(t.getStackTrace()).anyMatch(e -> e.getMethodName().equals("awaitTurn"));
+        });
     }
 
     private static Autoencoder newAutoencoder() {
@@ -154,16 +171,15 @@ class TrainerTest {
         trainer.pause();
         long atPause = trainer.step();
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
-        Thread.sleep(500); // the step under way when pause() came may still finish, but no other
+        // The step under way when pause() came may still finish, but no other.
+        waitUntilItWaitsForItsTurn(r);
         long held = trainer.step();
         assertThat(held).isBetween(atPause, atPause + 1);
-        Thread.sleep(300);
-        assertThat(trainer.step()).as("steps while paused").isEqualTo(held);
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
 
         trainer.step(1);
         waitUntil("the single step is done", () -> trainer.step() > held);
-        Thread.sleep(200);
+        waitUntilItWaitsForItsTurn(r);
         assertThat(trainer.step()).isEqualTo(held + 1);
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
 
@@ -203,13 +219,13 @@ class TrainerTest {
         trainer.step(1);
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
         waitUntil("the first step is done", () -> trainer.step() >= 1);
-        Thread.sleep(200);
+        waitUntilItWaitsForItsTurn(r);
         assertThat(trainer.step()).isEqualTo(1);
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
 
         trainer.step(2);
         waitUntil("two more steps are done", () -> trainer.step() >= 3);
-        Thread.sleep(200);
+        waitUntilItWaitsForItsTurn(r);
         assertThat(trainer.step()).isEqualTo(3);
         assertThat(model.calls).isEqualTo(3);
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
