@@ -99,6 +99,9 @@ final class EvalCommand implements Callable<Integer> {
             throw new BadOption("cli.error.badValue", "eval", model);
         }
         ModelPaths.checkNamed("eval", path);
+        if (Files.isDirectory(path) && !Files.exists(ModelStore.manifestFile(path))) {
+            throw new BadOption("cli.error.modelIsFolder", model);
+        }
         return path;
     }
 

@@ -197,6 +197,7 @@ class HostileInputCliTest {
     void aModelPathWithoutAFileNameIsRefused() throws IOException {
         refused(List.of("eval", "/"), "eval needs a file name", "'/'");
         refused(List.of("eval", ""), "eval needs a file name");
+        refused(List.of("eval", dir.toString()), dir + " is a folder, not a saved model");
     }
 
     @Test
