@@ -91,17 +91,17 @@ class VqVaeCliTest {
     @Test
     void nonsenseVqVaeOptionsGiveOneClearLine() {
         CliTest.assertOneCleanErrorLine(CliTest.run("train", "vqvae", "--epochs", "1", "--codebook-size", "0", "--out",
-                dir.resolve("k0").toString()), "codebook size", "0");
+                dir.resolve("k0").toString()), "--codebook-size", "(got 0)");
         CliTest.assertOneCleanErrorLine(CliTest.run("train", "vqvae", "--epochs", "1", "--code-dim", "-2", "--out",
-                dir.resolve("d").toString()), "code dimension", "-2");
+                dir.resolve("d").toString()), "--code-dim", "(got -2)");
         CliTest.assertOneCleanErrorLine(CliTest.run("train", "vqvae", "--epochs", "1", "--beta", "-1", "--out",
-                dir.resolve("b").toString()), "beta", "-1");
+                dir.resolve("b").toString()), "--beta", "(got -1.0)");
         CliTest.assertOneCleanErrorLine(CliTest.run("train", "ae", "--epochs", "1", "--codebook-size", "16", "--out",
-                dir.resolve("aek").toString()), "codebook_size", "ae");
+                dir.resolve("aek").toString()), "--codebook-size does not apply to ae");
         CliTest.assertOneCleanErrorLine(CliTest.run("train", "vae", "--epochs", "1", "--no-restart-dead-codes", "--out",
-                dir.resolve("vaer").toString()), "restart_dead_codes", "vae");
+                dir.resolve("vaer").toString()), "--restart-dead-codes does not apply to vae");
         CliTest.assertOneCleanErrorLine(CliTest.run("train", "vqvae", "--epochs", "1", "--reconstruction", "bce", "--out",
-                dir.resolve("vqr").toString()), "reconstruction", "vqvae");
+                dir.resolve("vqr").toString()), "--reconstruction does not apply to vqvae");
         for (String name : new String[] {"k0", "d", "b", "aek", "vaer", "vqr"}) {
             assertThat(dir.resolve(name + ".zip")).doesNotExist();
         }
