@@ -2,24 +2,37 @@ package org.latentexplorer.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import org.latentexplorer.data.BundledDataset;
+import org.latentexplorer.data.DataException;
+import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.data.ImageSet;
+import org.latentexplorer.data.MonthlyWeather;
 import org.latentexplorer.engine.Bench;
 import org.latentexplorer.engine.GenerativeModel;
 import org.latentexplorer.engine.ModelKind;
 import org.latentexplorer.engine.Models;
 import org.latentexplorer.engine.Nd4jRuntime;
+import org.latentexplorer.engine.SeasonAutoencoder;
+import org.latentexplorer.engine.TrainingConfig;
+import org.latentexplorer.engine.lab.Divergences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training speed per model as one JSON line each, against this machine's sgemm rate,"
-                + " and for a 2-D latent plane how long decoding one point and a 20 x 20 grid takes.")
+                + " and for a 2-D latent plane how long decoding one point and a 20 x 20 grid takes; then, one line"
+                + " each, the lab's exact EMD of 256 points and the weather autoencoder's training.")
 final class BenchCommand implements Callable<Integer> {
     private static final int DECODE_WARMUP = 200;
     private static final int DECODE_POINTS = 2000;
     private static final int GRID_REPETITIONS = 20;
+    /** The lab's EMD compares this many real and generated points, as its view does. */
+    private static final int EMD_POINTS = 256;
+    private static final int VIEW_RUNS = 8;
+    /** Ten times the default: a DCGAN step takes most of a second here, so more would run for hours. */
+    static final int MAX_STEPS = 1000;
 
     @Option(names = "--batch", defaultValue = "128", description = "mini-batch size (default: ${DEFAULT-VALUE})")
     int batch;
@@ -32,15 +45,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 1 || batch < 1) {
-            throw new IllegalArgumentException("--steps and --batch must be at least 1");
-        }
-        int n = threads != null ? threads : Nd4jRuntime.defaultThreads();
+        BadOption.inRange("--batch", batch, 1, TrainingConfig.MAX_BATCH_SIZE);
+        BadOption.inRange("--steps", steps, 1, MAX_STEPS);
+        int n = threads != null ? BadOption.inRange("--threads", threads, 1, Nd4jRuntime.MAX_THREADS)
+                : Nd4jRuntime.defaultThreads();
         Nd4jRuntime.configureThreads(n);
         ImageSet data = BundledDataset.MNIST.load();
         for (ModelKind kind : ModelKind.values()) {
             // The VQ-VAE's latent size is its code dimension: benchmarked as shipped, not as a 2-D plane.
-            int latent = kind == ModelKind.VQVAE ? org.latentexplorer.engine.VqVae.Config.DEFAULT_CODE_DIMENSION : 2;
+            int latent = kind == ModelKind.VQVAE ? Models.defaultLatentSize(kind) : 2;
             GenerativeModel model = Models.create(kind, data.pixelsPerImage(), latent, 1e-3, 42);
             Bench.Result r = Bench.training(kind.id(), model, data, batch, 10, steps);
             Map<String, Object> line = new LinkedHashMap<>();
@@ -61,7 +74,20 @@ final class BenchCommand implements Callable<Integer> {
             }
             System.out.println(Json.line(line));
         }
+        measureViews();
         return 0;
+    }
+
+    /** What the lab and the latent-variables section compute while they draw, one JSON line each. */
+    private static void measureViews() throws DataException {
+        Distribution2D ring = Distribution2D.of(Distribution2D.Kind.RING);
+        double[] real = ring.sample(EMD_POINTS, new Random(1));
+        double[] generated = ring.sample(EMD_POINTS, new Random(2));
+        System.out.println(Json.line(Map.of("measure", "lab_emd_" + EMD_POINTS + "_points", "best_ms",
+                roundMs(Bench.bestMillis(() -> Divergences.earthMovers(real, generated), VIEW_RUNS)))));
+        double[] months = MonthlyWeather.tokyo().points();
+        System.out.println(Json.line(Map.of("measure", "season_autoencoder_training", "best_ms",
+                roundMs(Bench.bestMillis(() -> SeasonAutoencoder.train(months, 1), VIEW_RUNS)))));
     }
 
     private static double round(double v) {

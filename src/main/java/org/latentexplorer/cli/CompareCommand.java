@@ -18,7 +18,6 @@ import org.latentexplorer.engine.lab.Divergences;
 import org.latentexplorer.engine.lab.GanLab;
 import org.latentexplorer.engine.lab.LabVariant;
 import org.latentexplorer.engine.lab.ModeMetrics;
-import org.latentexplorer.i18n.Localizable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,6 +33,10 @@ final class CompareCommand implements Callable<Integer> {
     static final int DEFAULT_STEPS = 6000;
     static final int MAX_STEPS = 1_000_000;
     static final int MAX_SEEDS = 100;
+    /** The mixtures of Gaussians, whose modes can be counted as covered or missed. */
+    private static final Distribution2D.Kind[] DATA = {Distribution2D.Kind.RING, Distribution2D.Kind.GRID};
+    /** Runs are single-threaded: more threads than runs or cores only wait. */
+    static final int MAX_THREADS = 256;
     /** Points generated for modes covered, high quality and JSD, as in the lab's view. */
     static final int METRIC_SAMPLES = 2000;
     /** Points per side for the exact EMD, whose matching costs O(n³). */
@@ -61,28 +64,6 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "runs trained at once (default: the number of cores)")
     Integer threads;
 
-    /** A refused option, said in the user's language. */
-    static final class BadOption extends IllegalArgumentException implements Localizable {
-        private final String key;
-        private final transient Object[] args;
-
-        BadOption(String key, String english, Object... args) {
-            super(english);
-            this.key = key;
-            this.args = args;
-        }
-
-        @Override
-        public String messageKey() {
-            return key;
-        }
-
-        @Override
-        public Object[] args() {
-            return args.clone();
-        }
-    }
-
     /** One run's end state. */
     private record Run(int covered, int modes, double highQuality, double jsd, double emd, double seconds) {
     }
@@ -90,22 +71,11 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<LabVariant> chosen = chosenVariants();
-        Distribution2D.Kind kind = switch (data.trim().toLowerCase(Locale.ROOT)) {
-            case "ring" -> Distribution2D.Kind.RING;
-            case "grid" -> Distribution2D.Kind.GRID;
-            default -> throw new BadOption("compare.error.data", "--data must be ring or grid, got '" + data + "'",
-                    data);
-        };
-        if (steps < 1 || steps > MAX_STEPS) {
-            throw new BadOption("compare.error.steps", "--steps must be 1 to " + MAX_STEPS + ", got " + steps,
-                    MAX_STEPS, steps);
-        }
-        if (seeds < 1 || seeds > MAX_SEEDS) {
-            throw new BadOption("compare.error.seeds", "--seeds must be 1 to " + MAX_SEEDS + ", got " + seeds,
-                    MAX_SEEDS, seeds);
-        }
-        if (threads != null && threads < 1) {
-            throw new BadOption("compare.error.threads", "--threads must be at least 1, got " + threads, threads);
+        Distribution2D.Kind kind = BadOption.choice("--data", data, DATA, CompareCommand::id);
+        BadOption.inRange("--steps", steps, 1, MAX_STEPS);
+        BadOption.inRange("--seeds", seeds, 1, MAX_SEEDS);
+        if (threads != null) {
+            BadOption.inRange("--threads", threads, 1, MAX_THREADS);
         }
         // Each run is single-threaded and seeded, so running several at once changes the time, never the numbers.
         int jobs = chosen.size() * seeds;
@@ -135,16 +105,23 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private List<LabVariant> chosenVariants() {
-        if (variants == null || variants.isEmpty()) {
+        if (variants == null) {
             return List.of(LabVariant.values());
+        }
+        // "--variants ," is an empty list, not a wish for all of them.
+        if (variants.stream().allMatch(String::isBlank)) {
+            throw new BadOption("cli.error.emptyList", "--variants", LabVariant.ids());
         }
         List<LabVariant> out = new ArrayList<>();
         for (String id : variants) {
+            if (id.isBlank()) {
+                continue; // a stray comma
+            }
             LabVariant v;
             try {
                 v = LabVariant.byId(id);
             } catch (IllegalArgumentException e) {
-                throw new BadOption("compare.error.variant", e.getMessage(), id, LabVariant.ids());
+                throw new BadOption("compare.error.variant", id, LabVariant.ids());
             }
             if (!out.contains(v)) {
                 out.add(v);
@@ -188,7 +165,7 @@ final class CompareCommand implements Callable<Integer> {
     private Map<String, Object> summary(LabVariant variant, Distribution2D.Kind kind, List<Run> runs) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("variant", variant.id());
-        line.put("data", kind.name().toLowerCase(Locale.ROOT));
+        line.put("data", id(kind));
         line.put("seeds", runs.size());
         line.put("steps", steps);
         line.put("modes", runs.get(0).modes());
@@ -201,6 +178,10 @@ final class CompareCommand implements Callable<Integer> {
         // Each run's own rate on its thread, training only.
         line.put("steps_per_second", round(steps * runs.size() / runs.stream().mapToDouble(Run::seconds).sum(), 10));
         return line;
+    }
+
+    private static String id(Distribution2D.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     private static double round(double v, double scale) {

@@ -9,11 +9,12 @@ import picocli.CommandLine.Option;
 
 /** The data options shared by the commands: which images, and the seeded train / held-out split. */
 final class DataOptions {
-    @Option(names = "--data", description = "mnist, fashion, or the path of an IDX images file (default: ${DEFAULT-VALUE})",
-            defaultValue = "mnist")
+    @Option(names = "--data", description = "mnist, fashion, or the path of an IDX images file (default: mnist for"
+            + " train; for eval, the data set the model was trained on)")
     String data;
 
-    @Option(names = "--labels", description = "IDX labels file for --data (default: found beside the images file)")
+    @Option(names = "--labels", description = "IDX labels file for an images file given with --data (default: found"
+            + " beside it)")
     Path labels;
 
     @Option(names = "--held-out", description = "images held out for evaluation (default: ${DEFAULT-VALUE})",
@@ -24,8 +25,28 @@ final class DataOptions {
             defaultValue = "" + Split.DEFAULT_SEED)
     long splitSeed;
 
-    Split split() throws DataException {
-        ImageSet all = DataSource.load(data, labels);
+    /** What --data names, or {@code otherwise} when it is not given. */
+    String spec(String otherwise) {
+        return data != null ? data : otherwise;
+    }
+
+    /** Refuses what can be refused without reading anything, so a command fails before its slow work starts. */
+    void check(String spec) {
+        if (spec.isBlank()) {
+            throw new BadOption("cli.error.dataEmpty", "--data");
+        }
+        if (labels != null && DataSource.isBundled(spec)) {
+            throw new BadOption("cli.error.labelsWithBundled", "--labels", spec);
+        }
+        // The upper bound depends on the set's size, known once it is read.
+        BadOption.atLeast("--held-out", heldOut, 1);
+    }
+
+    /** Reads the data set {@code spec} names, with a progress line for a large file, and splits it. */
+    Split split(String spec) throws DataException {
+        check(spec);
+        ImageSet all = DataSource.load(spec, labels, new ProgressLine(spec));
+        BadOption.inRange("--held-out", heldOut, 1, all.size() - 1);
         return Split.of(all, heldOut, splitSeed);
     }
 }

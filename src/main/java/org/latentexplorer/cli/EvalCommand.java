@@ -1,10 +1,12 @@
 package org.latentexplorer.cli;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.Classifier;
 import org.latentexplorer.engine.DataSource;
@@ -22,7 +24,7 @@ import org.latentexplorer.engine.KMeans;
 import org.latentexplorer.engine.VariationalAutoencoder;
 import org.latentexplorer.data.ImageNoise;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -31,21 +33,16 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "a saved model (path, with or without .zip/.json) or a bundled model's name")
     String model;
 
-    @Option(names = "--data", description = "evaluate on this data instead of the one the model was trained on")
-    String data;
-
-    @Option(names = "--labels", description = "IDX labels file for --data")
-    Path labels;
-
-    @Option(names = "--held-out", defaultValue = "" + Split.DEFAULT_HELD_OUT, description = "held-out images (default: ${DEFAULT-VALUE})")
-    int heldOut;
-
-    @Option(names = "--split-seed", defaultValue = "" + Split.DEFAULT_SEED, description = "split seed (default: ${DEFAULT-VALUE})")
-    long splitSeed;
+    /** --data chooses other images than the ones the model was trained on. */
+    @Mixin
+    DataOptions data = new DataOptions();
 
     @Override
     public Integer call() throws Exception {
-        Path path = Path.of(model);
+        Path path = modelPath();
+        if (data.data != null) {
+            data.check(data.data);
+        }
         boolean bundled = !Files.exists(ModelStore.manifestFile(path)) && ModelStore.bundledExists(model);
         String kind = bundled ? ModelStore.bundledKindOf(model) : ModelStore.kindOf(path);
         Nd4jRuntime.configureThreads(Nd4jRuntime.defaultThreads());
@@ -53,7 +50,8 @@ final class EvalCommand implements Callable<Integer> {
         out.put("kind", kind);
         if (Classifier.KIND.equals(kind)) {
             Classifier classifier = bundled ? ModelStore.loadBundledClassifier(model) : ModelStore.loadClassifier(path);
-            Split split = split(data != null ? data : "mnist");
+            Split split = split(data.spec(BundledDataset.MNIST.id()));
+            requireSize(classifier.inputSize(), split);
             QualityReference reference = QualityReference.of(classifier, split);
             putData(out, split);
             out.put("heldout_accuracy", classifier.accuracy(split.heldOut()));
@@ -63,8 +61,9 @@ final class EvalCommand implements Callable<Integer> {
             return 0;
         }
         ModelStore.Loaded loaded = bundled ? ModelStore.loadBundled(model) : ModelStore.load(path);
-        String spec = data != null ? data : loaded.manifest().dataset();
+        String spec = data.spec(loaded.manifest().dataset());
         Split split = split(spec);
+        requireSize(loaded.model().inputSize(), split);
         putData(out, split);
         Trainer.evaluate(loaded.model(), split.heldOut()).asMap().forEach((k, v) -> out.put("heldout_" + k, v));
         if (loaded.model() instanceof Gan gan) {
@@ -91,9 +90,32 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The model argument, which must name a file: "/" or "." would be read as the model ".zip" beside them. */
+    private Path modelPath() {
+        Path path;
+        try {
+            path = Path.of(model);
+        } catch (InvalidPathException e) {
+            throw new BadOption("cli.error.badValue", "eval", model);
+        }
+        ModelPaths.checkNamed("eval", path);
+        if (Files.isDirectory(path) && !Files.exists(ModelStore.manifestFile(path))) {
+            throw new BadOption("cli.error.modelIsFolder", model);
+        }
+        return path;
+    }
+
     private Split split(String spec) throws Exception {
         dataSpec = spec;
-        return Split.of(DataSource.load(spec, labels), heldOut, splitSeed);
+        return data.split(spec);
+    }
+
+    /** Every data set reads as 28 × 28, but a model file's manifest may say otherwise: refused before any figure. */
+    private static void requireSize(int modelInput, Split split) {
+        int pixels = split.heldOut().pixelsPerImage();
+        if (modelInput != pixels) {
+            throw new BadOption("model.error.wrongSize", modelInput, pixels);
+        }
     }
 
     private String dataSpec;

@@ -21,6 +21,7 @@ public final class LatentExplorerCli implements Runnable {
 
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new LatentExplorerCli());
+        cli.setParameterExceptionHandler(new ParseErrors());
         // Expected failures (a bad file, a bad number) print one clear line in the user's language, never a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(Messages.describe(Locale.getDefault(), e));

@@ -1,15 +1,23 @@
 package org.latentexplorer.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.latentexplorer.data.BundledDataset;
+import org.latentexplorer.data.ImageNoise;
+import org.latentexplorer.data.MiniBatches;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.engine.AppInfo;
 import org.latentexplorer.engine.Autoencoder;
 import org.latentexplorer.engine.Classifier;
-import org.latentexplorer.engine.QualityReference;
+import org.latentexplorer.engine.Gan;
 import org.latentexplorer.engine.GenerativeModel;
 import org.latentexplorer.engine.LossTerms;
 import org.latentexplorer.engine.ModelKind;
@@ -17,11 +25,15 @@ import org.latentexplorer.engine.ModelManifest;
 import org.latentexplorer.engine.ModelStore;
 import org.latentexplorer.engine.Models;
 import org.latentexplorer.engine.Nd4jRuntime;
+import org.latentexplorer.engine.QualityReference;
 import org.latentexplorer.engine.Trainer;
 import org.latentexplorer.engine.TrainerListener;
+import org.latentexplorer.engine.TrainingCheck;
 import org.latentexplorer.engine.TrainingConfig;
+import org.latentexplorer.engine.TrainingDivergedException;
 import org.latentexplorer.engine.VariationalAutoencoder;
 import org.latentexplorer.engine.VqVae;
+import org.latentexplorer.i18n.Localizable;
 import org.latentexplorer.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +54,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "128", description = "mini-batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-    double learningRate;
+    @Option(names = "--lr", description = "Adam learning rate, above 0 and at most 1 (default: 1e-3; for gan and dcgan"
+            + " 2e-4, and the rate of both networks)")
+    Double learningRate;
 
     @Option(names = {"--latent", "--code-dim"}, description = "size of the latent code z, of a GAN's noise z, or of each"
             + " of a VQ-VAE's code vectors (default: 2; 100 for gan and dcgan; 8 for vqvae)")
@@ -84,26 +97,103 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--with-optimizer-state", description = "also save Adam's state, to continue training later")
     boolean withOptimizerState;
 
+    /** Adam's usual step size, for every kind but the GANs, whose own default is theirs. */
+    static final double DEFAULT_LEARNING_RATE = 1e-3;
+    /** The largest learning rate taken: Adam's steps are already about this size in every weight. */
+    static final double MAX_LEARNING_RATE = 1;
+
     @Override
     public Integer call() throws Exception {
-        if (Classifier.KIND.equalsIgnoreCase(kind)) {
-            return trainClassifier();
-        }
-        ModelKind modelKind = ModelKind.byId(kind);
-        TrainingConfig config = TrainingConfig.of(epochs, batch, seed);
-        Split split = data.split();
+        // Everything that can be refused is refused before the data is read and long before anything is trained.
+        String kindId = kindId();
+        checkOptions(kindId);
+        String spec = data.spec(BundledDataset.MNIST.id());
+        data.check(spec);
+        ModelPaths.checkWritable(out);
+        Split split = data.split(spec);
         Nd4jRuntime.configureThreads(threads != null ? threads : Nd4jRuntime.defaultThreads());
+        return Classifier.KIND.equals(kindId) ? trainClassifier(split, spec) : train(ModelKind.byId(kindId), split, spec);
+    }
+
+    private String kindId() {
+        List<String> ids = Stream.concat(Arrays.stream(ModelKind.values()).map(ModelKind::id), Stream.of(Classifier.KIND))
+                .toList();
+        String id = kind.strip().toLowerCase(Locale.ROOT);
+        if (!ids.contains(id)) {
+            throw new BadOption("cli.error.kind", kind, String.join(", ", ids));
+        }
+        return id;
+    }
+
+    /** Every number in its range, and every option only for a kind that uses it: none is silently ignored. */
+    private void checkOptions(String kindId) {
+        BadOption.inRange("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
+        BadOption.inRange("--batch", batch, 1, TrainingConfig.MAX_BATCH_SIZE);
+        if (learningRate != null) {
+            BadOption.positive("--lr", learningRate, MAX_LEARNING_RATE);
+        }
+        if (threads != null) {
+            BadOption.inRange("--threads", threads, 1, Nd4jRuntime.MAX_THREADS);
+        }
+        boolean classifier = Classifier.KIND.equals(kindId);
+        onlyFor("--latent", latent, kindId, !classifier);
+        if (latent != null) {
+            BadOption.inRange(is(kindId, ModelKind.VQVAE) ? "--code-dim" : "--latent", latent, 1,
+                    Models.maxLatentSize(ModelKind.byId(kindId)));
+        }
+        onlyFor("--with-optimizer-state", withOptimizerState ? Boolean.TRUE : null, kindId, !classifier);
+        onlyFor("--beta", beta, kindId, is(kindId, ModelKind.VAE) || is(kindId, ModelKind.VQVAE));
+        if (beta != null) {
+            BadOption.inRange("--beta", beta, 0,
+                    is(kindId, ModelKind.VAE) ? VariationalAutoencoder.MAX_BETA : VqVae.Config.MAX_BETA);
+        }
+        onlyFor("--codebook-size", codebookSize, kindId, is(kindId, ModelKind.VQVAE));
+        if (codebookSize != null) {
+            BadOption.inRange("--codebook-size", codebookSize, 2, VqVae.Config.MAX_CODEBOOK_SIZE);
+        }
+        onlyFor("--restart-dead-codes", restartDeadCodes, kindId, is(kindId, ModelKind.VQVAE));
+        onlyFor("--reconstruction", reconstruction, kindId, is(kindId, ModelKind.VAE));
+        if (reconstruction != null) {
+            BadOption.choice("--reconstruction", reconstruction, VariationalAutoencoder.Reconstruction.values(),
+                    VariationalAutoencoder.Reconstruction::id);
+        }
+        onlyFor("--input-noise", inputNoise, kindId, is(kindId, ModelKind.AE));
+        onlyFor("--input-noise-level", inputNoiseLevel, kindId, is(kindId, ModelKind.AE));
+        // A denoising autoencoder needs both: a kind of noise and how much of it.
+        if (inputNoise != null) {
+            BadOption.choice("--input-noise", inputNoise, ImageNoise.Type.values(), ImageNoise.Type::id);
+            if (inputNoiseLevel == null) {
+                throw new BadOption("cli.error.needs", "--input-noise", "--input-noise-level");
+            }
+        }
+        if (inputNoiseLevel != null) {
+            if (inputNoise == null) {
+                throw new BadOption("cli.error.needs", "--input-noise-level", "--input-noise");
+            }
+            BadOption.inRange("--input-noise-level", inputNoiseLevel, 0, ImageNoise.MAX_LEVEL);
+        }
+    }
+
+    private static boolean is(String kindId, ModelKind kind) {
+        return kind.id().equals(kindId);
+    }
+
+    private static void onlyFor(String option, Object value, String kindId, boolean applies) {
+        if (value != null && !applies) {
+            throw BadOption.notFor(option, kindId);
+        }
+    }
+
+    private Map<String, Object> settings(ModelKind modelKind) {
         Map<String, Object> settings = new LinkedHashMap<>();
         if (beta != null) {
             settings.put(VariationalAutoencoder.BETA_SETTING, beta);
         }
         if (reconstruction != null) {
-            settings.put(VariationalAutoencoder.RECONSTRUCTION_SETTING, reconstruction);
+            settings.put(VariationalAutoencoder.RECONSTRUCTION_SETTING, reconstruction.strip().toLowerCase(Locale.ROOT));
         }
         if (inputNoise != null) {
-            settings.put(Autoencoder.INPUT_NOISE_SETTING, inputNoise);
-        }
-        if (inputNoiseLevel != null) {
+            settings.put(Autoencoder.INPUT_NOISE_SETTING, inputNoise.strip().toLowerCase(Locale.ROOT));
             settings.put(Autoencoder.INPUT_NOISE_LEVEL_SETTING, inputNoiseLevel);
         }
         if (codebookSize != null) {
@@ -112,13 +202,20 @@ final class TrainCommand implements Callable<Integer> {
         if (restartDeadCodes != null) {
             settings.put(VqVae.RESTART_SETTING, restartDeadCodes);
         }
-        int latentSize = latent != null ? latent : switch (modelKind) {
-            case GAN, DCGAN -> 100;
-            case VQVAE -> VqVae.Config.DEFAULT_CODE_DIMENSION;
-            default -> 2;
-        };
-        GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latentSize, learningRate, seed,
-                settings);
+        // A GAN's two networks have a rate each; the one --lr sets both.
+        if (learningRate != null && (modelKind == ModelKind.GAN || modelKind == ModelKind.DCGAN)) {
+            settings.put(Gan.LEARNING_RATE_D_SETTING, learningRate);
+            settings.put(Gan.LEARNING_RATE_G_SETTING, learningRate);
+        }
+        return settings;
+    }
+
+    private int train(ModelKind modelKind, Split split, String spec) throws Exception {
+        TrainingConfig config = TrainingConfig.of(epochs, batch, seed);
+        int latentSize = latent != null ? latent : Models.defaultLatentSize(modelKind);
+        GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latentSize,
+                learningRate != null ? learningRate : DEFAULT_LEARNING_RATE, seed, settings(modelKind));
+        TrainingCheck check = TrainingCheck.before(model, split.heldOut());
         Trainer trainer = new Trainer(model, split.train(), split.heldOut(), config);
         long reportEvery = Math.max(1, trainer.batchesPerEpoch() / 4);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -148,8 +245,7 @@ final class TrainCommand implements Callable<Integer> {
         trainer.await(0);
         if (trainer.state() != Trainer.State.FINISHED) {
             // A diverged loss (or any other failure) says why, in the user's language.
-            System.err.println(failure.get() != null ? Messages.describe(Locale.getDefault(), failure.get())
-                    : "training ended: " + trainer.state());
+            notSaved(failure.get() != null ? Messages.describe(Locale.getDefault(), failure.get()) : trainer.state());
             return 1;
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -157,10 +253,11 @@ final class TrainCommand implements Callable<Integer> {
         if (model instanceof VqVae vqVae) {
             fitPriors(vqVae, split, metrics);
         }
-        ModelStore.save(model, ModelManifest.describe(model, data.data, seed, epochs, trainer.step(), metrics), out,
+        ModelStore.save(model, ModelManifest.describe(model, spec, seed, epochs, trainer.step(), metrics), out,
                 withOptimizerState);
         System.out.printf("saved %s and %s after %d steps in %.1f s; held-out %s%n", ModelStore.modelFile(out),
                 ModelStore.manifestFile(out), trainer.step(), (System.nanoTime() - t0) / 1e9, metrics);
+        warn(check.after(trainer.lastHeldOut()));
         return 0;
     }
 
@@ -174,28 +271,46 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The classifier q(y|x) is discriminative: trained on labels by its own loop, saved with its real-data scores. */
-    private int trainClassifier() throws Exception {
-        Split split = data.split();
-        Nd4jRuntime.configureThreads(threads != null ? threads : Nd4jRuntime.defaultThreads());
+    private int trainClassifier(Split split, String spec) throws Exception {
         long t0 = System.nanoTime();
-        Classifier classifier = new Classifier(split.train().pixelsPerImage(), seed);
-        classifier.fit(split.train(), epochs, batch, seed, e -> System.out.printf("epoch %d/%d done  held-out accuracy %.4f%n",
-                e, epochs, classifier.accuracy(split.heldOut())));
+        Classifier classifier = new Classifier(split.train().pixelsPerImage(),
+                learningRate != null ? learningRate : Classifier.DEFAULT_LEARNING_RATE, seed);
+        double untrained = classifier.accuracy(split.heldOut());
+        try {
+            classifier.fit(split.train(), epochs, batch, seed, e -> System.out.printf(
+                    "epoch %d/%d done  held-out accuracy %.4f%n", e, epochs, classifier.accuracy(split.heldOut())));
+        } catch (TrainingDivergedException e) {
+            notSaved(e.localized(Locale.getDefault()));
+            return 1;
+        }
         QualityReference reference = QualityReference.of(classifier, split);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("heldout_accuracy", classifier.accuracy(split.heldOut()));
+        double accuracy = classifier.accuracy(split.heldOut());
+        metrics.put("heldout_accuracy", accuracy);
         metrics.put("inception_score_real", reference.realInceptionScore());
         metrics.put("frechet_distance_real", reference.realFrechetDistance());
         Map<String, Object> hyper = new LinkedHashMap<>();
         hyper.put("input_size", classifier.inputSize());
         hyper.put("seed", seed);
-        long steps = (long) epochs * new org.latentexplorer.data.MiniBatches(split.train().size(), batch, seed).batchesPerEpoch();
+        long steps = (long) epochs * new MiniBatches(split.train().size(), batch, seed).batchesPerEpoch();
         ModelStore.saveClassifier(classifier, new ModelManifest(ModelManifest.FORMAT, Classifier.KIND,
-                org.latentexplorer.engine.AppInfo.version(), data.data, seed, epochs, steps, hyper, metrics,
-                java.time.Instant.now().toString()), out);
+                AppInfo.version(), spec, seed, epochs, steps, hyper, metrics, Instant.now().toString()), out);
         System.out.printf("saved %s and %s in %.1f s; %s%n", ModelStore.modelFile(out), ModelStore.manifestFile(out),
                 (System.nanoTime() - t0) / 1e9, metrics);
+        warn(TrainingCheck.ofClassifier(untrained, accuracy));
         return 0;
+    }
+
+    /** Why a run ended without a model, and that nothing was written: every existing file is as it was. */
+    private void notSaved(Object why) {
+        System.err.println(Messages.format(Locale.getDefault(), "cli.notSaved", why, out));
+    }
+
+    /** A saved model that learned nothing is said, on stderr, after the line that it was saved. */
+    private static void warn(List<TrainingCheck.Warning> warnings) {
+        for (Localizable w : warnings) {
+            System.err.println(w.localized(Locale.getDefault()));
+        }
     }
 
     private static String format(LossTerms terms) {

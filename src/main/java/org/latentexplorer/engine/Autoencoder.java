@@ -42,13 +42,15 @@ public final class Autoencoder implements GenerativeModel {
      */
     public record Config(int inputSize, int[] hidden, int latentSize, double learningRate, long seed, ImageNoise noise) {
         public static final int[] DEFAULT_HIDDEN = {512, 256};
+        public static final int MAX_LATENT = 256;
 
         public Config {
             if (inputSize < 1) {
                 throw new IllegalArgumentException("input size must be at least 1, got " + inputSize);
             }
-            if (latentSize < 1 || latentSize > 256) {
-                throw new IllegalArgumentException("latent size must be between 1 and 256, got " + latentSize);
+            if (latentSize < 1 || latentSize > MAX_LATENT) {
+                throw new IllegalArgumentException("latent size must be between 1 and " + MAX_LATENT + ", got "
+                        + latentSize);
             }
             if (!(learningRate > 0 && learningRate <= 1)) {
                 throw new IllegalArgumentException("learning rate must be in (0, 1], got " + learningRate);

@@ -60,6 +60,22 @@ public final class Bench {
     }
 
     /**
+     * The best of {@code runs} timings of {@code work}, in milliseconds, after one untimed run: the work's own time,
+     * not the JIT's or another process's. For the small computations a view repeats while it draws (the lab's exact
+     * EMD, the weather autoencoder), whose speed the README states and no unit test times.
+     */
+    public static double bestMillis(Runnable work, int runs) {
+        work.run();
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            work.run();
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        return best / 1e6;
+    }
+
+    /**
      * Decoding as the latent-plane views do it, on a {@link GenerativeModel#copyForInference()} copy: one 2-D point
      * to one image per drag event, and the manifold grid over [-3, 3]² as one batch of 400 points.
      */

@@ -29,7 +29,9 @@ public final class Classifier {
     public static final int DEFAULT_INPUT_SIZE = 784;
     public static final int NUM_CLASSES = 10;
     private static final int[] HIDDEN = {256, 128};
-    private static final double LEARNING_RATE = 1e-3;
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    /** Steps between two copies of the parameters a diverged run is restored to, as the Trainer keeps them. */
+    private static final int RESTORE_POINT_EVERY = 20;
     /** Rows per forward pass in {@link #accuracy}: a whole data set at once would hold every activation. */
     private static final int EVAL_BATCH = 500;
 
@@ -41,11 +43,19 @@ public final class Classifier {
     }
 
     public Classifier(int inputSize, long seed) {
+        this(inputSize, DEFAULT_LEARNING_RATE, seed);
+    }
+
+    /** @param learningRate Adam's step size, in (0, 1] */
+    public Classifier(int inputSize, double learningRate, long seed) {
         if (inputSize < 1) {
             throw new IllegalArgumentException("input size must be at least 1, got " + inputSize);
         }
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            throw new IllegalArgumentException("learning rate must be in (0, 1], got " + learningRate);
+        }
         this.inputSize = inputSize;
-        this.net = Mlp.build(seed, LEARNING_RATE, inputSize, Mlp.relu(HIDDEN), NUM_CLASSES, Activation.SOFTMAX,
+        this.net = Mlp.build(seed, learningRate, inputSize, Mlp.relu(HIDDEN), NUM_CLASSES, Activation.SOFTMAX,
                 LossFunctions.LossFunction.MCXENT);
     }
 
@@ -76,7 +86,9 @@ public final class Classifier {
 
     /**
      * Trains {@code epochs} passes over {@code train} in shuffled mini-batches ({@link MiniBatches} with
-     * {@code seed}); {@code onEpoch} gets the number of epochs done after each one.
+     * {@code seed}); {@code onEpoch} gets the number of epochs done after each one. A loss that stops being a finite
+     * number ends training with a {@link TrainingDivergedException}, the parameters restored to the last ones known
+     * good, as the {@link Trainer} does for the generative models.
      */
     public void fit(ImageSet train, int epochs, int batchSize, long seed, IntConsumer onEpoch) {
         if (train.pixelsPerImage() != inputSize) {
@@ -87,17 +99,34 @@ public final class Classifier {
             throw new IllegalArgumentException("epochs must be at least 0, got " + epochs);
         }
         MiniBatches batches = new MiniBatches(train.size(), batchSize, seed);
+        INDArray lastGood = net.params().dup();
+        long lastGoodStep = 0;
+        long step = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
             for (int b = 0; b < batches.batchesPerEpoch(); b++) {
                 int[] idx = batches.indices(epoch, b);
                 double loss = trainBatch(Tensors.rows(train.gather(idx), idx.length), oneHot(train.gatherLabels(idx)));
-                if (!Double.isFinite(loss)) {
-                    throw new ArithmeticException("the classifier's loss is not a finite number at epoch "
-                            + (epoch + 1) + ", batch " + (b + 1));
+                step++;
+                // The loss is measured before the step's update, which may itself wreck the parameters: a copy is
+                // kept as the restore point only once it is seen to be finite.
+                boolean restorePoint = step % RESTORE_POINT_EVERY == 0 || b == batches.batchesPerEpoch() - 1;
+                INDArray current = Double.isFinite(loss) && restorePoint ? net.params().dup() : null;
+                if (!Double.isFinite(loss) || current != null && !Tensors.allFinite(current)) {
+                    net.setParams(lastGood);
+                    throw new TrainingDivergedException(step, lastGoodStep);
+                }
+                if (current != null) {
+                    lastGood = current;
+                    lastGoodStep = step;
                 }
             }
             onEpoch.accept(epoch + 1);
         }
+    }
+
+    /** A live view of all parameters as one row. */
+    INDArray parameters() {
+        return net.params();
     }
 
     /** [n, 10] one-hot rows for labels 0..9. */

@@ -10,6 +10,25 @@ public final class Models {
     private Models() {
     }
 
+    /** The size of z a new model of a kind gets: 2 to draw as a plane, 100 for a GAN's noise, D for a VQ-VAE. */
+    public static int defaultLatentSize(ModelKind kind) {
+        return switch (kind) {
+            case GAN, DCGAN -> 100;
+            case VQVAE -> VqVae.Config.DEFAULT_CODE_DIMENSION;
+            case AE, VAE -> 2;
+        };
+    }
+
+    /** The largest size of z a kind builds (the code dimension D for the VQ-VAE). */
+    public static int maxLatentSize(ModelKind kind) {
+        return switch (kind) {
+            case AE -> Autoencoder.Config.MAX_LATENT;
+            case VAE -> VariationalAutoencoder.Config.MAX_LATENT;
+            case VQVAE -> VqVae.Config.MAX_CODE_DIMENSION;
+            case GAN, DCGAN -> Gan.Config.MAX_NOISE;
+        };
+    }
+
     public static GenerativeModel create(ModelKind kind, int inputSize, int latentSize, double learningRate, long seed) {
         return create(kind, inputSize, latentSize, learningRate, seed, Map.of());
     }

@@ -7,6 +7,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** ND4J's process-wide settings: how many cores training may use, float32, and a warm-up off the UI thread. */
 public final class Nd4jRuntime {
+    public static final int MAX_THREADS = 256;
     private static volatile int threads;
     private static final CompletableFuture<Void> WARM = new CompletableFuture<>();
     private static volatile boolean warming;
@@ -20,8 +21,8 @@ public final class Nd4jRuntime {
     }
 
     public static synchronized void configureThreads(int n) {
-        if (n < 1 || n > 256) {
-            throw new IllegalArgumentException("thread count must be between 1 and 256, got " + n);
+        if (n < 1 || n > MAX_THREADS) {
+            throw new IllegalArgumentException("thread count must be between 1 and " + MAX_THREADS + ", got " + n);
         }
         Nd4j.getBackend(); // NativeOpsHolder reads properties that loading the backend sets
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);

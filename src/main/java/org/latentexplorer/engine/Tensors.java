@@ -30,6 +30,11 @@ public final class Tensors {
         return Nd4j.create(values, new long[] {rows, cols}, 'c');
     }
 
+    /** No NaN and no infinity anywhere: parameters a diverged update has not wrecked. */
+    static boolean allFinite(INDArray a) {
+        return !a.isNaN().any() && !a.isInfinite().any();
+    }
+
     public static float[] toFloats(INDArray a) {
         return a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
     }

@@ -226,7 +226,7 @@ public final class Trainer {
                         INDArray current = model.parameters().dup();
                         // The step's loss is measured before its update, so the update itself may have wrecked
                         // the parameters: never keep (or publish) such a copy as the one to restore.
-                        if (!allFinite(current)) {
+                        if (!Tensors.allFinite(current)) {
                             model.setParameters(lastGood);
                             throw new TrainingDivergedException(s, lastGoodStep);
                         }
@@ -244,12 +244,12 @@ public final class Trainer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             end = State.STOPPED;
+        } catch (TrainingDivergedException e) {
+            // An expected outcome, which listeners report in the user's language: logged too, it was said twice.
+            end = State.FAILED;
+            failure = e;
         } catch (Throwable e) {
-            if (e instanceof TrainingDivergedException) {
-                LOG.warn(e.getMessage()); // an expected outcome, reported to listeners: no stack trace
-            } else {
-                LOG.warn("training failed at step {}", step, e);
-            }
+            LOG.warn("training failed at step {}", step, e);
             end = State.FAILED;
             failure = e;
         }
@@ -263,10 +263,6 @@ public final class Trainer {
         }
         State finalState = end;
         listeners.forEach(l -> l.onStateChanged(finalState));
-    }
-
-    private static boolean allFinite(INDArray a) {
-        return !a.isNaN().any() && !a.isInfinite().any();
     }
 
     private static double samplesPerSecond(long[] nanos, int[] samples) {

@@ -32,6 +32,7 @@ public final class VariationalAutoencoder implements GenerativeModel {
     /** The loss settings' names in manifests and in {@link Models#create}'s settings. */
     public static final String BETA_SETTING = "beta";
     public static final String RECONSTRUCTION_SETTING = "reconstruction";
+    public static final double MAX_BETA = 1000;
     /** Seed of ε in {@link #evaluate}; package-visible so tests can recompute its terms. */
     private static final String ENCODER_ENTRY = "encoder.zip";
     private static final String DECODER_ENTRY = "decoder.zip";
@@ -147,8 +148,8 @@ public final class VariationalAutoencoder implements GenerativeModel {
     }
 
     static void checkBeta(double beta) {
-        if (!(beta >= 0 && beta <= 1000)) {
-            throw new IllegalArgumentException("beta must be between 0 and 1000, got " + beta);
+        if (!(beta >= 0 && beta <= MAX_BETA)) {
+            throw new IllegalArgumentException("beta must be between 0 and " + MAX_BETA + ", got " + beta);
         }
     }
 

@@ -124,6 +124,7 @@ public final class VqVae implements GenerativeModel {
         public static final double DEFAULT_BETA = 0.25;
         public static final int MAX_CODEBOOK_SIZE = 1024;
         public static final int MAX_CODE_DIMENSION = 64;
+        public static final double MAX_BETA = 100;
 
         public Config {
             if (inputSize != PIXELS) {
@@ -182,8 +183,9 @@ public final class VqVae implements GenerativeModel {
     }
 
     static void checkBeta(double beta) {
-        if (!(beta >= 0 && beta <= 100)) {
-            throw new IllegalArgumentException("beta (the commitment weight) must be between 0 and 100, got " + beta);
+        if (!(beta >= 0 && beta <= Config.MAX_BETA)) {
+            throw new IllegalArgumentException("beta (the commitment weight) must be between 0 and " + Config.MAX_BETA
+                    + ", got " + beta);
         }
     }
 

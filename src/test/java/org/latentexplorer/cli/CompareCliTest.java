@@ -48,28 +48,21 @@ class CompareCliTest {
         assertThat(line.get("modes_covered")).hasSize(2);
     }
 
-    private static void assertOneCleanErrorLine(CliTest.Run run, String... mentions) {
-        assertThat(run.status()).as("%s", run).isNotZero();
-        assertThat(run.out()).as("stdout").isBlank();
-        assertThat(run.errLines()).as("stderr").hasSize(1);
-        assertThat(run.err()).contains(mentions).doesNotContain("at org.").doesNotContain("Exception");
-    }
-
     @Test
     void badOptionsFailWithOneClearLine() {
-        assertOneCleanErrorLine(CliTest.run("compare", "--variants", "vanilla_minimax,nonsense"), "'nonsense'",
+        CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--variants", "vanilla_minimax,nonsense"), "'nonsense'",
                 "unrolled");
-        assertOneCleanErrorLine(CliTest.run("compare", "--data", "spiral"), "--data", "'spiral'");
-        assertOneCleanErrorLine(CliTest.run("compare", "--steps", "0"), "--steps", "0");
-        assertOneCleanErrorLine(CliTest.run("compare", "--seeds", "-2"), "--seeds", "-2");
-        assertOneCleanErrorLine(CliTest.run("compare", "--threads", "0"), "--threads");
+        CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--data", "spiral"), "--data", "'spiral'");
+        CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--steps", "0"), "--steps", "0");
+        CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--seeds", "-2"), "--seeds", "-2");
+        CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--threads", "0"), "--threads");
     }
 
     @Test
     void badOptionsAreRefusedInTheUsersLanguage() {
         Locale.setDefault(Locale.JAPANESE);
         try {
-            assertOneCleanErrorLine(CliTest.run("compare", "--variants", "nonsense"), "'nonsense'", "比較対象");
+            CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--variants", "nonsense"), "'nonsense'", "比較対象");
         } finally {
             Locale.setDefault(Locale.ENGLISH);
         }

@@ -183,4 +183,29 @@ class ClassifierTest {
         assertThat(report.inceptionScore()).isCloseTo(1.0, within(1e-6));
         assertThat(report.frechetDistance()).isPositive();
     }
+
+    @Test
+    void aLossThatStopsBeingFiniteRestoresTheLastGoodParametersAndSaysSo() {
+        Classifier c = new Classifier(784, Classifier.DEFAULT_LEARNING_RATE, 5);
+        ImageSet small = train.subset("small", IntStream.range(0, 256).toArray());
+        List<INDArray> afterEpoch = new ArrayList<>();
+        // After the first epoch (4 steps of 64) the parameters are wrecked, as a diverging update would.
+        assertThatThrownBy(() -> c.fit(small, 3, 64, 5, epoch -> {
+            afterEpoch.add(c.parameters().dup());
+            c.parameters().assign(Double.NaN);
+        })).isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+            assertThat(e.step()).isEqualTo(5);
+            assertThat(e.args()).containsExactly(5L, 4L);
+        });
+        assertThat(afterEpoch).hasSize(1);
+        assertThat(c.parameters()).isEqualTo(afterEpoch.get(0));
+    }
+
+    @Test
+    void aLearningRateOutsideZeroToOneIsRefused() {
+        for (double lr : new double[] {0, -1e-3, 1.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> new Classifier(784, lr, 1)).as("%s", lr)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learning rate");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
@@ -41,9 +44,12 @@ class TrainerTest {
         final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
         final List<Trainer.State> states = new CopyOnWriteArrayList<>();
         final List<Throwable> failures = new CopyOnWriteArrayList<>();
+        /** The trainer's own thread, which steps are reported on. */
+        volatile Thread trainerThread;
 
         @Override
         public void onStep(StepEvent event) {
+            trainerThread = Thread.currentThread();
             steps.add(event);
         }
 
@@ -80,6 +86,19 @@ class TrainerTest {
             }
             Thread.sleep(2);
         }
+    }
+
+    /**
+     * Waits until the trainer's thread is blocked waiting for its next turn, paused with no step to take: from then on
+     * no step can happen until the test allows one, so what the test reads next is final, with no sleep to guess how
+     * long the step under way still takes.
+     */
+    private static void waitUntilItWaitsForItsTurn(Recorder r) throws InterruptedException {
+        waitUntil("the trainer waits for its turn", () -> {
+            Thread t = r.trainerThread;
+            return t != null && t.getState() == Thread.State.WAITING
+                    && Arrays.stream(t.getStackTrace()).anyMatch(e -> e.getMethodName().equals("awaitTurn"));
+        });
     }
 
     private static Autoencoder newAutoencoder() {
@@ -152,16 +171,15 @@ class TrainerTest {
         trainer.pause();
         long atPause = trainer.step();
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
-        Thread.sleep(500); // the step under way when pause() came may still finish, but no other
+        // The step under way when pause() came may still finish, but no other.
+        waitUntilItWaitsForItsTurn(r);
         long held = trainer.step();
         assertThat(held).isBetween(atPause, atPause + 1);
-        Thread.sleep(300);
-        assertThat(trainer.step()).as("steps while paused").isEqualTo(held);
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
 
         trainer.step(1);
         waitUntil("the single step is done", () -> trainer.step() > held);
-        Thread.sleep(200);
+        waitUntilItWaitsForItsTurn(r);
         assertThat(trainer.step()).isEqualTo(held + 1);
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
 
@@ -201,13 +219,13 @@ class TrainerTest {
         trainer.step(1);
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
         waitUntil("the first step is done", () -> trainer.step() >= 1);
-        Thread.sleep(200);
+        waitUntilItWaitsForItsTurn(r);
         assertThat(trainer.step()).isEqualTo(1);
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
 
         trainer.step(2);
         waitUntil("two more steps are done", () -> trainer.step() >= 3);
-        Thread.sleep(200);
+        waitUntilItWaitsForItsTurn(r);
         assertThat(trainer.step()).isEqualTo(3);
         assertThat(model.calls).isEqualTo(3);
         assertThat(trainer.state()).isEqualTo(Trainer.State.PAUSED);
@@ -284,6 +302,33 @@ class TrainerTest {
         assertThat(model.parameters().isNaN().any()).as("restored parameters hold NaN").isFalse();
         assertThat(model.parameters()).isEqualTo(r.lastSnapshot().parameters());
         assertThat(model.parameters().meanNumber().doubleValue()).isEqualTo(3.0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void everyKindThatDivergesIsRestoredToItsLastGoodParameters(ModelKind kind) throws Exception {
+        GenerativeModel model = Models.create(kind, 784, Models.defaultLatentSize(kind), 1e-3, 3);
+        // A restore point every 2 steps; after step 3 every parameter is wrecked, as a diverging update would.
+        Trainer trainer = new Trainer(model, small, heldOut, new TrainingConfig(1, 64, 1, 100, 2));
+        Recorder r = new Recorder();
+        trainer.addListener(r);
+        trainer.addListener(new TrainerListener() {
+            @Override
+            public void onStep(StepEvent event) {
+                if (event.step() == 3) {
+                    model.setParameters(model.parameters().dup().assign(Double.NaN));
+                }
+            }
+        });
+        trainer.start();
+        assertThat(trainer.await(TIMEOUT_MS)).isTrue();
+
+        assertThat(trainer.state()).isEqualTo(Trainer.State.FAILED);
+        assertThat(r.failures).singleElement().isInstanceOfSatisfying(TrainingDivergedException.class,
+                e -> assertThat(e.args()).containsExactly(4L, 2L));
+        assertThat(r.snapshots).extracting(TrainerListener.Snapshot::step).containsExactly(2L);
+        assertThat(Tensors.allFinite(model.parameters())).as("restored parameters are finite").isTrue();
+        assertThat(model.parameters()).isEqualTo(r.lastSnapshot().parameters());
     }
 
     @Test

@@ -142,18 +142,13 @@ class DivergencesTest {
     }
 
     @Test
-    void emdOf256PointsTakesWellUnder50Milliseconds() {
+    void emdOf256PointsIsExactlyRepeatableAndNearTheMeansDistance() {
+        // Its speed, which the lab's live curve needs, is measured by the bench command, not here.
         double[] a = cloud(256, 0, 0, 1, 10);
         double[] b = cloud(256, 2, 0, 1, 11);
         double emd = Divergences.earthMovers(a, b);
-        // The best of a few runs after warming up: the algorithm's time, not the JIT's or another process's.
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 8; run++) {
-            long start = System.nanoTime();
-            assertThat(Divergences.earthMovers(a, b)).isEqualTo(emd);
-            best = Math.min(best, System.nanoTime() - start);
-        }
-        assertThat(best / 1_000_000).isLessThan(50);
+        assertThat(Divergences.earthMovers(a, b)).isEqualTo(emd);
+        assertThat(Divergences.earthMovers(b, a)).isCloseTo(emd, within(1e-9));
         // Two unit Gaussians 2 apart: W1 is at least the distance of the sample means, near 2.
         assertThat(emd).isGreaterThan(1.9).isLessThan(2.6);
     }
