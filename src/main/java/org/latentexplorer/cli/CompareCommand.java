@@ -10,8 +10,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.lab.Divergences;
@@ -79,7 +78,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         // Each run is single-threaded and seeded, so running several at once changes the time, never the numbers.
         int jobs = chosen.size() * seeds;
-        ExecutorService pool = Executors.newFixedThreadPool(
+        // A pool of that many workers, not the ui's Background: these are independent jobs with no UI to report to.
+        ForkJoinPool pool = new ForkJoinPool(
                 Math.min(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors()));
         try {
             Map<LabVariant, List<Future<Run>>> runs = new LinkedHashMap<>();
