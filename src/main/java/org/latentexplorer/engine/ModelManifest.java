@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -18,6 +19,9 @@ public record ModelManifest(int format, String kind, String appVersion, String d
     public static final int FORMAT = 1;
     /** How Jackson writes a metric that is not a finite number. */
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
+    /** The kinds a manifest may name: every generative kind, and the classifier that scores their samples. */
+    private static final List<String> KINDS = Stream.concat(Arrays.stream(ModelKind.values()).map(ModelKind::id),
+            Stream.of(Classifier.KIND)).toList();
 
     /** What {@link #check}'s type errors say a field must be: the choice in the {@code model.error.field.type} message. */
     enum Type { TEXT, WHOLE_NUMBER, NUMBER, OBJECT, SHA256 }
@@ -34,18 +38,12 @@ public record ModelManifest(int format, String kind, String appVersion, String d
                 model.hyperParameters(), metrics, java.time.Instant.now().toString());
     }
 
-    /** The kinds a manifest may name: every generative kind, and the classifier that scores their samples. */
-    private static String[] knownKinds() {
-        return Stream.concat(Arrays.stream(ModelKind.values()).map(ModelKind::id), Stream.of(Classifier.KIND))
-                .toArray(String[]::new);
-    }
-
     /**
      * The manifest a parsed JSON file holds, each field checked for its presence, type and range, so a damaged or
      * hand-edited file is refused with the field named rather than failing later somewhere inside DL4J.
      */
     static ModelManifest check(JsonNode root, String fileName) throws ModelFileException {
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw typeError(fileName, "(manifest)", Type.OBJECT, root);
         }
         long format = whole(root, "format", fileName, 0, Long.MAX_VALUE);
@@ -54,9 +52,9 @@ public record ModelManifest(int format, String kind, String appVersion, String d
                     String.valueOf(FORMAT));
         }
         String kind = text(root, "kind", fileName, true);
-        if (!Arrays.asList(knownKinds()).contains(kind)) {
-            throw ModelFileException.of("model.error.field.unknown", null, fileName, "kind", quoted(kind),
-                    String.join(", ", knownKinds()));
+        if (!KINDS.contains(kind)) {
+            throw ModelFileException.of("model.error.field.unknown", null, fileName, "kind", "\"" + kind + "\"",
+                    String.join(", ", KINDS));
         }
         String dataset = text(root, "dataset", fileName, true);
         long seed = whole(root, "seed", fileName, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -121,17 +119,13 @@ public record ModelManifest(int format, String kind, String appVersion, String d
         return metrics;
     }
 
-    static ModelFileException missing(String fileName, String field) {
+    private static ModelFileException missing(String fileName, String field) {
         return ModelFileException.of("model.error.field.missing", null, fileName, field);
     }
 
     static ModelFileException typeError(String fileName, String field, Type expected, JsonNode found) {
-        String shown = found == null ? "nothing" : found.toString();
+        String shown = found.toString();
         return ModelFileException.of("model.error.field.type", null, fileName, field, expected.ordinal(),
                 shown.length() > 40 ? shown.substring(0, 40) + "…" : shown);
-    }
-
-    private static String quoted(String s) {
-        return "\"" + s + "\"";
     }
 }
