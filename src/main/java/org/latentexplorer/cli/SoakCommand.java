@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongFunction;
 import org.bytedeco.javacpp.Pointer;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.Split;
@@ -69,63 +72,32 @@ final class SoakCommand implements Callable<Integer> {
     private final AtomicLong decodes = new AtomicLong();
     private final AtomicLong grids = new AtomicLong();
     private final AtomicReference<TrainerListener.Snapshot> newest = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean running = true;
+    private Split split;
+    private GenerativeModel model;
+    /** The run's current Trainer, and the steps of those before it. */
+    private Trainer trainer;
+    private long stepsBefore;
 
     @Override
     public Integer call() throws Exception {
         long durationSeconds = duration();
         within(reportEvery, MAX_SECONDS, "--report-every");
         Nd4jRuntime.configureThreads(threads != null ? threads : Nd4jRuntime.defaultThreads());
-        Split split = Split.of(BundledDataset.MNIST.load(), Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED);
-        GenerativeModel model = Models.create(ModelKind.VAE, split.train().pixelsPerImage(), LATENT, LEARNING_RATE, SEED);
+        split = Split.of(BundledDataset.MNIST.load(), Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED);
+        model = Models.create(ModelKind.VAE, split.train().pixelsPerImage(), LATENT, LEARNING_RATE, SEED);
         // The view's own copy, fed by the Trainer's published parameters, never the network being trained.
         GenerativeModel inference = model.copyForInference();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        TrainerListener listener = new TrainerListener() {
-            @Override
-            public void onSnapshot(Snapshot snapshot) {
-                newest.set(snapshot);
-            }
-
-            @Override
-            public void onFailure(Throwable error) {
-                failure.set(error);
-            }
-        };
 
         long t0 = System.nanoTime();
-        Sample start = sample(t0, null);
-        Thread decoder = new Thread(() -> decodeLoop(inference, failure), "soak-decoder");
+        List<Sample> samples = new ArrayList<>();
+        samples.add(sample(t0));
+        Thread decoder = new Thread(() -> decodeLoop(inference), "soak-decoder");
         decoder.setDaemon(true);
         decoder.start();
-        Trainer trainer = newTrainer(model, split, listener);
-        long stepsBefore = 0;
-        long end = t0 + durationSeconds * 1_000_000_000L;
-        long half = t0 + durationSeconds * 500_000_000L;
-        long nextReport = t0 + reportEvery * 1_000_000_000L;
-        Sample mid = null;
-        while (failure.get() == null) {
-            long now = System.nanoTime();
-            if (now >= end) {
-                break;
-            }
-            if (trainer.state() == Trainer.State.FINISHED) {
-                // A Trainer runs once: a run longer than its epochs goes on with a new one on the same model.
-                stepsBefore += trainer.step();
-                trainer = newTrainer(model, split, listener);
-            }
-            long wake = Math.min(end, mid == null ? Math.min(half, nextReport) : nextReport);
-            Thread.sleep(Math.max(1, Math.min(500, (wake - now) / 1_000_000)));
-            now = System.nanoTime();
-            long steps = stepsBefore + trainer.step();
-            if (mid == null && now >= half) {
-                mid = sample(t0, steps);
-            }
-            if (now >= nextReport && now < end) {
-                System.out.println(Json.line(line("sample", sample(t0, steps))));
-                nextReport += reportEvery * 1_000_000_000L;
-            }
-        }
+        trainer = newTrainer();
+        Sample mid = watch(t0, durationSeconds, samples);
         running = false;
         trainer.stop();
         trainer.await(0);
@@ -133,9 +105,41 @@ final class SoakCommand implements Callable<Integer> {
         if (failure.get() != null) {
             throw failure.get() instanceof Exception e ? e : new IllegalStateException(failure.get());
         }
-        Sample last = sample(t0, stepsBefore + trainer.step());
-        System.out.println(Json.line(summary(start, mid != null ? mid : start, last)));
+        samples.add(sample(t0));
+        System.out.println(Json.line(summary(samples, mid)));
         return 0;
+    }
+
+    /**
+     * Until the end of the run (or a failure): keeps the training going, prints a sample line every
+     * {@code --report-every} seconds, and returns the sample taken at half time (null after a failure).
+     */
+    private Sample watch(long t0, long durationSeconds, List<Sample> samples) throws InterruptedException {
+        long end = t0 + durationSeconds * 1_000_000_000L;
+        long half = t0 + durationSeconds * 500_000_000L;
+        long nextReport = t0 + reportEvery * 1_000_000_000L;
+        Sample mid = null;
+        for (long now = System.nanoTime(); now < end && failure.get() == null; now = System.nanoTime()) {
+            if (trainer.state() == Trainer.State.FINISHED) {
+                // A Trainer runs once: a run longer than its epochs goes on with a new one on the same model.
+                stepsBefore += trainer.step();
+                trainer = newTrainer();
+            }
+            long wake = Math.min(end, mid == null ? Math.min(half, nextReport) : nextReport);
+            Thread.sleep(Math.max(1, Math.min(500, (wake - now) / 1_000_000)));
+            now = System.nanoTime();
+            if (mid == null && now >= half) {
+                mid = sample(t0);
+                samples.add(mid);
+            }
+            if (now >= nextReport && now < end) {
+                Sample s = sample(t0);
+                samples.add(s);
+                System.out.println(Json.line(line("sample", s)));
+                nextReport += reportEvery * 1_000_000_000L;
+            }
+        }
+        return mid;
     }
 
     /** The run's length in seconds from either option, from 1 second to a day. */
@@ -156,16 +160,26 @@ final class SoakCommand implements Callable<Integer> {
         return value;
     }
 
-    private static Trainer newTrainer(GenerativeModel model, Split split, TrainerListener listener) {
-        Trainer trainer = new Trainer(model, split.train(), split.heldOut(),
+    private Trainer newTrainer() {
+        Trainer t = new Trainer(model, split.train(), split.heldOut(),
                 new TrainingConfig(10_000, BATCH, SEED, EVAL_EVERY, SNAPSHOT_EVERY));
-        trainer.addListener(listener);
-        trainer.start();
-        return trainer;
+        t.addListener(new TrainerListener() {
+            @Override
+            public void onSnapshot(Snapshot snapshot) {
+                newest.set(snapshot);
+            }
+
+            @Override
+            public void onFailure(Throwable error) {
+                failure.set(error);
+            }
+        });
+        t.start();
+        return t;
     }
 
     /** The latent plane's worker: applies the newest parameter copy, then decodes points along a circle and grids. */
-    private void decodeLoop(GenerativeModel inference, AtomicReference<Throwable> failure) {
+    private void decodeLoop(GenerativeModel inference) {
         try {
             INDArray axis = Nd4j.linspace(-3.0, 3.0, GRID_SIDE, DataType.FLOAT);
             INDArray[] mesh = Nd4j.meshgrid(axis, axis.neg());
@@ -193,11 +207,12 @@ final class SoakCommand implements Callable<Integer> {
         }
     }
 
-    private Sample sample(long t0, Long steps) {
+    private Sample sample(long t0) {
         // A hint only: what stays after it is what the heap really holds.
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new Sample((System.nanoTime() - t0) / 1e9, steps == null ? 0 : steps, decodes.get(), grids.get(), rss(),
+        long steps = trainer == null ? 0 : stepsBefore + trainer.step();
+        return new Sample((System.nanoTime() - t0) / 1e9, steps, decodes.get(), grids.get(), rss(),
                 heap, Pointer.totalBytes(), Pointer.physicalBytes());
     }
 
@@ -230,8 +245,14 @@ final class SoakCommand implements Callable<Integer> {
         return m;
     }
 
-    /** The run's totals, and each memory figure at the start, the middle and the end with its growth over each half. */
-    private static Map<String, Object> summary(Sample start, Sample mid, Sample end) {
+    /**
+     * The run's totals, and each memory figure at the start, the middle and the end, with its growth over each half
+     * and its trend over the last half (a least-squares slope over the samples there: one pair of samples can be a
+     * trough and a peak of a figure that no longer grows).
+     */
+    private static Map<String, Object> summary(List<Sample> samples, Sample mid) {
+        Sample end = samples.get(samples.size() - 1);
+        List<Sample> lastHalf = samples.stream().filter(s -> s.elapsedSeconds() >= mid.elapsedSeconds()).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("event", "summary");
         m.put("duration_s", round(end.elapsedSeconds()));
@@ -240,21 +261,43 @@ final class SoakCommand implements Callable<Integer> {
         m.put("grids", end.grids());
         m.put("steps_per_s", round(end.steps() / end.elapsedSeconds()));
         m.put("decodes_per_s", round(end.decodes() / end.elapsedSeconds()));
-        figure(m, "rss", rssMb(start), rssMb(mid), rssMb(end));
-        figure(m, "heap_used", mb(start.heapBytes()), mb(mid.heapBytes()), mb(end.heapBytes()));
-        figure(m, "javacpp_total", mb(start.javacppTotalBytes()), mb(mid.javacppTotalBytes()), mb(end.javacppTotalBytes()));
-        figure(m, "javacpp_physical", mb(start.javacppPhysicalBytes()), mb(mid.javacppPhysicalBytes()),
-                mb(end.javacppPhysicalBytes()));
+        figure(m, "rss", Sample::rssBytes, samples.get(0), mid, end, lastHalf);
+        figure(m, "heap_used", Sample::heapBytes, samples.get(0), mid, end, lastHalf);
+        figure(m, "javacpp_total", Sample::javacppTotalBytes, samples.get(0), mid, end, lastHalf);
+        figure(m, "javacpp_physical", Sample::javacppPhysicalBytes, samples.get(0), mid, end, lastHalf);
         return m;
     }
 
-    private static void figure(Map<String, Object> m, String name, Object start, Object mid, Object end) {
-        m.put(name + "_start_mb", start);
-        m.put(name + "_mid_mb", mid);
-        m.put(name + "_end_mb", end);
-        boolean known = start instanceof Double && mid instanceof Double && end instanceof Double;
-        m.put(name + "_growth_first_half_mb", known ? round((Double) mid - (Double) start) : "n/a");
-        m.put(name + "_growth_last_half_mb", known ? round((Double) end - (Double) mid) : "n/a");
+    private static void figure(Map<String, Object> m, String name, ToLongFunction<Sample> bytes, Sample start,
+            Sample mid, Sample end, List<Sample> lastHalf) {
+        String[] parts = {"start", "mid", "end", "growth_first_half", "growth_last_half"};
+        if (bytes.applyAsLong(end) < 0) { // RSS where there is no /proc
+            for (String part : parts) {
+                m.put(name + "_" + part + "_mb", "n/a");
+            }
+            m.put(name + "_trend_last_half_mb_per_min", "n/a");
+            return;
+        }
+        long[] values = {bytes.applyAsLong(start), bytes.applyAsLong(mid), bytes.applyAsLong(end)};
+        long[] figures = {values[0], values[1], values[2], values[1] - values[0], values[2] - values[1]};
+        for (int i = 0; i < parts.length; i++) {
+            m.put(name + "_" + parts[i] + "_mb", mb(figures[i]));
+        }
+        m.put(name + "_trend_last_half_mb_per_min", lastHalf.size() < 3 ? "n/a" : round(slope(lastHalf, bytes) * 60 / MB));
+    }
+
+    /** Least-squares slope of a figure against time, in bytes per second. */
+    private static double slope(List<Sample> samples, ToLongFunction<Sample> bytes) {
+        double meanT = samples.stream().mapToDouble(Sample::elapsedSeconds).average().orElseThrow();
+        double meanY = samples.stream().mapToDouble(bytes::applyAsLong).average().orElseThrow();
+        double covariance = 0;
+        double variance = 0;
+        for (Sample s : samples) {
+            double dt = s.elapsedSeconds() - meanT;
+            covariance += dt * (bytes.applyAsLong(s) - meanY);
+            variance += dt * dt;
+        }
+        return covariance / variance;
     }
 
     private static Object rssMb(Sample s) {

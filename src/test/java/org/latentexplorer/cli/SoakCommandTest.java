@@ -38,11 +38,13 @@ class SoakCommandTest {
             for (String part : new String[] {"start", "mid", "end", "growth_first_half", "growth_last_half"}) {
                 assertThat(summary.has(figure + "_" + part + "_mb")).as(figure + " " + part).isTrue();
             }
+            assertThat(summary.has(figure + "_trend_last_half_mb_per_min")).as(figure + " trend").isTrue();
         }
         assertThat(summary.get("heap_used_end_mb").asDouble()).isPositive();
         if (LINUX) {
             assertThat(summary.get("rss_start_mb").asDouble()).isPositive();
             assertThat(summary.get("rss_end_mb").asDouble()).isPositive();
+            assertThat(summary.get("rss_trend_last_half_mb_per_min").isNumber()).isTrue();
         } else {
             assertThat(summary.get("rss_end_mb").asText()).isEqualTo("n/a");
         }
