@@ -93,6 +93,9 @@ public record ModelManifest(int format, String kind, String appVersion, String d
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
             throw typeError(fileName, field, Type.WHOLE_NUMBER, v);
         }
+        if (v.asLong() < 0 && min == 0) {
+            throw ModelFileException.of("model.error.field.negative", null, fileName, field, v.asLong());
+        }
         if (v.asLong() < min || v.asLong() > max) {
             throw ModelFileException.of("model.error.field.range", null, fileName, field, v.asLong(), min, max);
         }
