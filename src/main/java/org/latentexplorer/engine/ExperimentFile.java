@@ -57,8 +57,7 @@ public final class ExperimentFile {
                 zip.finish();
             });
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException("experiment.error.write", "Could not save the experiment to " + path + ": "
-                    + e.getMessage(), e, path.toString(), String.valueOf(e.getMessage()));
+            throw ModelFileException.of("experiment.error.write", e, path.toString(), String.valueOf(e.getMessage()));
         }
     }
 
@@ -77,8 +76,7 @@ public final class ExperimentFile {
 
     public static Loaded load(Path path) throws ModelFileException {
         if (!Files.isRegularFile(path)) {
-            throw new ModelFileException("experiment.error.missing", "Experiment file not found: " + path, null,
-                    path.toString());
+            throw ModelFileException.of("experiment.error.missing", null, path.toString());
         }
         Map<String, byte[]> entries;
         try (InputStream in = Files.newInputStream(path); ZipFile zip = new ZipFile(path.toFile())) {
@@ -162,7 +160,6 @@ public final class ExperimentFile {
     }
 
     private static ModelFileException corrupt(Path path, Throwable cause) {
-        return new ModelFileException("experiment.error.corrupt", "Cannot open " + path
-                + ": the file is corrupt or is not a Latent Explorer experiment this version knows.", cause, path.toString());
+        return ModelFileException.of("experiment.error.corrupt", cause, path.toString());
     }
 }
