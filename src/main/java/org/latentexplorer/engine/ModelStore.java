@@ -26,7 +26,7 @@ public final class ModelStore {
     /** Classpath folder of the pre-trained models shipped with the app. */
     public static final String BUNDLED_FOLDER = "/org/latentexplorer/models/";
     /** Far above any model of this app; a larger file is not read into memory. */
-    static final long MAX_MODEL_BYTES = 1L << 30;
+    private static final long MAX_MODEL_BYTES = 1L << 30;
 
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
