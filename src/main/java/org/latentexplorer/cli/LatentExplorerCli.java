@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The headless entry point: the same engine as the app, for training, evaluating and benchmarking models. */
 @Command(name = "latent-explorer", mixinStandardHelpOptions = true, versionProvider = LatentExplorerCli.Version.class,
         description = "Train, evaluate and benchmark Latent Explorer's models without a window.",
-        subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, CompareCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, CompareCommand.class, SoakCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LatentExplorerCli implements Runnable {
     @CommandLine.Spec

@@ -1,6 +1,5 @@
 package org.latentexplorer.engine;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.latentexplorer.data.AtomicFiles;
@@ -34,24 +34,30 @@ public final class ExperimentFile {
     private ExperimentFile() {
     }
 
+    /** Refuses, like {@link ModelStore#save}, a model whose weights hold NaN or infinity. */
     public static void save(Path path, Experiment experiment, GenerativeModel model, ModelManifest manifest)
             throws ModelFileException {
+        if (model != null && !ModelStore.finite(model)) {
+            throw ModelFileException.of("experiment.error.saveNotFinite", null, path.toString());
+        }
         try {
             byte[] modelBytes = model == null ? null : weights(model);
             Path parent = path.toAbsolutePath().getParent();
             Files.createDirectories(parent);
+            AtomicFiles.removeTemporaries(path);
             AtomicFiles.write(path, out -> {
                 ZipOutputStream zip = new ZipOutputStream(out);
                 entry(zip, EXPERIMENT_ENTRY, ModelStore.JSON.writeValueAsBytes(experiment));
                 if (modelBytes != null) {
-                    entry(zip, MANIFEST_ENTRY, ModelStore.JSON.writeValueAsBytes(manifest));
+                    // Sealed with the weights' digest, as beside a model file: a swapped entry is found out.
+                    entry(zip, MANIFEST_ENTRY, ModelStore.JSON.writeValueAsBytes(
+                            ModelFiles.sealed(manifest, ModelFiles.digestOf(modelBytes))));
                     entry(zip, MODEL_ENTRY, modelBytes);
                 }
                 zip.finish();
             });
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException("experiment.error.write", "Could not save the experiment to " + path + ": "
-                    + e.getMessage(), e, path.toString(), String.valueOf(e.getMessage()));
+            throw ModelFileException.of("experiment.error.write", e, path.toString(), String.valueOf(e.getMessage()));
         }
     }
 
@@ -70,12 +76,16 @@ public final class ExperimentFile {
 
     public static Loaded load(Path path) throws ModelFileException {
         if (!Files.isRegularFile(path)) {
-            throw new ModelFileException("experiment.error.missing", "Experiment file not found: " + path, null,
-                    path.toString());
+            throw ModelFileException.of("experiment.error.missing", null, path.toString());
         }
         Map<String, byte[]> entries;
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = Files.newInputStream(path); ZipFile zip = new ZipFile(path.toFile())) {
             entries = entries(in);
+            // The central directory at the end lists every entry: a file cut short between two entries is found out.
+            if (zip.size() != entries.size()) {
+                throw new IOException("the central directory lists " + zip.size() + " entries, " + entries.size()
+                        + " were read");
+            }
         } catch (IOException | RuntimeException e) {
             throw corrupt(path, e);
         }
@@ -97,10 +107,10 @@ public final class ExperimentFile {
         ModelStore.Loaded model = null;
         if (manifest != null) {
             try {
-                model = ModelStore.read(new ByteArrayInputStream(manifest), new ByteArrayInputStream(weights),
-                        path.toString());
+                model = ModelStore.read(manifest, weights, path + " (" + MANIFEST_ENTRY + ")",
+                        path + " (" + MODEL_ENTRY + ")");
             } catch (ModelFileException e) {
-                throw corrupt(path, e);
+                throw ModelFileException.of("experiment.error.model", e, path.toString(), e);
             }
             if (!model.manifest().kind().equals(experiment.kind())) {
                 throw corrupt(path, null);
@@ -150,7 +160,6 @@ public final class ExperimentFile {
     }
 
     private static ModelFileException corrupt(Path path, Throwable cause) {
-        return new ModelFileException("experiment.error.corrupt", "Cannot open " + path
-                + ": the file is corrupt or is not a Latent Explorer experiment this version knows.", cause, path.toString());
+        return ModelFileException.of("experiment.error.corrupt", cause, path.toString());
     }
 }

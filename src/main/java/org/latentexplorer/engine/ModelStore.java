@@ -1,24 +1,32 @@
 package org.latentexplorer.engine;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.latentexplorer.data.AtomicFiles;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Saves a model as its DL4J file ({@code name.zip}) plus a manifest ({@code name.json}), each written to a
- * temporary file and moved into place; loads them back with every failure mapped to one clear error.
+ * Saves a model as its DL4J file ({@code name.zip}) plus a manifest ({@code name.json}), both replaced together
+ * ({@link ModelFiles}); loads them back with every failure mapped to one clear error that names the file at fault.
  */
 public final class ModelStore {
     public static final String MODEL_EXTENSION = ".zip";
     public static final String MANIFEST_EXTENSION = ".json";
     /** Classpath folder of the pre-trained models shipped with the app. */
     public static final String BUNDLED_FOLDER = "/org/latentexplorer/models/";
+    /** Far above any model of this app; a larger file is not read into memory. */
+    private static final long MAX_MODEL_BYTES = 1L << 30;
 
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -54,8 +62,12 @@ public final class ModelStore {
         return base.resolveSibling(base.getFileName() + suffix);
     }
 
+    /** Refuses a model whose weights hold NaN or infinity (a diverged run): such a file could only mislead. */
     public static void save(GenerativeModel model, ModelManifest manifest, Path path, boolean withOptimizerState)
             throws ModelFileException {
+        if (!finite(model)) {
+            throw ModelFileException.of("model.error.saveNotFinite", null, modelFile(path).toString());
+        }
         save(out -> model.write(out, withOptimizerState), manifest, path);
     }
 
@@ -64,28 +76,18 @@ public final class ModelStore {
         save(classifier::write, manifest, path);
     }
 
-    private static void save(AtomicFiles.Content modelWriter, ModelManifest manifest, Path path) throws ModelFileException {
-        Path modelFile = modelFile(path);
+    private static void save(AtomicFiles.Content weights, ModelManifest manifest, Path path) throws ModelFileException {
         try {
-            Path parent = modelFile.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            // Both files are complete on disk before either replaces an existing model.
-            Path modelTmp = AtomicFiles.writeTemporary(modelFile, modelWriter);
-            Path manifestTmp = null;
-            try {
-                manifestTmp = AtomicFiles.writeTemporary(manifestFile(path), out -> JSON.writeValue(out, manifest));
-                AtomicFiles.moveIntoPlace(modelTmp, modelFile);
-                AtomicFiles.moveIntoPlace(manifestTmp, manifestFile(path));
-            } finally {
-                Files.deleteIfExists(modelTmp);
-                if (manifestTmp != null) {
-                    Files.deleteIfExists(manifestTmp);
-                }
-            }
+            ModelFiles.write(path, weights, manifest);
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException("model.error.write", "Could not save the model to " + modelFile + ": "
-                    + e.getMessage(), e, modelFile.toString(), String.valueOf(e.getMessage()));
+            throw ModelFileException.of("model.error.write", e, modelFile(path).toString(), reason(e));
         }
+    }
+
+    /** Whether every parameter is a finite number. */
+    static boolean finite(GenerativeModel model) {
+        INDArray p = model.parameters();
+        return !p.isNaN().any() && !p.isInfinite().any();
     }
 
     /** Reads a model's files once their manifest is known: the one step that differs between what is stored. */
@@ -96,7 +98,7 @@ public final class ModelStore {
     private static final Reader<Loaded> GENERATIVE = (manifest, in) -> new Loaded(Models.read(manifest, in), manifest);
     private static final Reader<Classifier> CLASSIFIER = (manifest, in) -> {
         if (!Classifier.KIND.equals(manifest.kind())) {
-            throw new IllegalStateException("not a classifier: " + manifest.kind());
+            throw new IllegalStateException("its kind is " + manifest.kind() + ", not " + Classifier.KIND);
         }
         return Classifier.read(in);
     };
@@ -112,16 +114,35 @@ public final class ModelStore {
     private static <T> T load(Path path, Reader<T> reader) throws ModelFileException {
         Path manifestFile = manifestFile(path);
         Path modelFile = modelFile(path);
-        for (Path p : new Path[] {manifestFile, modelFile}) {
-            if (!Files.isRegularFile(p)) {
-                throw new ModelFileException("model.error.missing", "Model file not found: " + p, null, p.toString());
-            }
-        }
-        try (InputStream manifestIn = Files.newInputStream(manifestFile);
-                InputStream modelIn = Files.newInputStream(modelFile)) {
-            return read(manifestIn, modelIn, modelFile.toString(), reader);
+        requireFile(manifestFile);
+        byte[] manifest = bytes(manifestFile, manifestFile);
+        Path weightsFile = ModelFiles.weightsOf(path);
+        requireFile(weightsFile);
+        byte[] weights = bytes(weightsFile, modelFile);
+        // Opening it as a ZipFile reads the central directory at its end: a file cut short between two entries fails.
+        try (ZipFile whole = new ZipFile(weightsFile.toFile())) {
+            whole.size();
         } catch (IOException e) {
             throw corrupt(modelFile.toString(), e);
+        }
+        return read(manifest, weights, manifestFile.toString(), modelFile.toString(), reader);
+    }
+
+    private static void requireFile(Path p) throws ModelFileException {
+        if (!Files.isRegularFile(p)) {
+            throw ModelFileException.of("model.error.missing", null, p.toString());
+        }
+    }
+
+    /** A file's bytes; a file too large to be a model of this app is corrupt rather than read. */
+    private static byte[] bytes(Path file, Path named) throws ModelFileException {
+        try {
+            if (Files.size(file) > MAX_MODEL_BYTES) {
+                throw new IOException("larger than " + MAX_MODEL_BYTES + " bytes");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw corrupt(named.toString(), e);
         }
     }
 
@@ -140,9 +161,10 @@ public final class ModelStore {
         try (InputStream manifestIn = ModelStore.class.getResourceAsStream(base + MANIFEST_EXTENSION);
                 InputStream modelIn = ModelStore.class.getResourceAsStream(base + MODEL_EXTENSION)) {
             if (manifestIn == null || modelIn == null) {
-                throw new ModelFileException("model.error.missing", "Model file not found: " + name, null, name);
+                throw ModelFileException.of("model.error.missing", null, name);
             }
-            return read(manifestIn, modelIn, name, reader);
+            return read(manifestIn.readAllBytes(), modelIn.readAllBytes(), name + MANIFEST_EXTENSION,
+                    name + MODEL_EXTENSION, reader);
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {
@@ -153,24 +175,19 @@ public final class ModelStore {
     /** The kind a saved model's manifest declares, to choose how to open it; the manifest alone is read. */
     public static String kindOf(Path path) throws ModelFileException {
         Path manifestFile = manifestFile(path);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new ModelFileException("model.error.missing", "Model file not found: " + manifestFile, null,
-                    manifestFile.toString());
-        }
-        try (InputStream in = Files.newInputStream(manifestFile)) {
-            return readManifest(in, manifestFile.toString()).kind();
-        } catch (IOException e) {
-            throw corrupt(manifestFile.toString(), e);
-        }
+        requireFile(manifestFile);
+        return manifest(bytes(manifestFile, manifestFile), manifestFile.toString()).kind();
     }
 
     /** The kind a shipped model's manifest declares. */
     public static String bundledKindOf(String name) throws ModelFileException {
         try (InputStream in = ModelStore.class.getResourceAsStream(BUNDLED_FOLDER + name + MANIFEST_EXTENSION)) {
             if (in == null) {
-                throw new ModelFileException("model.error.missing", "Model file not found: " + name, null, name);
+                throw ModelFileException.of("model.error.missing", null, name);
             }
-            return readManifest(in, name).kind();
+            return manifest(in.readAllBytes(), name + MANIFEST_EXTENSION).kind();
+        } catch (ModelFileException e) {
+            throw e;
         } catch (IOException e) {
             throw corrupt(name, e);
         }
@@ -180,37 +197,83 @@ public final class ModelStore {
         return ModelStore.class.getResource(BUNDLED_FOLDER + name + MANIFEST_EXTENSION) != null;
     }
 
-    /** A model from its manifest's and its weights' bytes, wherever they are stored (an experiment file holds both). */
-    static Loaded read(InputStream manifestIn, InputStream modelIn, String fileName) throws ModelFileException {
-        return read(manifestIn, modelIn, fileName, GENERATIVE);
+    /**
+     * A model from its manifest's and its weights' bytes, wherever they are stored (an experiment file holds both);
+     * the names are those the errors give the two parts.
+     */
+    static Loaded read(byte[] manifest, byte[] weights, String manifestName, String modelName) throws ModelFileException {
+        return read(manifest, weights, manifestName, modelName, GENERATIVE);
     }
 
-    private static <T> T read(InputStream manifestIn, InputStream modelIn, String fileName, Reader<T> reader)
-            throws ModelFileException {
-        ModelManifest manifest = readManifest(manifestIn, fileName);
-        try {
-            return reader.read(manifest, modelIn);
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            // DL4J reports a damaged zip as EOFException, ZipException, IllegalStateException or worse.
-            throw corrupt(fileName, e);
+    /**
+     * Checks in the order that tells which file is at fault: the manifest's own fields; whether the weights are a
+     * whole zip; whether they are those the manifest was saved with; whether they fit the manifest; and whether they
+     * are finite numbers.
+     */
+    private static <T> T read(byte[] manifestBytes, byte[] weights, String manifestName, String modelName,
+            Reader<T> reader) throws ModelFileException {
+        JsonNode root = tree(manifestBytes, manifestName);
+        ModelManifest manifest = ModelManifest.check(root, manifestName);
+        JsonNode digest = root.get(ModelFiles.DIGEST_FIELD);
+        if (digest != null && !(digest.isTextual() && digest.asText().matches("[0-9a-f]{64}"))) {
+            throw ModelManifest.typeError(manifestName, ModelFiles.DIGEST_FIELD, ModelManifest.Type.SHA256, digest);
         }
+        if (!wholeZip(weights)) {
+            throw corrupt(modelName, null);
+        }
+        if (digest != null && !digest.asText().equals(ModelFiles.digestOf(weights))) {
+            throw ModelFileException.of("model.error.notPair", null, modelName, manifestName);
+        }
+        T model;
+        try {
+            model = reader.read(manifest, new ByteArrayInputStream(weights));
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            // The weights are a whole zip (and, where recorded, the very ones saved with this manifest): the
+            // manifest describes a model they are not. DL4J words this as anything from EOFException to
+            // IllegalStateException, so its reason is passed on as it is.
+            throw ModelFileException.of("model.error.mismatch", e, manifestName, modelName, reason(e));
+        }
+        if (model instanceof Loaded loaded && !finite(loaded.model())) {
+            throw ModelFileException.of("model.error.notFinite", null, modelName);
+        }
+        return model;
     }
 
-    private static ModelManifest readManifest(InputStream in, String fileName) throws ModelFileException {
-        ModelManifest manifest;
+    private static JsonNode tree(byte[] bytes, String fileName) throws ModelFileException {
+        JsonNode root;
         try {
-            manifest = JSON.readValue(in, ModelManifest.class);
+            root = JSON.readTree(bytes);
         } catch (IOException | RuntimeException e) {
             throw corrupt(fileName, e);
         }
-        if (manifest == null || manifest.kind() == null || manifest.format() != ModelManifest.FORMAT) {
-            throw corrupt(fileName, null);
+        if (root.isMissingNode()) {
+            throw corrupt(fileName, null); // an empty file
         }
-        return manifest;
+        return root;
+    }
+
+    private static ModelManifest manifest(byte[] bytes, String fileName) throws ModelFileException {
+        return ModelManifest.check(tree(bytes, fileName), fileName);
+    }
+
+    /** Whether the bytes are a zip of at least one entry, each of which reads back with a correct checksum. */
+    private static boolean wholeZip(byte[] bytes) {
+        int entries = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (; zip.getNextEntry() != null; entries++) {
+                zip.transferTo(OutputStream.nullOutputStream()); // to the entry's end, where its CRC is checked
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return entries > 0;
+    }
+
+    private static String reason(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static ModelFileException corrupt(String fileName, Throwable cause) {
-        return new ModelFileException("model.error.corrupt", "Cannot open " + fileName
-                + ": the file is corrupt or is not a Latent Explorer model of a kind this version knows.", cause, fileName);
+        return ModelFileException.of("model.error.corrupt", cause, fileName);
     }
 }

@@ -77,4 +77,34 @@ class AtomicFilesTest {
         assertThat(Files.readString(folder.resolve("inside.txt"))).isEqualTo("x");
         assertThat(filesIn(dir)).as("no temporary file left").isEqualTo(1);
     }
+
+    @Test
+    void theTemporaryFilesOfATargetAreRemovedAndNothingElse() throws Exception {
+        Path file = dir.resolve("run.lexp");
+        Path leftover = AtomicFiles.temporary(file, "123");
+        assertThat(leftover.getFileName().toString()).isEqualTo(".run.lexp.123.tmp");
+        Files.writeString(leftover, "half");
+        Files.writeString(AtomicFiles.temporary(file, "sha256-ab"), "whole, never moved");
+        for (String kept : new String[] {"run.lexp", ".run.lexp.keep", "run.lexp.1.tmp", ".other.lexp.1.tmp"}) {
+            Files.writeString(dir.resolve(kept), kept);
+        }
+        Files.createDirectory(dir.resolve(".run.lexp.dir.tmp"));
+
+        AtomicFiles.removeTemporaries(file);
+
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.lexp", ".run.lexp.keep",
+                    "run.lexp.1.tmp", ".other.lexp.1.tmp", ".run.lexp.dir.tmp");
+        }
+    }
+
+    @Test
+    void aTemporaryFileHoldsTheWholeContentBesideTheTarget() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Path tmp = AtomicFiles.writeTemporary(file, out -> out.write(text("{}")));
+        assertThat(tmp.getParent()).isEqualTo(dir);
+        assertThat(tmp.getFileName().toString()).startsWith(".settings.json.").endsWith(".tmp");
+        assertThat(Files.readString(tmp)).isEqualTo("{}");
+        assertThat(file).doesNotExist();
+    }
 }

@@ -17,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.i18n.Messages;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class ExperimentFileTest {
@@ -65,7 +66,16 @@ class ExperimentFileTest {
         Path again = dir.resolve("again.lexp");
         ExperimentFile.save(again, back, loaded.model().model(), loaded.model().manifest());
         assertThat(entries(again).get(ExperimentFile.EXPERIMENT_ENTRY)).isEqualTo(entries(file).get(ExperimentFile.EXPERIMENT_ENTRY));
-        assertThat(entries(again).get(ExperimentFile.MANIFEST_ENTRY)).isEqualTo(entries(file).get(ExperimentFile.MANIFEST_ENTRY));
+        // The manifests differ only in the digest: DL4J stamps the time into the weights' zip.
+        assertThat(unsealed(entries(again))).isEqualTo(unsealed(entries(file)));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode unsealed(Map<String, byte[]> entries) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ModelStore.JSON.readTree(entries.get(ExperimentFile.MANIFEST_ENTRY));
+        assertThat(manifest.remove(ModelFiles.DIGEST_FIELD).asText())
+                .isEqualTo(ModelFiles.digestOf(entries.get(ExperimentFile.MODEL_ENTRY)));
+        return manifest;
     }
 
     @Test
@@ -144,14 +154,105 @@ class ExperimentFileTest {
         assertCorrupt("unknown-kind.lexp", withExperiment(parts, json.replace("\"kind\" : \"ae\"", "\"kind\" : \"diffusion\"")));
         assertCorrupt("other-kind.lexp", withExperiment(parts, json.replace("\"kind\" : \"ae\"", "\"kind\" : \"vae\"")));
         assertCorrupt("bad-json.lexp", withExperiment(parts, json.substring(0, json.length() / 2)));
-        byte[] weights = parts.get(ExperimentFile.MODEL_ENTRY);
-        Map<String, byte[]> damaged = new LinkedHashMap<>(parts);
-        damaged.put(ExperimentFile.MODEL_ENTRY, java.util.Arrays.copyOf(weights, weights.length / 3));
-        assertCorrupt("damaged-weights.lexp", zip(damaged));
+        // Cut short where one entry ends and the next begins: every entry read is whole, yet one is missing.
+        for (int at = 4; (at = indexOf(whole, LOCAL_HEADER, at)) > 0; at += 4) {
+            assertCorrupt("cut-at-" + at + ".lexp", java.util.Arrays.copyOf(whole, at));
+        }
+        assertCorrupt("no-central-directory.lexp", java.util.Arrays.copyOf(whole, indexOf(whole, CENTRAL_HEADER, 0)));
 
         ModelFileException missing = catchThrowableOfType(() -> ExperimentFile.load(dir.resolve("nowhere.lexp")),
                 ModelFileException.class);
         assertThat(missing.messageKey()).isEqualTo("experiment.error.missing");
+    }
+
+    private static final byte[] LOCAL_HEADER = {'P', 'K', 3, 4};
+    private static final byte[] CENTRAL_HEADER = {'P', 'K', 1, 2};
+
+    private static int indexOf(byte[] bytes, byte[] pattern, int from) {
+        for (int i = from; i <= bytes.length - pattern.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aModelInsideThatCannotBeUsedIsNamedWithItsReason() throws Exception {
+        Path good = dir.resolve("good.lexp");
+        ExperimentFile.save(good, experiment, model, manifest);
+        Map<String, byte[]> parts = entries(good);
+
+        // Damaged weights, and whole weights other than those its manifest was saved with.
+        byte[] weights = parts.get(ExperimentFile.MODEL_ENTRY);
+        Map<String, byte[]> damaged = new LinkedHashMap<>(parts);
+        damaged.put(ExperimentFile.MODEL_ENTRY, java.util.Arrays.copyOf(weights, weights.length / 3));
+        assertModelRefused("damaged-weights.lexp", zip(damaged), "model.error.corrupt", ExperimentFile.MODEL_ENTRY);
+        Map<String, byte[]> swapped = new LinkedHashMap<>(parts);
+        ByteArrayOutputStream otherWeights = new ByteArrayOutputStream();
+        Models.create(ModelKind.AE, 16, 2, 1e-2, 6).write(otherWeights, true);
+        swapped.put(ExperimentFile.MODEL_ENTRY, otherWeights.toByteArray());
+        assertModelRefused("swapped-weights.lexp", zip(swapped), "model.error.notPair", ExperimentFile.MODEL_ENTRY);
+
+        // A manifest edited to another architecture.
+        String json = new String(parts.get(ExperimentFile.MANIFEST_ENTRY), StandardCharsets.UTF_8);
+        Map<String, byte[]> edited = new LinkedHashMap<>(parts);
+        edited.put(ExperimentFile.MANIFEST_ENTRY, json.replace("\"latent_size\" : 2", "\"latent_size\" : 3")
+                .getBytes(StandardCharsets.UTF_8));
+        assertModelRefused("edited-manifest.lexp", zip(edited), "model.error.mismatch", ExperimentFile.MANIFEST_ENTRY);
+
+        Map<String, byte[]> noDataset = new LinkedHashMap<>(parts);
+        noDataset.put(ExperimentFile.MANIFEST_ENTRY, json.replace("\"dataset\" : \"mnist\",", "")
+                .getBytes(StandardCharsets.UTF_8));
+        assertModelRefused("no-dataset.lexp", zip(noDataset), "model.error.field.missing", ExperimentFile.MANIFEST_ENTRY);
+
+        // Weights that are NaN, sealed as if saved so.
+        GenerativeModel diverged = Models.create(ModelKind.AE, 16, 2, 1e-2, 5);
+        diverged.parameters().putScalar(0, Float.NaN);
+        ByteArrayOutputStream nanWeights = new ByteArrayOutputStream();
+        diverged.write(nanWeights, true);
+        Map<String, byte[]> nan = new LinkedHashMap<>(parts);
+        nan.put(ExperimentFile.MODEL_ENTRY, nanWeights.toByteArray());
+        nan.put(ExperimentFile.MANIFEST_ENTRY, ModelStore.JSON.writeValueAsBytes(
+                ModelFiles.sealed(manifest, ModelFiles.digestOf(nanWeights.toByteArray()))));
+        assertModelRefused("nan.lexp", zip(nan), "model.error.notFinite", ExperimentFile.MODEL_ENTRY);
+    }
+
+    private void assertModelRefused(String name, byte[] bytes, String modelKey, String entry) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, bytes);
+        ModelFileException e = catchThrowableOfType(() -> ExperimentFile.load(file), ModelFileException.class);
+        assertThat(e).as(name).isNotNull();
+        assertThat(e.messageKey()).as(name).isEqualTo("experiment.error.model");
+        ModelFileException inside = (ModelFileException) e.args()[1];
+        assertThat(inside.messageKey()).as(name).isEqualTo(modelKey);
+        assertThat(e.getMessage()).as(name).contains(name, entry, "Nothing that is open has changed");
+        assertThat(e.localized(Messages.JAPANESE)).as(name).contains(name, entry, "中のモデル")
+                .contains(inside.localized(Messages.JAPANESE));
+    }
+
+    @Test
+    void aModelWhoseWeightsAreNotFiniteIsNotSaved() throws Exception {
+        GenerativeModel diverged = Models.create(ModelKind.AE, 16, 2, 1e-2, 5);
+        diverged.parameters().putScalar(3, Float.POSITIVE_INFINITY);
+        Path file = dir.resolve("run.lexp");
+        ModelFileException e = catchThrowableOfType(() -> ExperimentFile.save(file, experiment, diverged, manifest),
+                ModelFileException.class);
+        assertThat(e.messageKey()).isEqualTo("experiment.error.saveNotFinite");
+        assertThat(e.getMessage()).contains("run.lexp", "model's weights", "NaN");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aSaveClearsWhatAKilledSaveLeftBehind() throws Exception {
+        Path file = dir.resolve("run.lexp");
+        Files.writeString(dir.resolve(".run.lexp.123.tmp"), "half an experim");
+        Files.writeString(dir.resolve(".other.lexp.123.tmp"), "another file's");
+        ExperimentFile.save(file, experiment, model, manifest);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.lexp",
+                    ".other.lexp.123.tmp");
+        }
     }
 
     private void assertCorrupt(String name, byte[] bytes) throws IOException {

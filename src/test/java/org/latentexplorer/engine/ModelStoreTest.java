@@ -30,6 +30,7 @@ import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.i18n.Messages;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class ModelStoreTest {
     @TempDir
@@ -239,13 +240,9 @@ class ModelStoreTest {
         Path base = copyOfSaved(dir, "notjson");
         Files.writeString(ModelStore.manifestFile(base), "this is { not json", StandardCharsets.UTF_8);
         assertCorrupt(base, "notjson");
-    }
-
-    @Test
-    void anEmptyJsonObjectIsCorrupt(@TempDir Path dir) throws Exception {
-        Path base = copyOfSaved(dir, "emptyjson");
-        Files.writeString(ModelStore.manifestFile(base), "{}", StandardCharsets.UTF_8);
-        assertCorrupt(base, "emptyjson");
+        Path empty = copyOfSaved(dir, "emptyjson");
+        Files.write(ModelStore.manifestFile(empty), new byte[0]);
+        assertCorrupt(empty, "emptyjson.json");
     }
 
     private static void editManifest(Path base, java.util.function.Consumer<ObjectNode> edit) throws IOException {
@@ -255,33 +252,89 @@ class ModelStoreTest {
         mapper.writeValue(ModelStore.manifestFile(base).toFile(), root);
     }
 
-    @Test
-    void aManifestOfAnUnknownKindIsCorrupt(@TempDir Path dir) throws Exception {
-        Path base = copyOfSaved(dir, "unknownkind");
-        editManifest(base, root -> root.put("kind", "wormhole"));
-        assertCorrupt(base, "unknownkind");
+    /** Loading fails with the key given, and a message in both languages that names the file and the field. */
+    private static ModelFileException assertRefused(Path base, String key, String fileName, String field) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> ModelStore.load(base));
+        assertThat(thrown).as("what loading %s threw", fileName).isExactlyInstanceOf(ModelFileException.class);
+        ModelFileException e = (ModelFileException) thrown;
+        assertThat(e.messageKey()).as(fileName).isEqualTo(key);
+        assertThat(e.getMessage()).as(fileName).contains(fileName, field).doesNotContain("{");
+        assertThat(Messages.describe(Messages.JAPANESE, e)).as(fileName).contains(fileName, field).contains("開けません");
+        return e;
     }
 
     @Test
-    void aManifestOfALaterFormatIsCorrupt(@TempDir Path dir) throws Exception {
-        Path base = copyOfSaved(dir, "future");
-        editManifest(base, root -> root.put("format", ModelManifest.FORMAT + 1));
-        assertCorrupt(base, "future");
+    void everyManifestFieldIsCheckedAndTheFieldIsNamed(@TempDir Path dir) throws Exception {
+        record Edit(String name, java.util.function.Consumer<ObjectNode> edit, String key, String field) {
+        }
+        String missing = "model.error.field.missing";
+        String type = "model.error.field.type";
+        String range = "model.error.field.range";
+        String unknown = "model.error.field.unknown";
+        List<Edit> edits = List.of(
+                new Edit("nodataset", r -> r.remove("dataset"), missing, "dataset"),
+                new Edit("blankdataset", r -> r.put("dataset", " "), missing, "dataset"),
+                new Edit("numberdataset", r -> r.put("dataset", 42), type, "dataset"),
+                new Edit("emptyobject", r -> r.removeAll(), missing, "format"),
+                new Edit("textformat", r -> r.put("format", "1"), type, "format"),
+                new Edit("laterformat", r -> r.put("format", ModelManifest.FORMAT + 1), unknown, "format"),
+                new Edit("nokind", r -> r.putNull("kind"), missing, "kind"),
+                new Edit("numberkind", r -> r.put("kind", 3), type, "kind"),
+                new Edit("unknownkind", r -> r.put("kind", "wormhole"), unknown, "wormhole"),
+                new Edit("noseed", r -> r.remove("seed"), missing, "seed"),
+                new Edit("textseed", r -> r.put("seed", "x"), type, "seed"),
+                new Edit("negativeepochs", r -> r.put("epochs", -1), "model.error.field.negative", "epochs"),
+                new Edit("negativesteps", r -> r.put("steps", -3), "model.error.field.negative", "steps"),
+                new Edit("hugeepochs", r -> r.put("epochs", 1L << 40), range, "epochs"),
+                new Edit("fractionsteps", r -> r.put("steps", 1.5), type, "steps"),
+                new Edit("nohyper", r -> r.remove("hyper_parameters"), missing, "hyper_parameters"),
+                new Edit("listhyper", r -> r.putArray("hyper_parameters"), type, "hyper_parameters"),
+                new Edit("textmetric", r -> ((ObjectNode) r.get("metrics")).put("other", "high"), type, "metrics.other"),
+                new Edit("textmetrics", r -> r.put("metrics", "none"), type, "metrics"),
+                new Edit("numberversion", r -> r.put("app_version", 2), type, "app_version"),
+                new Edit("baddigest", r -> r.put(ModelFiles.DIGEST_FIELD, "abc"), type, ModelFiles.DIGEST_FIELD));
+        for (Edit edit : edits) {
+            Path base = copyOfSaved(dir, edit.name());
+            editManifest(base, edit.edit());
+            assertRefused(base, edit.key(), edit.name() + ".json", edit.field());
+        }
+        Path array = copyOfSaved(dir, "array");
+        Files.writeString(ModelStore.manifestFile(array), "[1, 2]");
+        assertRefused(array, "model.error.field.type", "array.json", "manifest");
+        // A figure that is not a number is still a number, and optional fields may be left out.
+        Path nan = copyOfSaved(dir, "nanmetric");
+        editManifest(nan, r -> {
+            ((ObjectNode) r.get("metrics")).put("other", "NaN");
+            r.remove("created");
+            r.remove("app_version");
+        });
+        ModelManifest m = ModelStore.load(nan).manifest();
+        assertThat(m.metrics().get("other")).isNaN();
+        assertThat(m.created()).isNull();
+        assertThat(ModelStore.kindOf(nan)).isEqualTo("ae");
+        ModelFileException e = catchThrowableOfType(ModelFileException.class, () -> ModelStore.kindOf(dir.resolve("nodataset")));
+        assertThat(e.messageKey()).isEqualTo(missing);
     }
 
     @Test
-    void hyperParametersThatDoNotMatchTheNetworkAreCorrupt(@TempDir Path dir) throws Exception {
-        Path base = copyOfSaved(dir, "mismatch");
-        editManifest(base, root -> ((ObjectNode) root.get("hyper_parameters")).put("latent_size", 5));
-        assertCorrupt(base, "mismatch");
+    void aManifestThatDoesNotDescribeItsWeightsIsNamedWithTheMismatch(@TempDir Path dir) throws Exception {
+        Path latent = copyOfSaved(dir, "latent");
+        editManifest(latent, root -> ((ObjectNode) root.get("hyper_parameters")).put("latent_size", 5));
+        assertRefused(latent, "model.error.mismatch", "latent.json", "latent.zip");
 
         Path hidden = copyOfSaved(dir, "hidden");
         editManifest(hidden, root -> ((ObjectNode) root.get("hyper_parameters")).putArray("hidden").add(512).add(128));
-        assertCorrupt(hidden, "hidden");
+        assertRefused(hidden, "model.error.mismatch", "hidden.json", "hidden.zip");
 
         Path missing = copyOfSaved(dir, "nohidden");
         editManifest(missing, root -> ((ObjectNode) root.get("hyper_parameters")).remove("hidden"));
-        assertCorrupt(missing, "nohidden");
+        assertRefused(missing, "model.error.mismatch", "nohidden.json", "hidden");
+
+        Path kind = copyOfSaved(dir, "kind");
+        editManifest(kind, root -> root.put("kind", "vae"));
+        ModelFileException e = assertRefused(kind, "model.error.mismatch", "kind.json", "kind.zip");
+        assertThat(e.getMessage()).contains("corrupt or was edited");
+        assertThat(Messages.describe(Messages.JAPANESE, e)).contains("編集");
     }
 
     /** An untrained VAE saved as {@code dir/name}. */
@@ -293,7 +346,7 @@ class ModelStoreTest {
     }
 
     @Test
-    void aVaeFileWithoutItsDecoderIsCorrupt(@TempDir Path dir) throws Exception {
+    void aVaeFileWithoutItsDecoderIsRefused(@TempDir Path dir) throws Exception {
         Path base = savedVae(dir, "nodecoder");
         byte[] encoder = null;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(ModelStore.modelFile(base)))) {
@@ -309,37 +362,179 @@ class ModelStoreTest {
             zip.write(encoder);
             zip.closeEntry();
         }
-        assertCorrupt(base, "nodecoder.zip");
+        // The manifest records other weights than these.
+        assertRefused(base, "model.error.notPair", "nodecoder.zip", "nodecoder.json");
+        // Without that record (a model saved before it existed), the networks' check finds the decoder missing.
+        editManifest(base, root -> root.remove(ModelFiles.DIGEST_FIELD));
+        assertRefused(base, "model.error.mismatch", "nodecoder.json", "decoder.zip");
     }
 
     @Test
-    void aModelFileOfTheOtherKindIsCorrupt(@TempDir Path dir) throws Exception {
+    void aModelFileOfTheOtherKindIsNotThePairOfItsManifest(@TempDir Path dir) throws Exception {
         Path vae = savedVae(dir, "vae");
         Path aeWithVaeFile = copyOfSaved(dir, "aewithvae");
         Files.copy(ModelStore.modelFile(vae), ModelStore.modelFile(aeWithVaeFile), StandardCopyOption.REPLACE_EXISTING);
-        assertCorrupt(aeWithVaeFile, "aewithvae");
+        assertRefused(aeWithVaeFile, "model.error.notPair", "aewithvae.zip", "aewithvae.json");
 
         Path vaeWithAeFile = savedVae(dir, "vaewithae");
         Files.copy(ModelStore.modelFile(savedBase), ModelStore.modelFile(vaeWithAeFile), StandardCopyOption.REPLACE_EXISTING);
-        assertCorrupt(vaeWithAeFile, "vaewithae");
+        assertRefused(vaeWithAeFile, "model.error.notPair", "vaewithae.zip", "vaewithae.json");
     }
 
     @Test
-    void vaeHyperParametersThatDoNotMatchItsNetworksAreCorrupt(@TempDir Path dir) throws Exception {
+    void vaeHyperParametersThatDoNotMatchItsNetworksAreRefused(@TempDir Path dir) throws Exception {
         Path latent = savedVae(dir, "vaelatent");
         editManifest(latent, root -> ((ObjectNode) root.get("hyper_parameters")).put("latent_size", 3));
-        assertCorrupt(latent, "vaelatent");
+        assertRefused(latent, "model.error.mismatch", "vaelatent.json", "vaelatent.zip");
 
         Path hidden = savedVae(dir, "vaehidden");
         editManifest(hidden, root -> ((ObjectNode) root.get("hyper_parameters")).putArray("hidden").add(512).add(128));
-        assertCorrupt(hidden, "vaehidden");
+        assertRefused(hidden, "model.error.mismatch", "vaehidden.json", "vaehidden.zip");
 
         Path beta = savedVae(dir, "vaebeta");
         editManifest(beta, root -> ((ObjectNode) root.get("hyper_parameters")).put("beta", -1));
-        assertCorrupt(beta, "vaebeta");
+        assertRefused(beta, "model.error.mismatch", "vaebeta.json", "beta");
 
         // The untouched file loads: the failures above come from the edits.
         assertThat(ModelStore.load(savedVae(dir, "intact")).model()).isInstanceOf(VariationalAutoencoder.class);
+    }
+
+    /** A small autoencoder whose every parameter is {@code value}: which save a file holds shows in its weights. */
+    private static Autoencoder filledWith(float value) {
+        Autoencoder model = new Autoencoder(new Autoencoder.Config(16, new int[] {8}, 2, 1e-3, 3));
+        model.setParameters(Nd4j.valueArrayOf(model.parameters().shape(), value));
+        return model;
+    }
+
+    private static ModelManifest manifestOf(GenerativeModel model, long steps) {
+        return ModelManifest.describe(model, "mnist", 3, 1, steps, Map.of());
+    }
+
+    private static void assertHolds(Path base, float value, long steps) throws ModelFileException {
+        ModelStore.Loaded loaded = ModelStore.load(base);
+        assertThat(loaded.manifest().steps()).isEqualTo(steps);
+        assertThat(loaded.model().parameters().minNumber().floatValue()).isEqualTo(value);
+        assertThat(loaded.model().parameters().maxNumber().floatValue()).isEqualTo(value);
+    }
+
+    @Test
+    void aManifestThatCannotBeReplacedLeavesTheOldModelFile(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("m");
+        ModelStore.save(filledWith(1), manifestOf(filledWith(1), 1), base, false);
+        byte[] zipBefore = Files.readAllBytes(ModelStore.modelFile(base));
+        Files.delete(ModelStore.manifestFile(base));
+        Files.createDirectory(ModelStore.manifestFile(base));
+        Files.writeString(ModelStore.manifestFile(base).resolve("inside"), "x");
+
+        ModelFileException e = catchThrowableOfType(ModelFileException.class,
+                () -> ModelStore.save(filledWith(2), manifestOf(filledWith(2), 2), base, false));
+        assertThat(e.messageKey()).isEqualTo("model.error.write");
+        assertThat(Files.readAllBytes(ModelStore.modelFile(base))).isEqualTo(zipBefore);
+        assertThat(names(dir)).containsExactly("m.json", "m.zip");
+    }
+
+    @Test
+    void aModelFileThatCannotBeReplacedPutsTheOldManifestBack(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("m");
+        ModelStore.save(filledWith(1), manifestOf(filledWith(1), 1), base, false);
+        byte[] jsonBefore = Files.readAllBytes(ModelStore.manifestFile(base));
+        Files.delete(ModelStore.modelFile(base));
+        Files.createDirectory(ModelStore.modelFile(base));
+        Files.writeString(ModelStore.modelFile(base).resolve("inside"), "x");
+
+        ModelFileException e = catchThrowableOfType(ModelFileException.class,
+                () -> ModelStore.save(filledWith(2), manifestOf(filledWith(2), 2), base, false));
+        assertThat(e.messageKey()).isEqualTo("model.error.write");
+        assertThat(e.getMessage()).contains("m.zip");
+        assertThat(Files.readAllBytes(ModelStore.manifestFile(base))).isEqualTo(jsonBefore);
+        assertThat(names(dir)).containsExactly("m.json", "m.zip");
+    }
+
+    @Test
+    void aSaveCutShortAfterItsManifestIsFinishedByTheNextLoad(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("m");
+        ModelStore.save(filledWith(1), manifestOf(filledWith(1), 1), base, false);
+        Path other = dir.resolve("other/n");
+        ModelStore.save(filledWith(2), manifestOf(filledWith(2), 2), other, false);
+        // What a save of the second model over the first leaves when killed between its two moves.
+        String digest = ModelStore.JSON.readTree(ModelStore.manifestFile(other).toFile()).get(ModelFiles.DIGEST_FIELD).asText();
+        Files.copy(ModelStore.modelFile(other), dir.resolve(".m.zip.sha256-" + digest + ".tmp"));
+        Files.copy(ModelStore.manifestFile(other), ModelStore.manifestFile(base), StandardCopyOption.REPLACE_EXISTING);
+
+        assertHolds(base, 2, 2);
+        assertThat(names(dir)).containsExactly("m.json", "m.zip", "other");
+        assertThat(Files.readAllBytes(ModelStore.modelFile(base))).isEqualTo(Files.readAllBytes(ModelStore.modelFile(other)));
+    }
+
+    @Test
+    void aSaveCutShortBeforeItsManifestLeavesTheOldModelAndTheNextSaveClearsItsLeftovers(@TempDir Path dir)
+            throws Exception {
+        Path base = dir.resolve("m");
+        ModelStore.save(filledWith(1), manifestOf(filledWith(1), 1), base, false);
+        Path other = dir.resolve("other/n");
+        ModelStore.save(filledWith(2), manifestOf(filledWith(2), 2), other, false);
+        String digest = ModelStore.JSON.readTree(ModelStore.manifestFile(other).toFile()).get(ModelFiles.DIGEST_FIELD).asText();
+        Files.copy(ModelStore.modelFile(other), dir.resolve(".m.zip.sha256-" + digest + ".tmp"));
+        Files.writeString(dir.resolve(".m.zip.12345.tmp"), "half a zi");
+        Files.writeString(dir.resolve(".m.json.12345.tmp"), "{\"form");
+
+        assertHolds(base, 1, 1);
+        ModelStore.save(filledWith(3), manifestOf(filledWith(3), 3), base, false);
+        assertThat(names(dir)).containsExactly("m.json", "m.zip", "other");
+        assertHolds(base, 3, 3);
+    }
+
+    @Test
+    void aModelFileSavedWithAnotherManifestIsFoundOut(@TempDir Path dir) throws Exception {
+        // The tester's case: new weights beside the manifest of the model they replaced.
+        Path base = dir.resolve("m");
+        ModelStore.save(filledWith(1), manifestOf(filledWith(1), 1), base, false);
+        byte[] oldManifest = Files.readAllBytes(ModelStore.manifestFile(base));
+        ModelStore.save(filledWith(2), manifestOf(filledWith(2), 2), base, false);
+        Files.write(ModelStore.manifestFile(base), oldManifest);
+
+        ModelFileException e = assertRefused(base, "model.error.notPair", "m.zip", "m.json");
+        assertThat(e.getMessage()).contains("SHA-256");
+    }
+
+    @Test
+    void aManifestWithoutADigestStillLoads(@TempDir Path dir) throws Exception {
+        // As the shipped models, saved before manifests recorded their weights.
+        Path base = dir.resolve("m");
+        ModelStore.save(filledWith(4), manifestOf(filledWith(4), 4), base, false);
+        editManifest(base, root -> root.remove(ModelFiles.DIGEST_FIELD));
+        assertHolds(base, 4, 4);
+        assertThat(ModelStore.bundledKindOf("vae-mnist")).isEqualTo("vae");
+    }
+
+    @Test
+    void weightsThatAreNotFiniteAreNeitherSavedNorLoaded(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("m");
+        ModelStore.save(filledWith(1), manifestOf(filledWith(1), 1), base, false);
+        byte[] zipBefore = Files.readAllBytes(ModelStore.modelFile(base));
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+            Autoencoder diverged = filledWith(1);
+            diverged.parameters().putScalar(5, bad);
+            ModelFileException e = catchThrowableOfType(ModelFileException.class,
+                    () -> ModelStore.save(diverged, manifestOf(diverged, 9), base, false));
+            assertThat(e.messageKey()).isEqualTo("model.error.saveNotFinite");
+            assertThat(e.getMessage()).contains("m.zip", "NaN");
+            assertThat(Files.readAllBytes(ModelStore.modelFile(base))).isEqualTo(zipBefore);
+            assertThat(names(dir)).containsExactly("m.json", "m.zip");
+
+            // Written by hand, as another program might: refused when opened.
+            Path written = dir.resolve("hand/" + bad);
+            Files.createDirectories(written.getParent());
+            java.io.ByteArrayOutputStream weights = new java.io.ByteArrayOutputStream();
+            diverged.write(weights, false);
+            Files.write(ModelStore.modelFile(written), weights.toByteArray());
+            Files.write(ModelStore.manifestFile(written), ModelStore.JSON.writeValueAsBytes(
+                    ModelFiles.sealed(manifestOf(diverged, 9), ModelFiles.digestOf(weights.toByteArray()))));
+            assertRefused(written, "model.error.notFinite", bad + ".zip", "NaN");
+            Files.delete(ModelStore.modelFile(written));
+            Files.delete(ModelStore.manifestFile(written));
+            Files.delete(written.getParent());
+        }
     }
 
     @Test
