@@ -75,8 +75,12 @@ public final class AtomicFiles {
         }
     }
 
-    /** Writes the whole file under a temporary name and moves it into place; the temporary file never stays behind. */
+    /**
+     * Writes the whole file under a temporary name and moves it into place; the temporary file never stays behind, and
+     * those of earlier writes that a kill cut short go first.
+     */
     public static void write(Path target, Content content) throws IOException {
+        removeTemporaries(target);
         Path tmp = writeTemporary(target, content);
         try {
             moveIntoPlace(tmp, target);

@@ -44,7 +44,6 @@ public final class ExperimentFile {
             byte[] modelBytes = model == null ? null : weights(model);
             Path parent = path.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            AtomicFiles.removeTemporaries(path);
             AtomicFiles.write(path, out -> {
                 ZipOutputStream zip = new ZipOutputStream(out);
                 entry(zip, EXPERIMENT_ENTRY, ModelStore.JSON.writeValueAsBytes(experiment));

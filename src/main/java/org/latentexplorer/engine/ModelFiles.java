@@ -40,7 +40,6 @@ final class ModelFiles {
             throw new IOException("the weights of an interrupted save cannot be moved to " + modelFile);
         }
         AtomicFiles.removeTemporaries(modelFile);
-        AtomicFiles.removeTemporaries(manifestFile);
         MessageDigest sha = sha256();
         Path written = AtomicFiles.writeTemporary(modelFile, out -> weights.write(new DigestOutputStream(out, sha)));
         String digest = HexFormat.of().formatHex(sha.digest());

@@ -99,6 +99,17 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aWriteClearsWhatAKilledWriteOfTheSameFileLeft() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(AtomicFiles.temporary(file, "42"), "{\"lang");
+        Files.writeString(dir.resolve("other.json"), "kept");
+        AtomicFiles.write(file, out -> out.write(text("{}")));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("settings.json", "other.json");
+        }
+    }
+
+    @Test
     void aTemporaryFileHoldsTheWholeContentBesideTheTarget() throws Exception {
         Path file = dir.resolve("settings.json");
         Path tmp = AtomicFiles.writeTemporary(file, out -> out.write(text("{}")));

@@ -166,5 +166,8 @@ class KillDuringSaveTest {
                     killed.lastSaved() - first + 1, names(dir), loaded.threads());
             first = killed.lastSaved() + 2;
         }
+        // The next save clears what the killed ones left beside the file.
+        assertThat(new SettingsStore(dir).save(SaveLoop.settings(first))).isTrue();
+        assertThat(names(dir)).containsExactly("settings.json");
     }
 }
