@@ -202,7 +202,7 @@ class HostileInputCliTest {
 
     @Test
     void whatTheParserCannotPlaceIsOneLine() throws IOException {
-        refused(List.of("frobnicate"), "'frobnicate' is not a command", "train, eval, bench, compare, help");
+        refused(List.of("frobnicate"), "'frobnicate' is not a command", "train, eval, bench, compare, soak, help");
         refused(List.of("help", "nonsense"), "'nonsense' is not a command");
         refused(List.of("train", "nonsense", "--out", out()), "'nonsense' is not a model kind", "classifier");
         refused(List.of("train", "ae", "--out", out(), "--frob"), "'--frob' is not an option of train");
