@@ -119,6 +119,8 @@ public final class Autoencoder implements GenerativeModel {
     private final MultiLayerNetwork net;
     private final SplittableRandom corruption;
     private volatile ImageNoise noise;
+    /** The training step's own path through the network; made on the training thread at its first step. */
+    private DenseStack training;
 
     public Autoencoder(Config config) {
         this(config, null);
@@ -178,12 +180,16 @@ public final class Autoencoder implements GenerativeModel {
     @Override
     public LossTerms trainBatch(INDArray x) {
         ImageNoise n = noise;
-        if (n.isNone()) {
-            net.fit(new DataSet(x, x));
-            return LossTerms.of(RECON_BCE, net.score());
+        INDArray input = n.isNone() ? x : Denoising.corrupt(x, n, corruption.nextLong());
+        if (training == null) {
+            training = new DenseStack(net);
         }
-        net.fit(new DataSet(Denoising.corrupt(x, n, corruption.nextLong()), x));
-        return LossTerms.of(RECON_BCE_NOISY, net.score());
+        INDArray y = training.forward(input);
+        double loss = VariationalAutoencoder.Reconstruction.BCE.perImage(x, y);
+        // Sigmoid and binary cross-entropy together: the gradient at the logits is y − x, summed over the batch.
+        training.backwardFromLogits(y.sub(x), false);
+        training.step((int) x.rows());
+        return LossTerms.of(n.isNone() ? RECON_BCE : RECON_BCE_NOISY, loss);
     }
 
     /**
