@@ -8,10 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -159,6 +156,9 @@ public final class VariationalAutoencoder implements GenerativeModel {
     private final SplittableRandom noise;
     private volatile double beta;
     private int iteration;
+    /** The training step's own paths through the two networks; made on the training thread at its first step. */
+    private DenseStack encoderSteps;
+    private DenseStack decoderSteps;
 
     public VariationalAutoencoder(Config config) {
         this(config,
@@ -229,39 +229,32 @@ public final class VariationalAutoencoder implements GenerativeModel {
     public LossTerms trainBatch(INDArray x) {
         int batch = (int) x.rows();
         double b = beta;
+        if (encoderSteps == null) {
+            encoderSteps = new DenseStack(encoder);
+            decoderSteps = new DenseStack(decoder);
+        }
         // Encoder forward, keeping each layer's input for the backward pass.
-        encoder.setInput(x);
-        List<INDArray> activations = encoder.feedForward(true, false);
-        INDArray h = activations.get(activations.size() - 1);
+        INDArray h = encoderSteps.forward(x);
         Reparameterization r = new Reparameterization(mu(h), logVar(h),
                 Tensors.standardNormal(batch, latentSize(), noise.nextLong()));
         INDArray z = r.z();
 
         // Decoder forward, then back from β · ∂recon/∂y to its parameters and to z (sums over the batch).
-        decoder.setInput(z);
-        List<INDArray> decoded = decoder.feedForward(true, false);
-        INDArray y = decoded.get(decoded.size() - 1);
+        INDArray y = decoderSteps.forward(z);
         double recon = config.reconstruction().perImage(x, y);
-        Pair<Gradient, INDArray> dec = decoder.backpropGradient(config.reconstruction().gradient(x, y).muli(b),
-                LayerWorkspaceMgr.noWorkspaces());
-        INDArray gradZ = dec.getSecond();
+        INDArray gradZ = decoderSteps.backward(config.reconstruction().gradient(x, y).muli(b), true);
 
         // Back through z = μ + σ ε into the Encoder, adding the KL term's own gradient.
         INDArray gradOut = Reparameterization.encoderOutputGradient(r.gradMu(gradZ).addi(r.klGradMu()),
                 r.gradLogVar(gradZ).addi(r.klGradLogVar()));
-        Pair<Gradient, INDArray> enc = encoder.backpropGradient(gradOut, LayerWorkspaceMgr.noWorkspaces());
+        encoderSteps.backward(gradOut, false);
 
-        step(decoder, dec.getFirst(), batch);
-        step(encoder, enc.getFirst(), batch);
+        // One Adam step each; DL4J's updater divides the summed gradient by the batch size.
+        decoderSteps.step(batch, iteration);
+        encoderSteps.step(batch, iteration);
         iteration++;
         double kl = r.klPerRow().meanNumber().doubleValue();
         return terms(kl, recon, b, null);
-    }
-
-    /** One Adam step; DL4J's updater divides the summed gradient by the batch size. */
-    private void step(MultiLayerNetwork net, Gradient gradient, int batch) {
-        net.getUpdater().update(net, gradient, iteration, 0, batch, LayerWorkspaceMgr.noWorkspaces());
-        net.params().subi(gradient.gradient());
     }
 
     private static LossTerms terms(double kl, double recon, double beta, Double reconBce) {
