@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Not thread-safe: one training thread, as DL4J's own networks.
  */
-final class DenseStack {
+final class DenseStack implements NetworkSteps {
     private final MultiLayerNetwork net;
     private final IActivation[] activations;
     /** Each layer's dropout on its input, as DL4J applies it; null where there is none. */
@@ -106,7 +106,8 @@ final class DenseStack {
     }
 
     /** The network's output for a training step; keeps what {@link #backward} needs. */
-    INDArray forward(INDArray x) {
+    @Override
+    public INDArray forward(INDArray x) {
         int rows = (int) x.rows();
         buffersFor(rows);
         INDArray a = x.ordering() == 'c' ? x : x.dup('c');
@@ -131,7 +132,8 @@ final class DenseStack {
      * Back from the gradient of the loss (summed over the batch) with respect to the output, into the network's
      * gradient view; returns the gradient with respect to the input, or null when {@code toInput} is false.
      */
-    INDArray backward(INDArray outputGradient, boolean toInput) {
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean toInput) {
         int last = weightsT.length - 1;
         INDArray dz = activations[last].backprop(preActivations[last], outputGradient).getFirst();
         return backwardFrom(last, dz, toInput);
@@ -171,7 +173,8 @@ final class DenseStack {
      * One step of the network's own updater (Adam) on the gradient {@link #backward} left, summed over the batch (the
      * updater divides by its size), at the network's own iteration count, which it then advances as {@code fit} does.
      */
-    void step(int batchSize) {
+    @Override
+    public void step(int batchSize) {
         int iteration = net.getIterationCount();
         step(batchSize, iteration);
         net.setIterationCount(iteration + 1);

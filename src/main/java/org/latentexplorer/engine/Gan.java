@@ -25,10 +25,8 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -337,6 +335,9 @@ public final class Gan implements GenerativeModel {
     private final Config config;
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
+    /** The training steps' paths through each network; made on the training thread at its first step. */
+    private NetworkSteps generatorSteps;
+    private NetworkSteps discriminatorSteps;
     private final Design generatorDesign;
     private final Design discriminatorDesign;
     private final SplittableRandom noiseSeeds;
@@ -573,12 +574,6 @@ public final class Gan implements GenerativeModel {
         return Nd4j.create(f, new long[] {f.length, 1}, 'c');
     }
 
-    private static INDArray trainingForward(MultiLayerNetwork net, INDArray input) {
-        net.setInput(input);
-        List<INDArray> activations = net.feedForward(true, false);
-        return activations.get(activations.size() - 1);
-    }
-
     /**
      * D's view of m real images followed by m generated ones, from their logits: its binary cross-entropy with
      * labels 1 and 0, mean over the 2m (= −V/2 with V the chapter's (1/m) Σ [log D(x) + log(1 − D(G(z)))]),
@@ -626,13 +621,16 @@ public final class Gan implements GenerativeModel {
         int m = (int) x.rows();
         Rates r = rates;
         GeneratorLoss loss = generatorLoss;
+        if (generatorSteps == null) {
+            generatorSteps = NetworkSteps.of(generator);
+            discriminatorSteps = NetworkSteps.of(discriminator);
+        }
         // G in training mode: its batch norm sees the same batch statistics here as in its own step.
-        INDArray fake = generator.output(noise(m, noiseSeeds.nextLong()), true);
-        double[] logits = values(trainingForward(discriminator, Nd4j.vstack(signed(x), fake)));
+        INDArray fake = generatorSteps.forward(noise(m, noiseSeeds.nextLong()));
+        double[] logits = values(discriminatorSteps.forward(Nd4j.vstack(signed(x), fake)));
         Judgement j = Judgement.of(logits, m);
-        Gradient dGradient = discriminator.backpropGradient(column(j.gradient()), LayerWorkspaceMgr.noWorkspaces())
-                .getFirst();
-        step(discriminator, dGradient, 2 * m, r.d());
+        discriminatorSteps.backward(column(j.gradient()), false);
+        step(discriminator, discriminatorSteps, 2 * m, r.d());
         if (++dStepsSinceG >= k) {
             dStepsSinceG = 0;
             lastGLoss = generatorStep(m, loss, r.g());
@@ -644,15 +642,15 @@ public final class Gan implements GenerativeModel {
 
     /** G descends the loss on D(G(z)); D only passes ∂loss/∂G(z) back: its own gradient is computed, never applied. */
     private double generatorStep(int m, GeneratorLoss loss, double rate) {
-        INDArray fake = trainingForward(generator, noise(m, noiseSeeds.nextLong()));
-        double[] logits = values(trainingForward(discriminator, fake));
+        INDArray fake = generatorSteps.forward(noise(m, noiseSeeds.nextLong()));
+        double[] logits = values(discriminatorSteps.forward(fake));
         double[] gradient = new double[m];
         for (int i = 0; i < m; i++) {
             gradient[i] = loss.gradient(logits[i]);
         }
-        INDArray toImage = discriminator.backpropGradient(column(gradient), LayerWorkspaceMgr.noWorkspaces())
-                .getSecond();
-        step(generator, generator.backpropGradient(toImage, LayerWorkspaceMgr.noWorkspaces()).getFirst(), m, rate);
+        INDArray toImage = discriminatorSteps.backward(column(gradient), true);
+        generatorSteps.backward(toImage, false);
+        step(generator, generatorSteps, m, rate);
         return loss.mean(logits);
     }
 
@@ -660,17 +658,14 @@ public final class Gan implements GenerativeModel {
      * One Adam step at this rate on a gradient summed over the batch (DL4J's updater divides by its size), at the
      * network's own iteration count. A rate of 0 skips the step: ND4J's Adam reads 0 as unset and still moves weights.
      */
-    private static void step(MultiLayerNetwork net, Gradient gradient, int batch, double rate) {
+    private static void step(MultiLayerNetwork net, NetworkSteps steps, int batch, double rate) {
         if (rate == 0) {
             return;
         }
         if (net.getLearningRate(0) != rate) {
             net.setLearningRate(rate);
         }
-        int iteration = net.getIterationCount();
-        net.getUpdater().update(net, gradient, iteration, net.getEpochCount(), batch, LayerWorkspaceMgr.noWorkspaces());
-        net.params().subi(gradient.gradient());
-        net.setIterationCount(iteration + 1);
+        steps.step(batch);
     }
 
     /** The four terms on x against G(z) for z from a fixed seed, both networks in inference mode; nothing changes. */
