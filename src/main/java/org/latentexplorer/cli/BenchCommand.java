@@ -1,9 +1,12 @@
 package org.latentexplorer.cli;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.DataException;
 import org.latentexplorer.data.Distribution2D;
@@ -15,6 +18,7 @@ import org.latentexplorer.engine.ModelKind;
 import org.latentexplorer.engine.Models;
 import org.latentexplorer.engine.Nd4jRuntime;
 import org.latentexplorer.engine.SeasonAutoencoder;
+import org.latentexplorer.engine.StepProfile;
 import org.latentexplorer.engine.TrainingConfig;
 import org.latentexplorer.engine.lab.Divergences;
 import picocli.CommandLine.Command;
@@ -43,15 +47,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "ND4J threads (default: cores - 1)")
     Integer threads;
 
+    @Option(names = "--models", split = ",", paramLabel = "KIND",
+            description = "models to measure, comma separated (default: all): ae, vae, vqvae, gan, dcgan")
+    List<String> models;
+
+    @Option(names = "--profile", description = "also run the timed steps again under the JDK's sampling profiler and"
+            + " add where their time went (matrix products, updater, im2col, other ND4J ops, allocation, Java)")
+    boolean profile;
+
     @Override
     public Integer call() throws Exception {
         BadOption.inRange("--batch", batch, 1, TrainingConfig.MAX_BATCH_SIZE);
         BadOption.inRange("--steps", steps, 1, MAX_STEPS);
         int n = threads != null ? BadOption.inRange("--threads", threads, 1, Nd4jRuntime.MAX_THREADS)
                 : Nd4jRuntime.defaultThreads();
+        List<ModelKind> kinds = kinds();
         Nd4jRuntime.configureThreads(n);
         ImageSet data = BundledDataset.MNIST.load();
-        for (ModelKind kind : ModelKind.values()) {
+        for (ModelKind kind : kinds) {
             // The VQ-VAE's latent size is its code dimension: benchmarked as shipped, not as a 2-D plane.
             int latent = kind == ModelKind.VQVAE ? Models.defaultLatentSize(kind) : 2;
             GenerativeModel model = Models.create(kind, data.pixelsPerImage(), latent, 1e-3, 42);
@@ -63,8 +76,18 @@ final class BenchCommand implements Callable<Integer> {
             line.put("steps_per_sec", round(r.stepsPerSec()));
             line.put("samples_per_sec", round(r.samplesPerSec()));
             line.put("sgemm_gflops", round(r.sgemmGflops()));
+            line.put("peak_gflops", round(r.peakGflops()));
             line.put("model_gflops", round(r.modelGflops()));
             line.put("flops_fraction", Math.round(r.flopsFraction() * 1000) / 1000.0);
+            if (profile) {
+                StepProfile.Breakdown b = StepProfile.of(() -> Bench.training(kind.id(), model, data, batch, 0, steps));
+                Map<String, Object> parts = new LinkedHashMap<>();
+                parts.put("samples", b.samples());
+                for (StepProfile.Part p : StepProfile.Part.values()) {
+                    parts.put(p.key(), Math.round(b.share(p) * 1000) / 1000.0);
+                }
+                line.put("profile", parts);
+            }
             // Every model with a 2-D latent plane (AE and VAE alike) is dragged through and gridded in its view.
             if (model.latentSize() == 2) {
                 Bench.Decoding d = Bench.decoding(model, DECODE_WARMUP, DECODE_POINTS, GRID_REPETITIONS);
@@ -76,6 +99,20 @@ final class BenchCommand implements Callable<Integer> {
         }
         measureViews();
         return 0;
+    }
+
+    /** The kinds named by --models, in the order given, each once; all of them without the option. */
+    private List<ModelKind> kinds() {
+        if (models == null) {
+            return List.of(ModelKind.values());
+        }
+        String known = Arrays.stream(ModelKind.values()).map(ModelKind::id).collect(Collectors.joining(", "));
+        // "--models ," is an empty list, not a wish for all of them.
+        if (models.stream().allMatch(String::isBlank)) {
+            throw new BadOption("cli.error.emptyList", "--models", known);
+        }
+        return models.stream().filter(id -> !id.isBlank())
+                .map(id -> BadOption.choice("--models", id, ModelKind.values(), ModelKind::id)).distinct().toList();
     }
 
     /** What the lab and the latent-variables section compute while they draw, one JSON line each. */

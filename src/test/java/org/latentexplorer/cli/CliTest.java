@@ -147,8 +147,8 @@ class CliTest {
             JsonNode line = JSON.readTree(run.outLines().get(i));
             assertThat(line.get("model").asText()).isEqualTo(ModelKind.values()[i].id());
             assertThat(line.get("batch").asInt()).isEqualTo(128);
-            for (String key : new String[] {"steps_per_sec", "samples_per_sec", "sgemm_gflops", "model_gflops",
-                    "flops_fraction"}) {
+            for (String key : new String[] {"steps_per_sec", "samples_per_sec", "sgemm_gflops", "peak_gflops",
+                    "model_gflops", "flops_fraction"}) {
                 assertThat(line.has(key)).as(key).isTrue();
                 assertThat(line.get(key).asDouble()).as(key).isPositive().isFinite();
             }
@@ -168,6 +168,26 @@ class CliTest {
         assertThat(measures.stream().map(l -> readJson(l).get("measure").asText()))
                 .containsExactly("lab_emd_256_points", "season_autoencoder_training");
         assertThat(measures).allSatisfy(l -> assertThat(readJson(l).get("best_ms").asDouble()).isPositive());
+    }
+
+    @Test
+    void benchMeasuresTheNamedModelsInTheirOrderAndSaysWhereTheTimeWent() throws Exception {
+        Run run = run("bench", "--models", "gan,ae,gan", "--steps", "3", "--threads", "1", "--profile");
+        assertThat(run.status()).as("%s", run).isZero();
+        assertThat(run.outLines()).hasSize(2 + 2);
+        assertThat(run.outLines().subList(0, 2).stream().map(l -> readJson(l).get("model").asText()))
+                .containsExactly("gan", "ae");
+        for (String l : run.outLines().subList(0, 2)) {
+            JsonNode profile = readJson(l).get("profile");
+            assertThat(profile.get("samples").asInt()).isNotNegative();
+            double sum = 0;
+            for (String part : new String[] {"matrix_products", "updater", "im2col_col2im", "other_nd4j_ops",
+                    "allocation", "app_java", "framework_java"}) {
+                assertThat(profile.get(part).asDouble()).as(part).isBetween(0.0, 1.0);
+                sum += profile.get(part).asDouble();
+            }
+            assertThat(sum).isLessThanOrEqualTo(1.0 + 0.01);
+        }
     }
 
     private static JsonNode readJson(String line) {

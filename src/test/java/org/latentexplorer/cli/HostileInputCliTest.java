@@ -115,6 +115,8 @@ class HostileInputCliTest {
         refused(List.of("bench", "--batch", "8193"), "--batch", "1 to 8,192");
         refused(List.of("bench", "--threads", "0"), "--threads", "1 to 256");
         refused(List.of("bench", "--threads", "-1"), "--threads", "(got -1)");
+        refused(List.of("bench", "--models", "ae,gann"), "--models", "ae, vae, vqvae, gan, dcgan", "'gann'");
+        refused(List.of("bench", "--models", ","), "--models is empty");
         refused(List.of("compare", "--variants", ","), "--variants is empty", "vanilla_minimax");
         refused(List.of("compare", "--steps", "1000001"), "--steps", "1 to 1,000,000");
         refused(List.of("compare", "--threads", "257"), "--threads", "1 to 256");

@@ -43,7 +43,9 @@ class BenchTest {
         // 6 flops per parameter per sample: forward, and backward to inputs and to weights.
         assertThat(r.modelGflops()).isCloseTo(6.0 * model.parameterCount() * r.samplesPerSec() / 1e9,
                 within(1e-9 * r.modelGflops()));
-        assertThat(r.flopsFraction()).isCloseTo(r.modelGflops() / r.sgemmGflops(), within(1e-12 * r.flopsFraction()));
+        // The peak is the machine's limit: no model beats it.
+        assertThat(r.flopsFraction()).isCloseTo(r.modelGflops() / r.peakGflops(), within(1e-12 * r.flopsFraction()))
+                .isLessThanOrEqualTo(1.0);
         // It really trained.
         assertThat(model.parameters()).isNotEqualTo(before);
     }
