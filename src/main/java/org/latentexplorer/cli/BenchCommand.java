@@ -65,40 +65,45 @@ final class BenchCommand implements Callable<Integer> {
         Nd4jRuntime.configureThreads(n);
         ImageSet data = BundledDataset.MNIST.load();
         for (ModelKind kind : kinds) {
-            // The VQ-VAE's latent size is its code dimension: benchmarked as shipped, not as a 2-D plane.
-            int latent = kind == ModelKind.VQVAE ? Models.defaultLatentSize(kind) : 2;
-            GenerativeModel model = Models.create(kind, data.pixelsPerImage(), latent, 1e-3, 42);
-            Bench.Result r = Bench.training(kind.id(), model, data, batch, 10, steps);
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("model", r.model());
-            line.put("batch", r.batch());
-            line.put("threads", n);
-            line.put("steps_per_sec", round(r.stepsPerSec()));
-            line.put("samples_per_sec", round(r.samplesPerSec()));
-            line.put("sgemm_gflops", round(r.sgemmGflops()));
-            line.put("peak_gflops", round(r.peakGflops()));
-            line.put("model_gflops", round(r.modelGflops()));
-            line.put("flops_fraction", Math.round(r.flopsFraction() * 1000) / 1000.0);
-            if (profile) {
-                StepProfile.Breakdown b = StepProfile.of(() -> Bench.training(kind.id(), model, data, batch, 0, steps));
-                Map<String, Object> parts = new LinkedHashMap<>();
-                parts.put("samples", b.samples());
-                for (StepProfile.Part p : StepProfile.Part.values()) {
-                    parts.put(p.key(), Math.round(b.share(p) * 1000) / 1000.0);
-                }
-                line.put("profile", parts);
-            }
-            // Every model with a 2-D latent plane (AE and VAE alike) is dragged through and gridded in its view.
-            if (model.latentSize() == 2) {
-                Bench.Decoding d = Bench.decoding(model, DECODE_WARMUP, DECODE_POINTS, GRID_REPETITIONS);
-                line.put("decode_p50_ms", roundMs(d.p50Ms()));
-                line.put("decode_p99_ms", roundMs(d.p99Ms()));
-                line.put("grid20_decode_ms", roundMs(d.grid20Ms()));
-            }
-            System.out.println(Json.line(line));
+            measure(kind, data, n);
         }
         measureViews();
         return 0;
+    }
+
+    /** One JSON line: the model's training speed, where its time went with --profile, and its decoding speed. */
+    private void measure(ModelKind kind, ImageSet data, int n) {
+        // The VQ-VAE's latent size is its code dimension: benchmarked as shipped, not as a 2-D plane.
+        int latent = kind == ModelKind.VQVAE ? Models.defaultLatentSize(kind) : 2;
+        GenerativeModel model = Models.create(kind, data.pixelsPerImage(), latent, 1e-3, 42);
+        Bench.Result r = Bench.training(kind.id(), model, data, batch, 10, steps);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("model", r.model());
+        line.put("batch", r.batch());
+        line.put("threads", n);
+        line.put("steps_per_sec", round(r.stepsPerSec()));
+        line.put("samples_per_sec", round(r.samplesPerSec()));
+        line.put("sgemm_gflops", round(r.sgemmGflops()));
+        line.put("peak_gflops", round(r.peakGflops()));
+        line.put("model_gflops", round(r.modelGflops()));
+        line.put("flops_fraction", Math.round(r.flopsFraction() * 1000) / 1000.0);
+        if (profile) {
+            StepProfile.Breakdown b = StepProfile.of(() -> Bench.trainingSteps(model, data, batch, steps));
+            Map<String, Object> parts = new LinkedHashMap<>();
+            parts.put("samples", b.samples());
+            for (StepProfile.Part p : StepProfile.Part.values()) {
+                parts.put(p.key(), Math.round(b.share(p) * 1000) / 1000.0);
+            }
+            line.put("profile", parts);
+        }
+        // Every model with a 2-D latent plane (AE and VAE alike) is dragged through and gridded in its view.
+        if (model.latentSize() == 2) {
+            Bench.Decoding d = Bench.decoding(model, DECODE_WARMUP, DECODE_POINTS, GRID_REPETITIONS);
+            line.put("decode_p50_ms", roundMs(d.p50Ms()));
+            line.put("decode_p99_ms", roundMs(d.p99Ms()));
+            line.put("grid20_decode_ms", roundMs(d.grid20Ms()));
+        }
+        System.out.println(Json.line(line));
     }
 
     /** The kinds named by --models, in the order given, each once; all of them without the option. */

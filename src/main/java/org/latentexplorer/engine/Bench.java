@@ -39,25 +39,10 @@ public final class Bench {
 
     public static Result training(String name, GenerativeModel model, ImageSet data, int batch, int warmupSteps,
             int steps) {
-        MiniBatches batches = new MiniBatches(data.size(), batch, 1);
-        List<INDArray> inputs = new ArrayList<>();
-        for (int b = 0; b < Math.min(batches.batchesPerEpoch(), 16); b++) {
-            int[] idx = batches.indices(0, b);
-            if (idx.length == batch) {
-                inputs.add(Tensors.rows(data.gather(idx), batch));
-            }
-        }
-        if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("the batch size " + batch + " is larger than the data set ("
-                    + data.size() + " images)");
-        }
-        for (int i = 0; i < warmupSteps; i++) {
-            model.trainBatch(inputs.get(i % inputs.size()));
-        }
+        List<INDArray> inputs = batches(data, batch);
+        train(model, inputs, warmupSteps);
         long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            model.trainBatch(inputs.get(i % inputs.size()));
-        }
+        train(model, inputs, steps);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double stepsPerSec = steps / seconds;
         double samplesPerSec = stepsPerSec * batch;
@@ -81,6 +66,34 @@ public final class Bench {
             best = Math.min(best, System.nanoTime() - t0);
         } while (System.nanoTime() - start < MIN_SECONDS * 1e9);
         return 2.0 * PEAK_SIDE * PEAK_SIDE * PEAK_SIDE / (best / 1e9) / 1e9;
+    }
+
+    /** {@code steps} training steps as {@link #training} times them, untimed: for the profiler. */
+    public static void trainingSteps(GenerativeModel model, ImageSet data, int batch, int steps) {
+        train(model, batches(data, batch), steps);
+    }
+
+    /** Up to 16 whole batches from the start of the first epoch, copied out once so batching is not timed. */
+    private static List<INDArray> batches(ImageSet data, int batch) {
+        MiniBatches batches = new MiniBatches(data.size(), batch, 1);
+        List<INDArray> inputs = new ArrayList<>();
+        for (int b = 0; b < Math.min(batches.batchesPerEpoch(), 16); b++) {
+            int[] idx = batches.indices(0, b);
+            if (idx.length == batch) {
+                inputs.add(Tensors.rows(data.gather(idx), batch));
+            }
+        }
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("the batch size " + batch + " is larger than the data set ("
+                    + data.size() + " images)");
+        }
+        return inputs;
+    }
+
+    private static void train(GenerativeModel model, List<INDArray> inputs, int steps) {
+        for (int i = 0; i < steps; i++) {
+            model.trainBatch(inputs.get(i % inputs.size()));
+        }
     }
 
     /**

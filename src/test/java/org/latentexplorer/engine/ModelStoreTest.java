@@ -417,14 +417,19 @@ class ModelStoreTest {
         assertThat(loaded.model().parameters().maxNumber().floatValue()).isEqualTo(value);
     }
 
+    /** A folder that is not empty where the file was: a save's move onto it must fail. */
+    private static void replaceWithAFolder(Path file) throws IOException {
+        Files.delete(file);
+        Files.createDirectory(file);
+        Files.writeString(file.resolve("inside"), "x");
+    }
+
     @Test
     void aManifestThatCannotBeReplacedLeavesTheOldModelFile(@TempDir Path dir) throws Exception {
         Path base = dir.resolve("m");
         ModelStore.save(filledWith(1), manifestOf(filledWith(1), 1), base, false);
         byte[] zipBefore = Files.readAllBytes(ModelStore.modelFile(base));
-        Files.delete(ModelStore.manifestFile(base));
-        Files.createDirectory(ModelStore.manifestFile(base));
-        Files.writeString(ModelStore.manifestFile(base).resolve("inside"), "x");
+        replaceWithAFolder(ModelStore.manifestFile(base));
 
         ModelFileException e = catchThrowableOfType(ModelFileException.class,
                 () -> ModelStore.save(filledWith(2), manifestOf(filledWith(2), 2), base, false));
@@ -438,9 +443,7 @@ class ModelStoreTest {
         Path base = dir.resolve("m");
         ModelStore.save(filledWith(1), manifestOf(filledWith(1), 1), base, false);
         byte[] jsonBefore = Files.readAllBytes(ModelStore.manifestFile(base));
-        Files.delete(ModelStore.modelFile(base));
-        Files.createDirectory(ModelStore.modelFile(base));
-        Files.writeString(ModelStore.modelFile(base).resolve("inside"), "x");
+        replaceWithAFolder(ModelStore.modelFile(base));
 
         ModelFileException e = catchThrowableOfType(ModelFileException.class,
                 () -> ModelStore.save(filledWith(2), manifestOf(filledWith(2), 2), base, false));
