@@ -1,6 +1,7 @@
 package org.latentexplorer.cli;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -75,6 +76,20 @@ final class BadOption extends IllegalArgumentException implements Localizable {
         }
         throw new BadOption("cli.error.choice", option,
                 Arrays.stream(constants).map(id).collect(Collectors.joining(", ")), value);
+    }
+
+    /**
+     * What a comma-separated option names, read by {@code byId}, in the order given and each once; {@code all} when
+     * the option is absent. "--option ," is an empty list, not a wish for all of them: refused, listing {@code known}.
+     */
+    static <E> List<E> listed(String option, List<String> given, List<E> all, String known, Function<String, E> byId) {
+        if (given == null) {
+            return all;
+        }
+        if (given.stream().allMatch(String::isBlank)) {
+            throw new BadOption("cli.error.emptyList", option, known);
+        }
+        return given.stream().filter(id -> !id.isBlank()).map(byId).distinct().toList();
     }
 
     /** An option given with a kind that has no use for it: refused rather than silently ignored. */

@@ -61,7 +61,9 @@ final class BenchCommand implements Callable<Integer> {
         BadOption.inRange("--steps", steps, 1, MAX_STEPS);
         int n = threads != null ? BadOption.inRange("--threads", threads, 1, Nd4jRuntime.MAX_THREADS)
                 : Nd4jRuntime.defaultThreads();
-        List<ModelKind> kinds = kinds();
+        List<ModelKind> kinds = BadOption.listed("--models", models, List.of(ModelKind.values()),
+                Arrays.stream(ModelKind.values()).map(ModelKind::id).collect(Collectors.joining(", ")),
+                id -> BadOption.choice("--models", id, ModelKind.values(), ModelKind::id));
         Nd4jRuntime.configureThreads(n);
         ImageSet data = BundledDataset.MNIST.load();
         for (ModelKind kind : kinds) {
@@ -104,20 +106,6 @@ final class BenchCommand implements Callable<Integer> {
             line.put("grid20_decode_ms", roundMs(d.grid20Ms()));
         }
         System.out.println(Json.line(line));
-    }
-
-    /** The kinds named by --models, in the order given, each once; all of them without the option. */
-    private List<ModelKind> kinds() {
-        if (models == null) {
-            return List.of(ModelKind.values());
-        }
-        String known = Arrays.stream(ModelKind.values()).map(ModelKind::id).collect(Collectors.joining(", "));
-        // "--models ," is an empty list, not a wish for all of them.
-        if (models.stream().allMatch(String::isBlank)) {
-            throw new BadOption("cli.error.emptyList", "--models", known);
-        }
-        return models.stream().filter(id -> !id.isBlank())
-                .map(id -> BadOption.choice("--models", id, ModelKind.values(), ModelKind::id)).distinct().toList();
     }
 
     /** What the lab and the latent-variables section compute while they draw, one JSON line each. */

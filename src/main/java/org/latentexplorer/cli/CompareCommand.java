@@ -105,29 +105,13 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private List<LabVariant> chosenVariants() {
-        if (variants == null) {
-            return List.of(LabVariant.values());
-        }
-        // "--variants ," is an empty list, not a wish for all of them.
-        if (variants.stream().allMatch(String::isBlank)) {
-            throw new BadOption("cli.error.emptyList", "--variants", LabVariant.ids());
-        }
-        List<LabVariant> out = new ArrayList<>();
-        for (String id : variants) {
-            if (id.isBlank()) {
-                continue; // a stray comma
-            }
-            LabVariant v;
+        return BadOption.listed("--variants", variants, List.of(LabVariant.values()), LabVariant.ids(), id -> {
             try {
-                v = LabVariant.byId(id);
+                return LabVariant.byId(id);
             } catch (IllegalArgumentException e) {
                 throw new BadOption("compare.error.variant", id, LabVariant.ids());
             }
-            if (!out.contains(v)) {
-                out.add(v);
-            }
-        }
-        return out;
+        });
     }
 
     private static Run result(Future<Run> f) throws Exception {

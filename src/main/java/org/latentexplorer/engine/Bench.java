@@ -48,6 +48,7 @@ public final class Bench {
         double samplesPerSec = stepsPerSec * batch;
         double modelGflops = model.trainingFlopsPerSample() * samplesPerSec / 1e9;
         double sgemm = sgemmGflops(model.denseLayerShapes(), batch);
+        // Beside each model rather than once per run: this shared machine's speed drifts within a run.
         double peak = peakSgemmGflops();
         return new Result(name, batch, stepsPerSec, samplesPerSec, sgemm, peak, modelGflops, modelGflops / peak);
     }
