@@ -8,6 +8,7 @@ import org.latentexplorer.data.MiniBatches;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Measures training speed against what this machine's matrix multiply can do on the same shapes,
@@ -53,17 +54,30 @@ public final class Bench {
         return new Result(name, batch, stepsPerSec, samplesPerSec, sgemm, peak, modelGflops, modelGflops / peak);
     }
 
-    /** The best of a second's 1024 x 1024 single-precision products into a kept array, as the training step makes them. */
+    /**
+     * The best of a second's 1024 x 1024 single-precision products into a kept array, as the training step makes them:
+     * its rows cut into one block per training thread, each block's product on its own thread.
+     */
     public static double peakSgemmGflops() {
         INDArray a = Nd4j.rand(DataType.FLOAT, PEAK_SIDE, PEAK_SIDE);
         INDArray b = Nd4j.rand(DataType.FLOAT, PEAK_SIDE, PEAK_SIDE);
         INDArray c = Nd4j.create(DataType.FLOAT, PEAK_SIDE, PEAK_SIDE);
-        Nd4j.gemm(a, b, c, false, false, 1.0, 0.0); // warm-up
+        int blocks = Math.max(1, Nd4jRuntime.threads());
+        INDArray[] aRows = new INDArray[blocks];
+        INDArray[] cRows = new INDArray[blocks];
+        for (int k = 0; k < blocks; k++) {
+            var rows = NDArrayIndex.interval((long) PEAK_SIDE * k / blocks, (long) PEAK_SIDE * (k + 1) / blocks);
+            aRows[k] = a.get(rows, NDArrayIndex.all());
+            cRows[k] = c.get(rows, NDArrayIndex.all());
+        }
+        Runnable product = () -> Nd4jRuntime.inParts(blocks,
+                k -> Nd4j.gemm(aRows[k], b, cRows[k], false, false, 1.0, 0.0));
+        product.run(); // warm-up
         long best = Long.MAX_VALUE;
         long start = System.nanoTime();
         do {
             long t0 = System.nanoTime();
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            product.run();
             best = Math.min(best, System.nanoTime() - t0);
         } while (System.nanoTime() - start < MIN_SECONDS * 1e9);
         return 2.0 * PEAK_SIDE * PEAK_SIDE * PEAK_SIDE / (best / 1e9) / 1e9;
@@ -176,27 +190,35 @@ public final class Bench {
     }
 
     /**
-     * Single-precision multiply rate on each layer's forward and two backward products at this batch size. A shape
-     * {inputs, outputs, rows} is a convolution's im2col product, with that many rows per image.
+     * Single-precision multiply rate on each layer's forward and two backward products at this batch size, the batch
+     * cut into one block per training thread as the training step cuts it. A shape {inputs, outputs, rows} is a
+     * convolution's im2col product, with that many rows per image.
      */
     public static double sgemmGflops(List<int[]> layerShapes, int batch) {
-        List<INDArray[]> products = new ArrayList<>();
+        int blocks = Math.max(1, Math.min(Nd4jRuntime.threads(), batch));
+        List<List<INDArray[]>> products = new ArrayList<>();
         double flopsPerRound = 0;
-        for (int[] s : layerShapes) {
-            int in = s[0];
-            int out = s[1];
-            int rows = batch * (s.length > 2 ? s[2] : 1);
-            products.add(triple(rows, in, out)); // x W
-            products.add(triple(rows, out, in)); // dL/dy W^T
-            products.add(triple(in, rows, out)); // x^T dL/dy
-            flopsPerRound += 3 * 2.0 * rows * in * out;
+        for (int k = 0; k < blocks; k++) {
+            List<INDArray[]> block = new ArrayList<>();
+            int blockBatch = batch * (k + 1) / blocks - batch * k / blocks;
+            for (int[] s : layerShapes) {
+                int in = s[0];
+                int out = s[1];
+                int rows = blockBatch * (s.length > 2 ? s[2] : 1);
+                block.add(triple(rows, in, out)); // x W
+                block.add(triple(rows, out, in)); // dL/dy W^T
+                block.add(triple(in, rows, out)); // x^T dL/dy
+                flopsPerRound += 3 * 2.0 * rows * in * out;
+            }
+            products.add(block);
         }
-        runRound(products); // warm-up
+        Runnable round = () -> Nd4jRuntime.inParts(blocks, k -> runRound(products.get(k)));
+        round.run(); // warm-up
         int rounds = 0;
         long t0 = System.nanoTime();
         long elapsed;
         do {
-            runRound(products);
+            round.run();
             rounds++;
             elapsed = System.nanoTime() - t0;
         } while (elapsed < MIN_SECONDS * 1e9);

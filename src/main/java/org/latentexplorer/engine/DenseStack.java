@@ -1,5 +1,8 @@
 package org.latentexplorer.engine;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -9,6 +12,7 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A training step for a network of dense layers, on the network's own parameters, gradients and Adam state, without
@@ -17,49 +21,64 @@ import org.nd4j.linalg.factory.Nd4j;
  * the allocations, workspace bookkeeping and score pass that cost DL4J's {@code fit} as much time as the products
  * themselves; the file format and the optimizer state stay DL4J's, so saved models and their Adam state carry over.
  *
+ * <p>Every core: the batch is cut into one block of rows per training thread, and each block goes through the
+ * layers on its own thread (single-threaded products, see {@link Nd4jRuntime#configureThreads}); the blocks' weight
+ * gradients are added up after the backward pass. Products of a few dozen rows stay efficient, and no two thread
+ * pools share the cores.
+ *
  * <p>Layout: DL4J keeps each W of shape [in, out] in column-major order, which in memory is W's transpose in
  * row-major order; the products use that transposed view, so every product runs on row-major arrays as BLAS likes
  * them, with no copy.
  *
- * <p>Not thread-safe: one training thread, as DL4J's own networks.
+ * <p>Not thread-safe: one training thread calls it, as DL4J's own networks.
  */
 final class DenseStack implements NetworkSteps {
+    /** Below this many rows per block, handing rows to another thread costs more than it saves. */
+    private static final int MIN_BLOCK_ROWS = 16;
+
     private final MultiLayerNetwork net;
+    private final IntSupplier threads;
     private final IActivation[] activations;
     /** Each layer's dropout on its input, as DL4J applies it; null where there is none. */
     private final IDropout[] dropouts;
     /** Each layer's W as [out, in] (the same memory as DL4J's column-major [in, out]), its bias [1, out]. */
     private final INDArray[] weightsT;
     private final INDArray[] biases;
-    private final INDArray[] weightGradientsT;
-    private final INDArray[] biasGradients;
+    /** Where each layer's W gradient starts in DL4J's flat layout (W's in·out values, then b's out). */
+    private final long[] gradientOffsets;
     private final INDArray flatGradients;
     /** The parameters as one array, and the gradient view in its shape, for the update. */
     private final INDArray flatParams;
     private final INDArray flatUpdate;
-    /** Per layer, for the batch size of the last forward pass: its input (after dropout), pre-activation and output. */
-    private INDArray[] inputs;
-    private INDArray[] droppedInputs;
-    private INDArray[] preActivations;
-    private INDArray[] outputs;
-    private INDArray[] inputGradients;
-    private int batch = -1;
+    /** Per block: its gradient (block 0's is the network's own), and per layer its W and b views. */
+    private INDArray[] blockGradients;
+    private INDArray[][] blockWeightGradientsT;
+    private INDArray[][] blockBiasGradients;
+    /** Buffers per batch size (a GAN step alternates two), all for the current block count. */
+    private final Map<Integer, Buffers> buffers = new HashMap<>();
+    private Buffers current;
 
     DenseStack(MultiLayerNetwork net) {
+        this(net, Nd4jRuntime::threads);
+    }
+
+    /** With a block count of its own choosing, e.g. more blocks than cores, to test the split. */
+    DenseStack(MultiLayerNetwork net, IntSupplier threads) {
         this.net = net;
+        this.threads = threads;
         int n = net.getnLayers();
         activations = new IActivation[n];
         dropouts = new IDropout[n];
         weightsT = new INDArray[n];
         biases = new INDArray[n];
-        weightGradientsT = new INDArray[n];
-        biasGradients = new INDArray[n];
+        gradientOffsets = new long[n];
         if (net.getFlattenedGradients() == null) {
             net.initGradientsView();
         }
         flatGradients = net.getFlattenedGradients();
         flatParams = net.params();
         flatUpdate = flatGradients.reshape(flatParams.shape());
+        long offset = 0;
         for (int i = 0; i < n; i++) {
             FeedForwardLayer conf = (FeedForwardLayer) net.getLayerWiseConfigurations().getConf(i).getLayer();
             activations[i] = conf.getActivationFn();
@@ -68,11 +87,8 @@ final class DenseStack implements NetworkSteps {
             long out = conf.getNOut();
             weightsT[i] = transposedView(net.getLayer(i).getParam("W"), out, in);
             biases[i] = net.getLayer(i).getParam("b");
-            INDArray gradients = net.getLayer(i).getGradientsViewArray();
-            weightGradientsT[i] = gradients.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, in * out))
-                    .reshape('c', new long[] {out, in});
-            biasGradients[i] = gradients.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(in * out, in * out + out))
-                    .reshape('c', new long[] {1, out});
+            gradientOffsets[i] = offset;
+            offset += in * out + out;
         }
     }
 
@@ -84,48 +100,139 @@ final class DenseStack implements NetworkSteps {
         return columnMajor.reshape('f', new long[] {in * out}).reshape('c', new long[] {out, in});
     }
 
-    private void buffersFor(int rows) {
-        if (rows == batch) {
+    private INDArray slice(INDArray flat, long from, long to) {
+        return flat.reshape(flat.length()).get(NDArrayIndex.interval(from, to));
+    }
+
+    /** The gradient arrays of {@code blocks} blocks; block 0 writes into the network's own. */
+    private void gradientsFor(int blocks) {
+        if (blockGradients != null && blockGradients.length == blocks) {
             return;
         }
         int n = weightsT.length;
-        inputs = new INDArray[n];
-        droppedInputs = new INDArray[n];
-        preActivations = new INDArray[n];
-        outputs = new INDArray[n];
-        inputGradients = new INDArray[n];
-        for (int i = 0; i < n; i++) {
-            long out = weightsT[i].rows();
-            long in = weightsT[i].columns();
-            preActivations[i] = Nd4j.create(DataType.FLOAT, rows, out);
-            outputs[i] = Nd4j.create(DataType.FLOAT, rows, out);
-            inputGradients[i] = Nd4j.create(DataType.FLOAT, rows, in);
-            droppedInputs[i] = dropouts[i] == null ? null : Nd4j.create(DataType.FLOAT, rows, in);
+        blockGradients = new INDArray[blocks];
+        blockWeightGradientsT = new INDArray[blocks][n];
+        blockBiasGradients = new INDArray[blocks][n];
+        for (int k = 0; k < blocks; k++) {
+            blockGradients[k] = k == 0 ? flatGradients : Nd4j.create(DataType.FLOAT, flatGradients.shape());
+            for (int i = 0; i < n; i++) {
+                long out = weightsT[i].rows();
+                long in = weightsT[i].columns();
+                long at = gradientOffsets[i];
+                blockWeightGradientsT[k][i] = slice(blockGradients[k], at, at + in * out).reshape('c', out, in);
+                blockBiasGradients[k][i] = slice(blockGradients[k], at + in * out, at + in * out + out)
+                        .reshape('c', 1, out);
+            }
         }
-        batch = rows;
+        buffers.clear();
+    }
+
+    /** Per layer, for one batch size: its input (after dropout), pre-activation, output and input gradient. */
+    private final class Buffers {
+        final int rows;
+        final int blocks;
+        final INDArray[] inputs;
+        final INDArray[] droppedInputs;
+        final INDArray[] preActivations;
+        final INDArray[] outputs;
+        final INDArray[] inputGradients;
+        /** Per block, per layer: the block's rows of the arrays above. */
+        final INDArray[][] blockPreActivations;
+        final INDArray[][] blockOutputs;
+        final INDArray[][] blockInputGradients;
+
+        Buffers(int rows, int blocks) {
+            this.rows = rows;
+            this.blocks = blocks;
+            int n = weightsT.length;
+            inputs = new INDArray[n];
+            droppedInputs = new INDArray[n];
+            preActivations = new INDArray[n];
+            outputs = new INDArray[n];
+            inputGradients = new INDArray[n];
+            blockPreActivations = new INDArray[blocks][n];
+            blockOutputs = new INDArray[blocks][n];
+            blockInputGradients = new INDArray[blocks][n];
+            for (int i = 0; i < n; i++) {
+                long out = weightsT[i].rows();
+                long in = weightsT[i].columns();
+                preActivations[i] = Nd4j.create(DataType.FLOAT, rows, out);
+                outputs[i] = Nd4j.create(DataType.FLOAT, rows, out);
+                inputGradients[i] = Nd4j.create(DataType.FLOAT, rows, in);
+                droppedInputs[i] = dropouts[i] == null ? null : Nd4j.create(DataType.FLOAT, rows, in);
+                for (int k = 0; k < blocks; k++) {
+                    blockPreActivations[k][i] = rowsOf(preActivations[i], k);
+                    blockOutputs[k][i] = rowsOf(outputs[i], k);
+                    blockInputGradients[k][i] = rowsOf(inputGradients[i], k);
+                }
+            }
+        }
+
+        /** Block k's rows of a row-major [rows, ...] array: a contiguous view. */
+        INDArray rowsOf(INDArray full, int k) {
+            if (blocks == 1) {
+                return full;
+            }
+            return full.get(NDArrayIndex.interval((long) rows * k / blocks, (long) rows * (k + 1) / blocks),
+                    NDArrayIndex.all());
+        }
+    }
+
+    private Buffers buffersFor(int rows) {
+        int blocks = Math.max(1, Math.min(threads.getAsInt(), rows / MIN_BLOCK_ROWS));
+        gradientsFor(blocks);
+        return buffers.computeIfAbsent(rows, r -> new Buffers(r, blocks));
+    }
+
+    /** The layer after {@code i} that has dropout on its input (which needs the whole batch), or the layer count. */
+    private int nextDropout(int i) {
+        int j = i + 1;
+        while (j < dropouts.length && dropouts[j] == null) {
+            j++;
+        }
+        return j;
     }
 
     /** The network's output for a training step; keeps what {@link #backward} needs. */
     @Override
     public INDArray forward(INDArray x) {
-        int rows = (int) x.rows();
-        buffersFor(rows);
+        Buffers b = buffersFor((int) x.rows());
+        current = b;
         INDArray a = x.ordering() == 'c' ? x : x.dup('c');
-        for (int i = 0; i < weightsT.length; i++) {
-            inputs[i] = dropouts[i] == null ? a : dropouts[i].applyDropout(a, droppedInputs[i],
-                    net.getIterationCount(), net.getEpochCount(), LayerWorkspaceMgr.noWorkspaces());
-            a = inputs[i];
-            INDArray z = preActivations[i];
-            Nd4j.gemm(a, weightsT[i], z, false, true, 1.0, 0.0);
-            z.addiRowVector(biases[i]);
-            a = activations[i].getActivation(outputs[i].assign(z), true);
+        int n = weightsT.length;
+        for (int from = 0; from < n; ) {
+            if (dropouts[from] != null) {
+                a = dropouts[from].applyDropout(a, b.droppedInputs[from], net.getIterationCount(),
+                        net.getEpochCount(), LayerWorkspaceMgr.noWorkspaces());
+            }
+            b.inputs[from] = a;
+            int to = nextDropout(from);
+            for (int i = from + 1; i < to; i++) {
+                b.inputs[i] = b.outputs[i - 1];
+            }
+            int first = from;
+            INDArray input = a;
+            Nd4jRuntime.inParts(b.blocks, k -> forwardBlock(b, k, first, to, b.rowsOf(input, k)));
+            a = b.outputs[to - 1];
+            from = to;
         }
         return a;
     }
 
+    /** Block k's rows through layers [from, to): product, bias and activation, in its rows of the buffers. */
+    private void forwardBlock(Buffers b, int k, int from, int to, INDArray input) {
+        INDArray a = input;
+        for (int i = from; i < to; i++) {
+            INDArray z = b.blockPreActivations[k][i];
+            Nd4j.gemm(a, weightsT[i], z, false, true, 1.0, 0.0);
+            z.addiRowVector(biases[i]);
+            a = activations[i].getActivation(b.blockOutputs[k][i].assign(z), true);
+        }
+    }
+
     /** The last layer's pre-activation from the latest {@link #forward}, e.g. the logits of a sigmoid output. */
     INDArray logits() {
-        return preActivations[preActivations.length - 1];
+        return current.preActivations[weightsT.length - 1];
     }
 
     /**
@@ -134,9 +241,7 @@ final class DenseStack implements NetworkSteps {
      */
     @Override
     public INDArray backward(INDArray outputGradient, boolean toInput) {
-        int last = weightsT.length - 1;
-        INDArray dz = activations[last].backprop(preActivations[last], outputGradient).getFirst();
-        return backwardFrom(last, dz, toInput);
+        return backwardFrom(outputGradient, false, toInput);
     }
 
     /**
@@ -144,29 +249,58 @@ final class DenseStack implements NetworkSteps {
      * cross-entropy that is simply (output − target), with no division by the sigmoid's slope.
      */
     INDArray backwardFromLogits(INDArray logitGradient, boolean toInput) {
-        return backwardFrom(weightsT.length - 1, logitGradient, toInput);
+        return backwardFrom(logitGradient, true, toInput);
     }
 
-    private INDArray backwardFrom(int last, INDArray dzLast, boolean toInput) {
-        INDArray dz = dzLast;
-        INDArray dInput = null;
-        for (int i = last; i >= 0; i--) {
-            Nd4j.gemm(dz, inputs[i], weightGradientsT[i], true, false, 1.0, 0.0);
-            dz.sum(biasGradients[i], 0);
+    private INDArray backwardFrom(INDArray gradient, boolean atLogits, boolean toInput) {
+        Buffers b = current;
+        INDArray upstream = gradient.ordering() == 'c' ? gradient : gradient.dup('c');
+        boolean logits = atLogits;
+        for (int to = weightsT.length; to > 0; ) {
+            int from = to - 1;
+            while (from > 0 && dropouts[from] == null) {
+                from--;
+            }
+            int first = from;
+            int last = to - 1;
+            INDArray segmentUpstream = upstream;
+            boolean segmentAtLogits = logits;
+            Nd4jRuntime.inParts(b.blocks, k -> backwardBlock(b, k, first, last, b.rowsOf(segmentUpstream, k),
+                    segmentAtLogits, toInput));
+            if (first == 0 && !toInput) {
+                break;
+            }
+            upstream = b.inputGradients[first];
+            if (dropouts[first] != null) {
+                // Through the dropout mask of the forward pass, in place, on the whole batch the mask was drawn for.
+                upstream = dropouts[first].backprop(upstream, upstream, net.getIterationCount(), net.getEpochCount());
+            }
+            logits = false;
+            to = first;
+        }
+        for (int k = 1; k < b.blocks; k++) {
+            flatGradients.addi(blockGradients[k]);
+        }
+        return toInput ? b.inputGradients[0] : null;
+    }
+
+    /** Block k's rows back through layers last .. first, from the gradient at layer {@code last}'s output. */
+    private void backwardBlock(Buffers b, int k, int first, int last, INDArray upstream, boolean atLogits,
+            boolean toInput) {
+        INDArray dz = atLogits ? upstream
+                : activations[last].backprop(b.blockPreActivations[k][last], upstream).getFirst();
+        for (int i = last; i >= first; i--) {
+            Nd4j.gemm(dz, b.rowsOf(b.inputs[i], k), blockWeightGradientsT[k][i], true, false, 1.0, 0.0);
+            dz.sum(blockBiasGradients[k][i], 0);
             if (i == 0 && !toInput) {
                 break;
             }
-            dInput = inputGradients[i];
+            INDArray dInput = b.blockInputGradients[k][i];
             Nd4j.gemm(dz, weightsT[i], dInput, false, false, 1.0, 0.0);
-            if (dropouts[i] != null) {
-                // Through the dropout mask of the forward pass, in place.
-                dInput = dropouts[i].backprop(dInput, dInput, net.getIterationCount(), net.getEpochCount());
-            }
-            if (i > 0) {
-                dz = activations[i - 1].backprop(preActivations[i - 1], dInput).getFirst();
+            if (i > first) {
+                dz = activations[i - 1].backprop(b.blockPreActivations[k][i - 1], dInput).getFirst();
             }
         }
-        return toInput ? dInput : null;
     }
 
     /**

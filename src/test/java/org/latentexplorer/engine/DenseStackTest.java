@@ -85,4 +85,65 @@ class DenseStackTest {
         assertThat(maxDifference(small, big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()))).isLessThan(TOLERANCE);
     }
+
+    /** The gradients of a batch cut into blocks, each on its own thread, added up. */
+    private static void assertSameStep(DenseStack whole, MultiLayerNetwork wholeNet, DenseStack blocks,
+            MultiLayerNetwork blocksNet, INDArray x, INDArray dOut, long dropoutSeed) {
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(dropoutSeed);
+        INDArray outWhole = whole.forward(x).dup();
+        INDArray dInWhole = whole.backward(dOut.dup(), true).dup();
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(dropoutSeed);
+        INDArray outBlocks = blocks.forward(x).dup();
+        INDArray dInBlocks = blocks.backward(dOut.dup(), true).dup();
+        assertThat(maxDifference(outWhole, outBlocks)).isLessThan(TOLERANCE);
+        assertThat(maxDifference(dInWhole, dInBlocks)).isLessThan(TOLERANCE);
+        assertThat(maxDifference(wholeNet.getFlattenedGradients(), blocksNet.getFlattenedGradients()))
+                .isLessThan(TOLERANCE);
+        assertThat(blocksNet.getFlattenedGradients().amaxNumber().doubleValue()).isGreaterThan(1e-3);
+    }
+
+    @Test
+    void aBatchCutIntoBlocksOnThreadsOfTheirOwnGivesTheWholeBatchsGradient() {
+        MultiLayerNetwork wholeNet = network(6);
+        MultiLayerNetwork blocksNet = network(6);
+        DenseStack whole = new DenseStack(wholeNet, () -> 1);
+        DenseStack blocks = new DenseStack(blocksNet, () -> 3);
+        // 48 rows: three blocks of 16; then 40 rows: two blocks of 20, in buffers of their own.
+        assertSameStep(whole, wholeNet, blocks, blocksNet, Tensors.standardNormal(48, 7, 31),
+                Tensors.standardNormal(48, 3, 32), 1);
+        assertSameStep(whole, wholeNet, blocks, blocksNet, Tensors.standardNormal(40, 7, 33),
+                Tensors.standardNormal(40, 3, 34), 1);
+    }
+
+    /** 7 → 6 → 5 → 3 with dropout on the inputs of the second and third layers, as the GAN's Discriminator has. */
+    private static MultiLayerNetwork droppedOut(long seed) {
+        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(seed)
+                .dataType(org.nd4j.linalg.api.buffer.DataType.FLOAT).updater(new org.nd4j.linalg.learning.config.Adam(1e-2))
+                .list()
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(7).nOut(6)
+                        .activation(Activation.LEAKYRELU).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(6).nOut(5)
+                        .activation(Activation.LEAKYRELU).dropOut(0.5).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(5).nOut(3)
+                        .activation(Activation.SIGMOID).dropOut(0.5).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    @Test
+    void dropoutDrawsOneMaskForTheWholeBatchWhenItIsCutIntoBlocks() {
+        MultiLayerNetwork wholeNet = droppedOut(8);
+        MultiLayerNetwork blocksNet = droppedOut(8);
+        DenseStack whole = new DenseStack(wholeNet, () -> 1);
+        DenseStack blocks = new DenseStack(blocksNet, () -> 2);
+        INDArray x = Tensors.standardNormal(64, 7, 41);
+        assertSameStep(whole, wholeNet, blocks, blocksNet, x, Tensors.standardNormal(64, 3, 42), 5);
+        // The masks did drop units: the same input under another draw comes out different.
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(6);
+        INDArray other = whole.forward(x).dup();
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(5);
+        assertThat(maxDifference(other, whole.forward(x))).isGreaterThan(1e-3);
+    }
 }
