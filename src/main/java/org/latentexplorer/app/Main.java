@@ -27,6 +27,10 @@ public final class Main {
             System.err.println(noDisplay);
             System.exit(1);
         }
+        // The first formula cost the window about a second of its start-up; JavaFX's own start leaves time for it.
+        Thread typesetting = new Thread(org.latentexplorer.ui.Typesetting::warmUp, "typesetting-warm-up");
+        typesetting.setDaemon(true);
+        typesetting.start();
         try {
             javafx.application.Application.launch(org.latentexplorer.ui.LatentExplorerApp.class, args);
         } catch (UnsupportedOperationException e) {

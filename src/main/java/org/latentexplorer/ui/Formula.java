@@ -1,8 +1,5 @@
 package org.latentexplorer.ui;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +18,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.paint.Color;
 import javafx.stage.Window;
 import org.scilab.forge.jlatexmath.TeXConstants;
-import org.scilab.forge.jlatexmath.TeXFormula;
-import org.scilab.forge.jlatexmath.TeXIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -196,24 +191,9 @@ public final class Formula extends Label {
         setContentDisplay(ContentDisplay.TEXT_ONLY);
     }
 
-    /** Paints the formula into an ARGB image (AWT's software pipeline: works with java.awt.headless). */
     private static Image typeset(String source, int style, float size, Color ink) {
-        TeXIcon icon = new TeXFormula(source).createTeXIcon(style, size);
-        icon.setInsets(new java.awt.Insets(1, 1, 1, 1));
-        icon.setForeground(new java.awt.Color((float) ink.getRed(), (float) ink.getGreen(), (float) ink.getBlue(),
-                (float) ink.getOpacity()));
-        BufferedImage img = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),
-                BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            icon.paintIcon(null, g, 0, 0);
-        } finally {
-            g.dispose();
-        }
-        return SwingFXUtils.toFXImage(img, null);
+        return SwingFXUtils.toFXImage(Typesetting.paint(source, style, size, new java.awt.Color((float) ink.getRed(),
+                (float) ink.getGreen(), (float) ink.getBlue(), (float) ink.getOpacity())), null);
     }
 
     private static int argb(Color c) {

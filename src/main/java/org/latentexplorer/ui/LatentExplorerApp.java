@@ -63,6 +63,7 @@ public final class LatentExplorerApp extends Application {
         }
         followWindow(stage, vm);
         stage.show();
+        view.buildHiddenSections();
         return view;
     }
 

@@ -42,12 +42,10 @@ public final class MainView extends BorderPane {
     /** The root's font size outside classroom mode, as app.css sets it. */
     private static final double BASE_FONT_SIZE = 13;
     private static final PseudoClass CLASSROOM = PseudoClass.getPseudoClass("classroom");
+    private static final javafx.util.Duration HIDDEN_SECTION_PAUSE = javafx.util.Duration.millis(300);
     private final MainViewModel vm;
     private final I18n i18n;
-    private final AutoencoderView autoencoderView;
-    private final VaeView vaeView;
-    private final GanView ganView;
-    private final VqVaeView vqvaeView;
+    /** Each section's view, built the first time it shows or in the idle time after the window is up. */
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
     /** Every shortcut and what it does, caught before the focused control sees the key. */
@@ -59,21 +57,6 @@ public final class MainView extends BorderPane {
         this.vm = vm;
         this.i18n = vm.i18n();
         setId("main-view");
-        autoencoderView = new AutoencoderView(vm.autoencoder(), i18n);
-        vaeView = new VaeView(vm.vae(), vm.compare(), i18n);
-        ganView = new GanView(vm.gan(), i18n);
-        vqvaeView = new VqVaeView(vm.vqvae(), i18n);
-        for (Section s : Section.values()) {
-            views.put(s, switch (s) {
-                case AUTOENCODER -> autoencoderView;
-                case VAE -> vaeView;
-                case GAN -> ganView;
-                case VQVAE -> vqvaeView;
-                case GAN_PROBLEMS -> new GanLabView(vm.lab(), vm.divergences(), i18n);
-                case GENERATIVE -> new GenerativeView(vm.generative(), i18n);
-                case LATENT -> new LatentView(vm.latent(), i18n);
-            });
-        }
         vm.experiments().errorProperty().addListener((o, a, b) -> experimentError(b));
         setTop(menuBar());
         setLeft(navigation());
@@ -136,7 +119,41 @@ public final class MainView extends BorderPane {
     }
 
     private void show(Section s) {
-        content.getChildren().setAll(views.get(s));
+        content.getChildren().setAll(view(s));
+    }
+
+    private Node view(Section s) {
+        return views.computeIfAbsent(s, this::build);
+    }
+
+    private Node build(Section s) {
+        return switch (s) {
+            case AUTOENCODER -> new AutoencoderView(vm.autoencoder(), i18n);
+            case VAE -> new VaeView(vm.vae(), vm.compare(), i18n);
+            case GAN -> new GanView(vm.gan(), i18n);
+            case VQVAE -> new VqVaeView(vm.vqvae(), i18n);
+            case GAN_PROBLEMS -> new GanLabView(vm.lab(), vm.divergences(), i18n);
+            case GENERATIVE -> new GenerativeView(vm.generative(), i18n);
+            case LATENT -> new LatentView(vm.latent(), i18n);
+        };
+    }
+
+    /**
+     * Builds the sections not shown yet, one at a time with a pause between them for the window to stay responsive,
+     * so that the window shows as soon as its first section is built and a later switch finds the section ready.
+     */
+    void buildHiddenSections() {
+        Section next = java.util.Arrays.stream(Section.values()).filter(s -> !views.containsKey(s)).findFirst()
+                .orElse(null);
+        if (next == null) {
+            return;
+        }
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(HIDDEN_SECTION_PAUSE);
+        pause.setOnFinished(e -> {
+            view(next);
+            buildHiddenSections();
+        });
+        pause.play();
     }
 
     private Node navigation() {
@@ -341,12 +358,11 @@ public final class MainView extends BorderPane {
         if (vm.current() == null) {
             vm.sectionProperty().set(Section.AUTOENCODER);
         }
-        action.accept(switch (vm.sectionProperty().get()) {
-            case VAE -> vaeView;
-            case GAN -> ganView;
-            case VQVAE -> vqvaeView;
-            default -> autoencoderView;
-        });
+        Section s = vm.sectionProperty().get();
+        action.accept((ModelSectionView) view(switch (s) {
+            case VAE, GAN, VQVAE -> s;
+            default -> Section.AUTOENCODER;
+        }));
     }
 
     /** Every shortcut with its keys, as this platform writes them. */
