@@ -1,12 +1,16 @@
 package org.latentexplorer.engine;
 
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.stat.correlation.Covariance;
+
 /**
- * The two principal axes of a set of latent codes, for drawing codes of more than two dimensions on a plane.
- * Codes are at most a few dozen dimensions, so plain Java on the covariance matrix is enough.
+ * The two principal axes of a set of latent codes, for drawing codes of more than two dimensions on a plane: the
+ * eigenvectors of the codes' covariance with the two largest eigenvalues (commons-math's symmetric solver).
  */
 public final class Pca {
-    private static final int ITERATIONS = 200;
-
     private final double[] mean;
     private final double[] first;
     private final double[] second;
@@ -20,91 +24,32 @@ public final class Pca {
     /** @param codes n rows of d values, row-major */
     public static Pca fit(float[] codes, int d) {
         int n = codes.length / d;
+        double[][] rows = new double[n][d];
         double[] mean = new double[d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                mean[j] += codes[i * d + j];
+                rows[i][j] = codes[i * d + j];
+                mean[j] += rows[i][j] / n;
             }
         }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= Math.max(1, n);
-        }
-        double[][] cov = new double[d][d];
-        double[] centred = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                centred[j] = codes[i * d + j] - mean[j];
-            }
-            for (int a = 0; a < d; a++) {
-                for (int b = a; b < d; b++) {
-                    cov[a][b] += centred[a] * centred[b];
-                }
-            }
-        }
-        for (int a = 0; a < d; a++) {
-            for (int b = a; b < d; b++) {
-                cov[a][b] /= Math.max(1, n - 1);
-                cov[b][a] = cov[a][b];
-            }
-        }
-        double[] first = powerIteration(cov, null);
-        double lambda = rayleigh(cov, first);
-        // Deflate the first component away to find the second.
-        for (int a = 0; a < d; a++) {
-            for (int b = 0; b < d; b++) {
-                cov[a][b] -= lambda * first[a] * first[b];
-            }
-        }
-        double[] second = d > 1 ? powerIteration(cov, first) : new double[d];
-        return new Pca(mean, first, second);
+        // A single code has no spread: its axes are the coordinate axes.
+        RealMatrix covariance = n > 1 ? new Covariance(rows, true).getCovarianceMatrix()
+                : MatrixUtils.createRealMatrix(d, d);
+        EigenDecomposition axes = new EigenDecomposition(covariance); // eigenvalues in decreasing order
+        double[] second = d > 1 ? oriented(axes.getEigenvector(1)) : new double[d];
+        return new Pca(mean, oriented(axes.getEigenvector(0)), second);
     }
 
-    private static double[] powerIteration(double[][] m, double[] orthogonalTo) {
-        int d = m.length;
-        double[] v = new double[d];
-        for (int j = 0; j < d; j++) {
-            v[j] = 1.0 / Math.sqrt(d) + 1e-3 * j; // deterministic start, not orthogonal to any axis
-        }
-        for (int it = 0; it < ITERATIONS; it++) {
-            double[] w = new double[d];
-            for (int a = 0; a < d; a++) {
-                for (int b = 0; b < d; b++) {
-                    w[a] += m[a][b] * v[b];
-                }
-            }
-            if (orthogonalTo != null) {
-                double dot = dot(w, orthogonalTo);
-                for (int a = 0; a < d; a++) {
-                    w[a] -= dot * orthogonalTo[a];
-                }
-            }
-            double norm = Math.sqrt(dot(w, w));
-            if (norm < 1e-12) {
-                break;
-            }
-            for (int a = 0; a < d; a++) {
-                v[a] = w[a] / norm;
+    /** The axis with its largest component positive, so the plane does not flip between two fits of similar codes. */
+    private static double[] oriented(RealVector axis) {
+        double[] v = axis.toArray();
+        int largest = 0;
+        for (int j = 1; j < v.length; j++) {
+            if (Math.abs(v[j]) > Math.abs(v[largest])) {
+                largest = j;
             }
         }
-        return v;
-    }
-
-    private static double rayleigh(double[][] m, double[] v) {
-        double s = 0;
-        for (int a = 0; a < m.length; a++) {
-            for (int b = 0; b < m.length; b++) {
-                s += v[a] * m[a][b] * v[b];
-            }
-        }
-        return s;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        return v[largest] < 0 ? axis.mapMultiply(-1).toArray() : v;
     }
 
     /** Coordinates of one code on the two axes. */

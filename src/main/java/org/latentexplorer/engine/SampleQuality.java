@@ -2,6 +2,10 @@ package org.latentexplorer.engine;
 
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.stat.correlation.Covariance;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -118,7 +122,7 @@ public final class SampleQuality {
 
     /**
      * ‖μ₁ − μ₂‖² + Tr(S₁ + S₂ − 2 (S₁^½ S₂ S₁^½)^½) between two sets of feature rows, with unbiased covariances.
-     * (S₁^½ S₂ S₁^½)^½ has the trace of (S₁ S₂)^½ but is symmetric, so {@link SymmetricEigen} suffices.
+     * (S₁^½ S₂ S₁^½)^½ has the trace of (S₁ S₂)^½ but is symmetric, so a symmetric eigen-decomposition suffices.
      */
     public static double frechetDistance(INDArray featuresA, INDArray featuresB) {
         double[][] a = rows(featuresA, "features");
@@ -131,25 +135,38 @@ public final class SampleQuality {
             throw new IllegalArgumentException("a covariance needs at least 2 rows per set, got " + a.length + " and "
                     + b.length);
         }
-        int d = a[0].length;
         double[] muA = mean(a);
         double[] muB = mean(b);
-        double[][] sA = covariance(a, muA);
-        double[][] sB = covariance(b, muB);
         double meanTerm = 0;
-        double trace = 0;
-        for (int j = 0; j < d; j++) {
+        for (int j = 0; j < muA.length; j++) {
             meanTerm += (muA[j] - muB[j]) * (muA[j] - muB[j]);
-            trace += sA[j][j] + sB[j][j];
         }
-        double[][] root = SymmetricEigen.sqrtPsd(sA);
-        double[][] product = multiply(multiply(root, sB), root);
+        RealMatrix sA = new Covariance(a, true).getCovarianceMatrix();
+        RealMatrix sB = new Covariance(b, true).getCovarianceMatrix();
+        RealMatrix root = sqrtPsd(sA);
+        RealMatrix product = root.multiply(sB).multiply(root);
         double crossTrace = 0;
-        for (double lambda : SymmetricEigen.of(product).values()) {
+        for (double lambda : new EigenDecomposition(symmetrized(product)).getRealEigenvalues()) {
             crossTrace += Math.sqrt(Math.max(lambda, 0));
         }
         // Exactly 0 for equal sets; rounding can leave a tiny negative.
-        return Math.max(0, meanTerm + trace - 2 * crossTrace);
+        return Math.max(0, meanTerm + sA.getTrace() + sB.getTrace() - 2 * crossTrace);
+    }
+
+    /**
+     * The symmetric square root V diag(√max(λ, 0)) Vᵀ of a positive semi-definite matrix. Eigenvalues a little below
+     * zero, as rounding leaves in a singular covariance matrix, count as zero (commons-math's own square root refuses
+     * them).
+     */
+    static RealMatrix sqrtPsd(RealMatrix m) {
+        EigenDecomposition e = new EigenDecomposition(symmetrized(m));
+        double[] roots = Arrays.stream(e.getRealEigenvalues()).map(l -> Math.sqrt(Math.max(l, 0))).toArray();
+        return symmetrized(e.getV().multiply(MatrixUtils.createRealDiagonalMatrix(roots)).multiply(e.getVT()));
+    }
+
+    /** (M + Mᵀ) / 2: products like S½ S S½ are symmetric only up to rounding, and the symmetric solver needs exact. */
+    private static RealMatrix symmetrized(RealMatrix m) {
+        return m.add(m.transpose()).scalarMultiply(0.5);
     }
 
     private static double[][] rows(INDArray x, String what) {
@@ -179,42 +196,5 @@ public final class SampleQuality {
             mu[j] /= x.length;
         }
         return mu;
-    }
-
-    private static double[][] covariance(double[][] x, double[] mu) {
-        int d = mu.length;
-        double[][] s = new double[d][d];
-        double[] c = new double[d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                c[j] = row[j] - mu[j];
-            }
-            for (int i = 0; i < d; i++) {
-                for (int j = i; j < d; j++) {
-                    s[i][j] += c[i] * c[j];
-                }
-            }
-        }
-        for (int i = 0; i < d; i++) {
-            for (int j = i; j < d; j++) {
-                s[i][j] /= x.length - 1;
-                s[j][i] = s[i][j];
-            }
-        }
-        return s;
-    }
-
-    private static double[][] multiply(double[][] a, double[][] b) {
-        int n = a.length;
-        double[][] c = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                double aik = a[i][k];
-                for (int j = 0; j < n; j++) {
-                    c[i][j] += aik * b[k][j];
-                }
-            }
-        }
-        return c;
     }
 }

@@ -141,4 +141,39 @@ class SampleQualityTest {
         assertThatThrownBy(() -> SampleQuality.inceptionScore(nan))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
     }
+
+    /** B Bᵀ for a random n x k B: positive semi-definite, singular when k < n, as a covariance of k points is. */
+    private static org.apache.commons.math3.linear.RealMatrix randomPsd(int n, int k, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        double[][] b = new double[n][k];
+        for (double[] row : b) {
+            for (int j = 0; j < k; j++) {
+                row[j] = r.nextDouble(-1, 1);
+            }
+        }
+        var m = org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(b);
+        return m.multiply(m.transpose());
+    }
+
+    private static double maxDifference(org.apache.commons.math3.linear.RealMatrix a,
+            org.apache.commons.math3.linear.RealMatrix b) {
+        return java.util.Arrays.stream(a.subtract(b).getData()).flatMapToDouble(java.util.Arrays::stream)
+                .map(Math::abs).max().orElse(0);
+    }
+
+    @Test
+    void squareRootSquaredGivesThePsdMatrixBackEvenWhenSingular() {
+        for (int k : new int[] {12, 5}) { // full rank, then rank 5 of 12: eigenvalues a rounding below zero
+            var m = randomPsd(12, k, k);
+            var root = SampleQuality.sqrtPsd(m);
+            assertThat(maxDifference(root.multiply(root), m)).as("rank %d", k).isLessThan(1e-9);
+            assertThat(maxDifference(root, root.transpose())).isZero();
+            // The principal root: positive semi-definite itself.
+            double[] values = new org.apache.commons.math3.linear.EigenDecomposition(root).getRealEigenvalues();
+            assertThat(java.util.Arrays.stream(values).min().orElseThrow()).isGreaterThan(-1e-6);
+        }
+        var big = randomPsd(128, 128, 9);
+        var root = SampleQuality.sqrtPsd(big);
+        assertThat(maxDifference(root.multiply(root), big)).isLessThan(1e-8);
+    }
 }
