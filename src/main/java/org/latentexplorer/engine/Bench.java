@@ -8,7 +8,6 @@ import org.latentexplorer.data.MiniBatches;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Measures training speed against what this machine's matrix multiply can do on the same shapes,
@@ -62,13 +61,12 @@ public final class Bench {
         INDArray a = Nd4j.rand(DataType.FLOAT, PEAK_SIDE, PEAK_SIDE);
         INDArray b = Nd4j.rand(DataType.FLOAT, PEAK_SIDE, PEAK_SIDE);
         INDArray c = Nd4j.create(DataType.FLOAT, PEAK_SIDE, PEAK_SIDE);
-        int blocks = Math.max(1, Nd4jRuntime.threads());
+        int blocks = Nd4jRuntime.blocks(PEAK_SIDE, Nd4jRuntime.threads());
         INDArray[] aRows = new INDArray[blocks];
         INDArray[] cRows = new INDArray[blocks];
         for (int k = 0; k < blocks; k++) {
-            var rows = NDArrayIndex.interval((long) PEAK_SIDE * k / blocks, (long) PEAK_SIDE * (k + 1) / blocks);
-            aRows[k] = a.get(rows, NDArrayIndex.all());
-            cRows[k] = c.get(rows, NDArrayIndex.all());
+            aRows[k] = Nd4jRuntime.rowsOf(a, k, blocks);
+            cRows[k] = Nd4jRuntime.rowsOf(c, k, blocks);
         }
         Runnable product = () -> Nd4jRuntime.inParts(blocks,
                 k -> Nd4j.gemm(aRows[k], b, cRows[k], false, false, 1.0, 0.0));
@@ -195,12 +193,13 @@ public final class Bench {
      * convolution's im2col product, with that many rows per image.
      */
     public static double sgemmGflops(List<int[]> layerShapes, int batch) {
-        int blocks = Math.max(1, Math.min(Nd4jRuntime.threads(), batch));
+        int blocks = Nd4jRuntime.blocks(batch, Nd4jRuntime.threads());
         List<List<INDArray[]>> products = new ArrayList<>();
         double flopsPerRound = 0;
         for (int k = 0; k < blocks; k++) {
             List<INDArray[]> block = new ArrayList<>();
-            int blockBatch = batch * (k + 1) / blocks - batch * k / blocks;
+            int blockBatch = (int) (Nd4jRuntime.blockStart(batch, k + 1, blocks)
+                    - Nd4jRuntime.blockStart(batch, k, blocks));
             for (int[] s : layerShapes) {
                 int in = s[0];
                 int out = s[1];

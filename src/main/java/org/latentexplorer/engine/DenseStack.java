@@ -33,9 +33,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Not thread-safe: one training thread calls it, as DL4J's own networks.
  */
 final class DenseStack implements NetworkSteps {
-    /** Below this many rows per block, handing rows to another thread costs more than it saves. */
-    private static final int MIN_BLOCK_ROWS = 16;
-
     private final MultiLayerNetwork net;
     private final IntSupplier threads;
     private final IActivation[] activations;
@@ -54,7 +51,7 @@ final class DenseStack implements NetworkSteps {
     private INDArray[] blockGradients;
     private INDArray[][] blockWeightGradientsT;
     private INDArray[][] blockBiasGradients;
-    /** Buffers per batch size (a GAN step alternates two), all for the current block count. */
+    /** Buffers per batch size (a GAN step alternates two), each cut into its own number of blocks. */
     private final Map<Integer, Buffers> buffers = new HashMap<>();
     private Buffers current;
 
@@ -104,9 +101,12 @@ final class DenseStack implements NetworkSteps {
         return flat.reshape(flat.length()).get(NDArrayIndex.interval(from, to));
     }
 
-    /** The gradient arrays of {@code blocks} blocks; block 0 writes into the network's own. */
+    /**
+     * Gradient arrays for at least {@code blocks} blocks; block 0 writes into the network's own. Kept for the most
+     * blocks seen, so that batch sizes cut into different block counts (a small GAN batch) allocate nothing per step.
+     */
     private void gradientsFor(int blocks) {
-        if (blockGradients != null && blockGradients.length == blocks) {
+        if (blockGradients != null && blockGradients.length >= blocks) {
             return;
         }
         int n = weightsT.length;
@@ -124,32 +124,29 @@ final class DenseStack implements NetworkSteps {
                         .reshape('c', 1, out);
             }
         }
-        buffers.clear();
     }
 
-    /** Per layer, for one batch size: its input (after dropout), pre-activation, output and input gradient. */
+    /** Per layer, for one batch size: its input after dropout, pre-activation, output and input gradient. */
     private final class Buffers {
-        final int rows;
         final int blocks;
-        final INDArray[] inputs;
         final INDArray[] droppedInputs;
         final INDArray[] preActivations;
         final INDArray[] outputs;
         final INDArray[] inputGradients;
-        /** Per block, per layer: the block's rows of the arrays above. */
+        /** Per block, per layer: the block's rows of the arrays above, and of the layer's input in the last forward. */
+        final INDArray[][] blockInputs;
         final INDArray[][] blockPreActivations;
         final INDArray[][] blockOutputs;
         final INDArray[][] blockInputGradients;
 
         Buffers(int rows, int blocks) {
-            this.rows = rows;
             this.blocks = blocks;
             int n = weightsT.length;
-            inputs = new INDArray[n];
             droppedInputs = new INDArray[n];
             preActivations = new INDArray[n];
             outputs = new INDArray[n];
             inputGradients = new INDArray[n];
+            blockInputs = new INDArray[blocks][n];
             blockPreActivations = new INDArray[blocks][n];
             blockOutputs = new INDArray[blocks][n];
             blockInputGradients = new INDArray[blocks][n];
@@ -168,20 +165,20 @@ final class DenseStack implements NetworkSteps {
             }
         }
 
-        /** Block k's rows of a row-major [rows, ...] array: a contiguous view. */
         INDArray rowsOf(INDArray full, int k) {
-            if (blocks == 1) {
-                return full;
-            }
-            return full.get(NDArrayIndex.interval((long) rows * k / blocks, (long) rows * (k + 1) / blocks),
-                    NDArrayIndex.all());
+            return Nd4jRuntime.rowsOf(full, k, blocks);
         }
     }
 
     private Buffers buffersFor(int rows) {
-        int blocks = Math.max(1, Math.min(threads.getAsInt(), rows / MIN_BLOCK_ROWS));
+        int blocks = Nd4jRuntime.blocks(rows, threads.getAsInt());
         gradientsFor(blocks);
-        return buffers.computeIfAbsent(rows, r -> new Buffers(r, blocks));
+        Buffers b = buffers.get(rows);
+        if (b == null || b.blocks != blocks) {
+            b = new Buffers(rows, blocks); // new, or the thread count changed since
+            buffers.put(rows, b);
+        }
+        return b;
     }
 
     /** The layer after {@code i} that has dropout on its input (which needs the whole batch), or the layer count. */
@@ -205,14 +202,15 @@ final class DenseStack implements NetworkSteps {
                 a = dropouts[from].applyDropout(a, b.droppedInputs[from], net.getIterationCount(),
                         net.getEpochCount(), LayerWorkspaceMgr.noWorkspaces());
             }
-            b.inputs[from] = a;
             int to = nextDropout(from);
-            for (int i = from + 1; i < to; i++) {
-                b.inputs[i] = b.outputs[i - 1];
+            for (int k = 0; k < b.blocks; k++) {
+                b.blockInputs[k][from] = b.rowsOf(a, k);
+                for (int i = from + 1; i < to; i++) {
+                    b.blockInputs[k][i] = b.blockOutputs[k][i - 1];
+                }
             }
             int first = from;
-            INDArray input = a;
-            Nd4jRuntime.inParts(b.blocks, k -> forwardBlock(b, k, first, to, b.rowsOf(input, k)));
+            Nd4jRuntime.inParts(b.blocks, k -> forwardBlock(b, k, first, to));
             a = b.outputs[to - 1];
             from = to;
         }
@@ -220,8 +218,8 @@ final class DenseStack implements NetworkSteps {
     }
 
     /** Block k's rows through layers [from, to): product, bias and activation, in its rows of the buffers. */
-    private void forwardBlock(Buffers b, int k, int from, int to, INDArray input) {
-        INDArray a = input;
+    private void forwardBlock(Buffers b, int k, int from, int to) {
+        INDArray a = b.blockInputs[k][from];
         for (int i = from; i < to; i++) {
             INDArray z = b.blockPreActivations[k][i];
             Nd4j.gemm(a, weightsT[i], z, false, true, 1.0, 0.0);
@@ -290,7 +288,7 @@ final class DenseStack implements NetworkSteps {
         INDArray dz = atLogits ? upstream
                 : activations[last].backprop(b.blockPreActivations[k][last], upstream).getFirst();
         for (int i = last; i >= first; i--) {
-            Nd4j.gemm(dz, b.rowsOf(b.inputs[i], k), blockWeightGradientsT[k][i], true, false, 1.0, 0.0);
+            Nd4j.gemm(dz, b.blockInputs[k][i], blockWeightGradientsT[k][i], true, false, 1.0, 0.0);
             dz.sum(blockBiasGradients[k][i], 0);
             if (i == 0 && !toInput) {
                 break;

@@ -8,7 +8,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** ND4J's process-wide settings: how many cores training may use, float32, and a warm-up off the UI thread. */
@@ -55,6 +57,29 @@ public final class Nd4jRuntime {
 
     public static int threads() {
         return threads;
+    }
+
+    /** Below this many rows per block, handing rows to another thread costs more than it saves. */
+    static final int MIN_BLOCK_ROWS = 16;
+
+    /** How many blocks of rows a batch is cut into for {@code threadCount} training threads: one per thread. */
+    static int blocks(int rows, int threadCount) {
+        return Math.max(1, Math.min(threadCount, rows / MIN_BLOCK_ROWS));
+    }
+
+    /** Where block k of {@code blocks} starts in {@code rows} rows; block k ends where block k + 1 starts. */
+    static long blockStart(long rows, int k, int blocks) {
+        return rows * k / blocks;
+    }
+
+    /** Block k's rows of a row-major [rows, ...] array: a contiguous view, or the array itself for one block. */
+    static INDArray rowsOf(INDArray full, int k, int blocks) {
+        if (blocks == 1) {
+            return full;
+        }
+        long rows = full.rows();
+        return full.get(NDArrayIndex.interval(blockStart(rows, k, blocks), blockStart(rows, k + 1, blocks)),
+                NDArrayIndex.all());
     }
 
     /**

@@ -3,6 +3,9 @@ package org.latentexplorer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.LongFunction;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -10,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** The lean training path computes what DL4J's own layers compute, and steps the same Adam. */
@@ -86,46 +92,49 @@ class DenseStackTest {
                 org.nd4j.linalg.indexing.NDArrayIndex.all()))).isLessThan(TOLERANCE);
     }
 
-    /** The gradients of a batch cut into blocks, each on its own thread, added up. */
-    private static void assertSameStep(DenseStack whole, MultiLayerNetwork wholeNet, DenseStack blocks,
-            MultiLayerNetwork blocksNet, INDArray x, INDArray dOut, long dropoutSeed) {
-        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(dropoutSeed);
-        INDArray outWhole = whole.forward(x).dup();
-        INDArray dInWhole = whole.backward(dOut.dup(), true).dup();
-        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(dropoutSeed);
-        INDArray outBlocks = blocks.forward(x).dup();
-        INDArray dInBlocks = blocks.backward(dOut.dup(), true).dup();
-        assertThat(maxDifference(outWhole, outBlocks)).isLessThan(TOLERANCE);
-        assertThat(maxDifference(dInWhole, dInBlocks)).isLessThan(TOLERANCE);
-        assertThat(maxDifference(wholeNet.getFlattenedGradients(), blocksNet.getFlattenedGradients()))
-                .isLessThan(TOLERANCE);
-        assertThat(blocksNet.getFlattenedGradients().amaxNumber().doubleValue()).isGreaterThan(1e-3);
+    /** The same network twice: trained on whole batches, and on batches cut into {@code blocks} blocks of rows. */
+    private record WholeAndBlocks(MultiLayerNetwork wholeNet, DenseStack whole, MultiLayerNetwork blocksNet,
+            DenseStack blocks) {
+        static WholeAndBlocks of(LongFunction<MultiLayerNetwork> network, long seed, int blocks) {
+            MultiLayerNetwork wholeNet = network.apply(seed);
+            MultiLayerNetwork blocksNet = network.apply(seed);
+            return new WholeAndBlocks(wholeNet, new DenseStack(wholeNet, () -> 1), blocksNet,
+                    new DenseStack(blocksNet, () -> blocks));
+        }
+
+        /** The gradients of a batch cut into blocks, each on its own thread, added up. */
+        void assertSameStep(INDArray x, INDArray dOut, long dropoutSeed) {
+            Nd4j.getRandom().setSeed(dropoutSeed);
+            INDArray outWhole = whole.forward(x).dup();
+            INDArray dInWhole = whole.backward(dOut.dup(), true).dup();
+            Nd4j.getRandom().setSeed(dropoutSeed);
+            INDArray outBlocks = blocks.forward(x).dup();
+            INDArray dInBlocks = blocks.backward(dOut.dup(), true).dup();
+            assertThat(maxDifference(outWhole, outBlocks)).isLessThan(TOLERANCE);
+            assertThat(maxDifference(dInWhole, dInBlocks)).isLessThan(TOLERANCE);
+            assertThat(maxDifference(wholeNet.getFlattenedGradients(), blocksNet.getFlattenedGradients()))
+                    .isLessThan(TOLERANCE);
+            assertThat(blocksNet.getFlattenedGradients().amaxNumber().doubleValue()).isGreaterThan(1e-3);
+        }
     }
 
     @Test
     void aBatchCutIntoBlocksOnThreadsOfTheirOwnGivesTheWholeBatchsGradient() {
-        MultiLayerNetwork wholeNet = network(6);
-        MultiLayerNetwork blocksNet = network(6);
-        DenseStack whole = new DenseStack(wholeNet, () -> 1);
-        DenseStack blocks = new DenseStack(blocksNet, () -> 3);
-        // 48 rows: three blocks of 16; then 40 rows: two blocks of 20, in buffers of their own.
-        assertSameStep(whole, wholeNet, blocks, blocksNet, Tensors.standardNormal(48, 7, 31),
-                Tensors.standardNormal(48, 3, 32), 1);
-        assertSameStep(whole, wholeNet, blocks, blocksNet, Tensors.standardNormal(40, 7, 33),
-                Tensors.standardNormal(40, 3, 34), 1);
+        WholeAndBlocks nets = WholeAndBlocks.of(DenseStackTest::network, 6, 3);
+        // 48 rows: three blocks of 16; then 40 rows: two blocks of 20, in buffers of their own; then 48 rows again,
+        // in the buffers kept for them, as a GAN step alternates two batch sizes.
+        nets.assertSameStep(Tensors.standardNormal(48, 7, 31), Tensors.standardNormal(48, 3, 32), 1);
+        nets.assertSameStep(Tensors.standardNormal(40, 7, 33), Tensors.standardNormal(40, 3, 34), 1);
+        nets.assertSameStep(Tensors.standardNormal(48, 7, 35), Tensors.standardNormal(48, 3, 36), 1);
     }
 
     /** 7 → 6 → 5 → 3 with dropout on the inputs of the second and third layers, as the GAN's Discriminator has. */
     private static MultiLayerNetwork droppedOut(long seed) {
-        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(seed)
-                .dataType(org.nd4j.linalg.api.buffer.DataType.FLOAT).updater(new org.nd4j.linalg.learning.config.Adam(1e-2))
+        var conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT).updater(new Adam(1e-2))
                 .list()
-                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(7).nOut(6)
-                        .activation(Activation.LEAKYRELU).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(6).nOut(5)
-                        .activation(Activation.LEAKYRELU).dropOut(0.5).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(5).nOut(3)
-                        .activation(Activation.SIGMOID).dropOut(0.5).build())
+                .layer(new DenseLayer.Builder().nIn(7).nOut(6).activation(Activation.LEAKYRELU).build())
+                .layer(new DenseLayer.Builder().nIn(6).nOut(5).activation(Activation.LEAKYRELU).dropOut(0.5).build())
+                .layer(new DenseLayer.Builder().nIn(5).nOut(3).activation(Activation.SIGMOID).dropOut(0.5).build())
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -134,16 +143,13 @@ class DenseStackTest {
 
     @Test
     void dropoutDrawsOneMaskForTheWholeBatchWhenItIsCutIntoBlocks() {
-        MultiLayerNetwork wholeNet = droppedOut(8);
-        MultiLayerNetwork blocksNet = droppedOut(8);
-        DenseStack whole = new DenseStack(wholeNet, () -> 1);
-        DenseStack blocks = new DenseStack(blocksNet, () -> 2);
+        WholeAndBlocks nets = WholeAndBlocks.of(DenseStackTest::droppedOut, 8, 2);
         INDArray x = Tensors.standardNormal(64, 7, 41);
-        assertSameStep(whole, wholeNet, blocks, blocksNet, x, Tensors.standardNormal(64, 3, 42), 5);
+        nets.assertSameStep(x, Tensors.standardNormal(64, 3, 42), 5);
         // The masks did drop units: the same input under another draw comes out different.
-        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(6);
-        INDArray other = whole.forward(x).dup();
-        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(5);
-        assertThat(maxDifference(other, whole.forward(x))).isGreaterThan(1e-3);
+        Nd4j.getRandom().setSeed(6);
+        INDArray other = nets.whole().forward(x).dup();
+        Nd4j.getRandom().setSeed(5);
+        assertThat(maxDifference(other, nets.whole().forward(x))).isGreaterThan(1e-3);
     }
 }
