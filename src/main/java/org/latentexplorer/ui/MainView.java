@@ -1,6 +1,5 @@
 package org.latentexplorer.ui;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,11 +41,9 @@ public final class MainView extends BorderPane {
     /** The root's font size outside classroom mode, as app.css sets it. */
     private static final double BASE_FONT_SIZE = 13;
     private static final PseudoClass CLASSROOM = PseudoClass.getPseudoClass("classroom");
-    private static final javafx.util.Duration HIDDEN_SECTION_PAUSE = javafx.util.Duration.millis(300);
     private final MainViewModel vm;
     private final I18n i18n;
-    /** Each section's view, built the first time it shows or in the idle time after the window is up. */
-    private final Map<Section, Node> views = new EnumMap<>(Section.class);
+    private final SectionViews sectionViews;
     private final StackPane content = new StackPane();
     /** Every shortcut and what it does, caught before the focused control sees the key. */
     private final Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
@@ -57,6 +54,7 @@ public final class MainView extends BorderPane {
         this.vm = vm;
         this.i18n = vm.i18n();
         setId("main-view");
+        sectionViews = new SectionViews(vm);
         vm.experiments().errorProperty().addListener((o, a, b) -> experimentError(b));
         setTop(menuBar());
         setLeft(navigation());
@@ -119,41 +117,12 @@ public final class MainView extends BorderPane {
     }
 
     private void show(Section s) {
-        content.getChildren().setAll(view(s));
+        content.getChildren().setAll(sectionViews.view(s));
     }
 
-    private Node view(Section s) {
-        return views.computeIfAbsent(s, this::build);
-    }
-
-    private Node build(Section s) {
-        return switch (s) {
-            case AUTOENCODER -> new AutoencoderView(vm.autoencoder(), i18n);
-            case VAE -> new VaeView(vm.vae(), vm.compare(), i18n);
-            case GAN -> new GanView(vm.gan(), i18n);
-            case VQVAE -> new VqVaeView(vm.vqvae(), i18n);
-            case GAN_PROBLEMS -> new GanLabView(vm.lab(), vm.divergences(), i18n);
-            case GENERATIVE -> new GenerativeView(vm.generative(), i18n);
-            case LATENT -> new LatentView(vm.latent(), i18n);
-        };
-    }
-
-    /**
-     * Builds the sections not shown yet, one at a time with a pause between them for the window to stay responsive,
-     * so that the window shows as soon as its first section is built and a later switch finds the section ready.
-     */
+    /** Builds the sections not shown yet, after the window is up. */
     void buildHiddenSections() {
-        Section next = java.util.Arrays.stream(Section.values()).filter(s -> !views.containsKey(s)).findFirst()
-                .orElse(null);
-        if (next == null) {
-            return;
-        }
-        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(HIDDEN_SECTION_PAUSE);
-        pause.setOnFinished(e -> {
-            view(next);
-            buildHiddenSections();
-        });
-        pause.play();
+        sectionViews.buildHidden();
     }
 
     private Node navigation() {
@@ -359,7 +328,7 @@ public final class MainView extends BorderPane {
             vm.sectionProperty().set(Section.AUTOENCODER);
         }
         Section s = vm.sectionProperty().get();
-        action.accept((ModelSectionView) view(switch (s) {
+        action.accept((ModelSectionView) sectionViews.view(switch (s) {
             case VAE, GAN, VQVAE -> s;
             default -> Section.AUTOENCODER;
         }));
