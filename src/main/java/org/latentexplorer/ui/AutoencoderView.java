@@ -18,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.data.ImageNoise;
 import org.latentexplorer.engine.Autoencoder;
@@ -55,7 +56,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         Export.install(this, i18n, "ae", Export.dataOf(vm));
     }
 
-    private Node trainingTab() {
+    private Region trainingTab() {
         // A denoising autoencoder's training loss is on noisy inputs; its held-out loss, like a plain one's, on clean ones.
         LossChart chart = new LossChart("loss-chart", vm, i18n, "ae.chart.loss",
                 new LossChart.Curve(TrainingViewModel.TRAIN, Autoencoder.RECON_BCE, "chart.train"),
@@ -90,7 +91,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         panel.addSetting(c.tagged("dae.trainingNoiseLevel", "dae.noiseLevel.tip", "gan.tag.next", false), level);
     }
 
-    private Node denoisingTab() {
+    private Region denoisingTab() {
         var type = c.enumBox("test-noise", ImageNoise.Type.values(), vm.testNoiseProperty(),
                 t -> "dae.noise." + t.id());
         type.setMaxWidth(220);
@@ -150,7 +151,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         return scroll;
     }
 
-    private Node clusteringTab() {
+    private Region clusteringTab() {
         Spinner<Integer> k = c.intSpinner("cluster-k", 2, 30, vm.clustersProperty(), 1);
         k.setPrefWidth(90);
         HBox controls = new HBox(8, c.tipped(c.label("cluster.k"), "cluster.k.tip"), k);

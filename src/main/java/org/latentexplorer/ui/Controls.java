@@ -103,11 +103,14 @@ final class Controls {
         return pane;
     }
 
-    /** A tab titled in the current language, its id the key with dashes. */
-    javafx.scene.control.Tab tab(String key, javafx.scene.Node content) {
+    /**
+     * A tab titled in the current language, its id the key with dashes. What changes inside it while training
+     * (charts, images) is laid out within the tab, without re-measuring the section around it.
+     */
+    javafx.scene.control.Tab tab(String key, javafx.scene.layout.Region content) {
         javafx.scene.control.Tab t = new javafx.scene.control.Tab();
         t.textProperty().bind(i18n.text(key));
-        t.setContent(content);
+        t.setContent(LayoutRoot.of(content));
         t.setId(key.replace('.', '-'));
         return t;
     }

@@ -21,6 +21,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.latentexplorer.data.Distribution2D;
@@ -53,7 +54,7 @@ public final class GanLabView extends BorderPane {
         Export.install(this, i18n, "lab");
     }
 
-    private Node labBody() {
+    private Region labBody() {
         LabPlane plane = new LabPlane();
         plane.setId("lab-plane");
         vm.snapshotProperty().addListener((o, a, b) -> plane.setSnapshot(b));

@@ -121,7 +121,8 @@ public final class LossFormulaPanel extends VBox {
                 terms.add(symbol, 0, row);
             }
             terms.add(name, 1, row);
-            terms.add(value, 2, row);
+            // A live number: its changes are laid out within it, not through the whole section.
+            terms.add(LayoutRoot.of(value), 2, row);
             row++;
         }
     }

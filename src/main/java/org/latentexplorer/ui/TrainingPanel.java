@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.data.IdxReader;
 import org.latentexplorer.engine.Nd4jRuntime;
@@ -175,7 +176,7 @@ final class TrainingPanel extends VBox {
                 PseudoClass.getPseudoClass("error"), b));
 
         getChildren().addAll(c.heading("train.inspector.data"), settings, cont, new Separator(),
-                c.heading("train.inspector.train"), controls, progress, where, numbers, new Separator(),
+                c.heading("train.inspector.train"), controls, LayoutRoot.of(progress), LayoutRoot.of(where), numbers, new Separator(),
                 c.heading("train.inspector.model"), model, modelButtons, message);
         setPadding(new Insets(12));
     }
@@ -184,8 +185,9 @@ final class TrainingPanel extends VBox {
         settings.addRow(settingsRow++, label, control);
     }
 
-    void addNumber(Node label, Node value) {
-        numbers.addRow(numbersRow++, label, value);
+    /** A live number: it changes with every update, so its relayout is kept to itself. */
+    void addNumber(Node label, Region value) {
+        numbers.addRow(numbersRow++, label, LayoutRoot.of(value));
     }
 
     void openModel() {

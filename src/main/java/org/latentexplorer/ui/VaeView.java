@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.engine.VariationalAutoencoder;
 
@@ -47,7 +48,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         Export.install(this, i18n, "vae", Export.dataOf(vm));
     }
 
-    private Node planeTab() {
+    private Region planeTab() {
         plane.setId("latent-plane");
         plane.pointsProperty().bind(vm.pointsProperty());
         plane.classNamesProperty().bind(vm.classNamesProperty());
@@ -197,7 +198,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         return box;
     }
 
-    private Node curvesTab() {
+    private Region curvesTab() {
         LossChart loss = new LossChart("vae-loss-chart", vm, i18n, VariationalAutoencoder.LOSS, "vae.chart.loss");
         LossChart kl = new LossChart("vae-kl-chart", vm, i18n, VariationalAutoencoder.KL, "vae.chart.kl");
         LossChart recon = new LossChart("vae-recon-chart", vm, i18n, VariationalAutoencoder.RECON, "vae.chart.recon");

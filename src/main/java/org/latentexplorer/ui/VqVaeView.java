@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.engine.CodePrior;
 import org.latentexplorer.engine.VqVae;
@@ -60,7 +61,7 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
         return t;
     }
 
-    private Node codesTab() {
+    private Region codesTab() {
         ImageTiles strip = ImageTiles.row(VqVaeViewModel.PREVIEW_IMAGES);
         strip.setId("vqvae-previews");
         strip.imagesProperty().bind(vm.previewsProperty());
@@ -175,7 +176,7 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
         return g;
     }
 
-    private Node samplesTab() {
+    private Region samplesTab() {
         var prior = c.enumBox("vqvae-prior", CodePrior.Kind.values(), vm.priorKindProperty(),
                 k -> "vqvae.prior." + k.id());
         prior.setMaxWidth(280);
@@ -204,7 +205,7 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
         return box;
     }
 
-    private Node curvesTab() {
+    private Region curvesTab() {
         LossChart terms = new LossChart("vqvae-loss-chart", vm, i18n, "vqvae.chart.terms",
                 new LossChart.Curve(TrainingViewModel.TRAIN, VqVae.RECON, "vqvae.curve.recon"),
                 new LossChart.Curve(TrainingViewModel.TRAIN, VqVae.CODEBOOK, "vqvae.curve.codebook"),
