@@ -3,6 +3,8 @@ package org.latentexplorer.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.MiniBatches;
@@ -21,6 +23,16 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final int EVAL_BATCH = 500;
     private static final int SPEED_WINDOW = 20;
+    private static final long EXIT_WAIT_MILLIS = 5_000;
+    /** Trainers whose thread runs now. */
+    private static final Set<Trainer> ACTIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        // libnd4j's C++ singletons are destroyed as the process exits; a training thread still inside a native op
+        // then crashes the JVM (SIGSEGV in ConstantShapeHelper, seen on closing or killing the app mid-run). So at
+        // exit, the window closed, Ctrl+C or a SIGTERM, every run is stopped and waited for at its next step.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAllAndWait(EXIT_WAIT_MILLIS), "trainer-exit"));
+    }
 
     private final GenerativeModel model;
     private final ImageSet train;
@@ -128,6 +140,25 @@ public final class Trainer {
         }
     }
 
+    /** Stops every running trainer and waits up to the given time for all of them; true when all have ended. */
+    static boolean stopAllAndWait(long millis) {
+        List<Trainer> running = List.copyOf(ACTIVE);
+        running.forEach(Trainer::stop);
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        try {
+            for (Trainer t : running) {
+                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                if (!t.await(left)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Waits for the training thread to end; true when it has (or never started). */
     public boolean await(long millis) throws InterruptedException {
         Thread t;
@@ -164,6 +195,7 @@ public final class Trainer {
             pendingSteps = steps;
             thread = new Thread(this::run, "trainer-" + model.kind().id());
             thread.setDaemon(true);
+            ACTIVE.add(this);
         }
         listeners.forEach(l -> l.onStateChanged(initial));
         thread.start();
@@ -257,6 +289,7 @@ public final class Trainer {
             state = end;
             lock.notifyAll();
         }
+        ACTIVE.remove(this);
         if (failure != null) {
             Throwable f = failure;
             listeners.forEach(l -> l.onFailure(f));

@@ -160,6 +160,25 @@ class TrainerTest {
     }
 
     @Test
+    void atExitEveryRunningTrainerIsStoppedAndWaitedFor() throws Exception {
+        // Two runs far longer than the test; the exit hook's work must end both before the process would.
+        Trainer running = new Trainer(newAutoencoder(), train, heldOut, new TrainingConfig(5, 32, 3, 1000, 1000));
+        Trainer paused = new Trainer(newAutoencoder(), train, heldOut, new TrainingConfig(5, 32, 4, 1000, 1000));
+        running.start();
+        paused.step(1);
+        waitUntil("both have taken a step", () -> running.step() >= 1 && paused.step() >= 1);
+
+        assertThat(Trainer.stopAllAndWait(TIMEOUT_MS)).isTrue();
+        for (Trainer t : List.of(running, paused)) {
+            assertThat(t.await(1)).isTrue();
+            assertThat(t.state()).isEqualTo(Trainer.State.STOPPED);
+            assertThat(t.step()).isLessThan(t.totalSteps());
+        }
+        // Ended runs are no longer waited for.
+        assertThat(Trainer.stopAllAndWait(1)).isTrue();
+    }
+
+    @Test
     void pauseHoldsStepAdvancesByOneAndStopKeepsTheModelUsable() throws Exception {
         Autoencoder model = newAutoencoder();
         // 9000 images in batches of 32, 5 epochs: far more steps than the test lets it take.
