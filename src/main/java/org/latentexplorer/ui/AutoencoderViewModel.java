@@ -194,11 +194,14 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         publish(() -> reconstructions.set(recon));
         showDenoising();
         denoiseScribble();
-        // The curves and clusters take a second: measured on each new model, not on every snapshot while training.
+        // The curves and clusters take seconds (k-means on 784 pixels): measured on each new model, not on every
+        // snapshot while training, and as a job of their own, so Start is ready as soon as the model is shown.
         if (!isActive() && measured != inference) {
             measured = inference;
-            measureCurves();
-            cluster();
+            runQuietly(() -> {
+                measureCurves();
+                cluster();
+            });
         }
     }
 
