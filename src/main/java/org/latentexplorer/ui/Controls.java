@@ -92,6 +92,13 @@ final class Controls {
         // The last part (the tabs, or the body) takes the height left.
         javafx.scene.layout.VBox.setVgrow(below[below.length - 1], javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new javafx.geometry.Insets(12, 16, 12, 16));
+        // In a narrow window (the smallest is 1000 px, a projector's 1024) the section gives up width, clipped,
+        // rather than pushing the inspector with Start and Stop off the window's edge.
+        box.setMinWidth(0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(box.widthProperty());
+        clip.heightProperty().bind(box.heightProperty());
+        box.setClip(clip);
         return box;
     }
 
