@@ -27,10 +27,14 @@ public final class Main {
             System.err.println(noDisplay);
             System.exit(1);
         }
-        // The first formula cost the window about a second of its start-up; JavaFX's own start leaves time for it.
-        Thread typesetting = new Thread(org.latentexplorer.ui.Typesetting::warmUp, "typesetting-warm-up");
-        typesetting.setDaemon(true);
-        typesetting.start();
+        // The settings' reader (needed first) and the first formula (about a second) cost the window's start-up;
+        // JavaFX's own start leaves time for both.
+        Thread warmUp = new Thread(() -> {
+            org.latentexplorer.ui.SettingsStore.warmUp();
+            org.latentexplorer.ui.Typesetting.warmUp();
+        }, "start-up-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         try {
             javafx.application.Application.launch(org.latentexplorer.ui.LatentExplorerApp.class, args);
         } catch (UnsupportedOperationException e) {

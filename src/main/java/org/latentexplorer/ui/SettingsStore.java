@@ -43,6 +43,14 @@ public final class SettingsStore {
                 : UserFolder.CONFIG.forThisUser());
     }
 
+    /**
+     * Sets up the settings' JSON reader (Jackson's deserializers, and the logger with it) ahead of the window, on a
+     * thread of its own while JavaFX starts: on the UI thread it held up the window's start.
+     */
+    public static void warmUp() {
+        JSON.readerFor(Settings.class);
+    }
+
     public Path file() {
         return file;
     }
