@@ -1,7 +1,5 @@
 package org.latentexplorer.ui;
 
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.layout.Region;
 
 /**
@@ -15,9 +13,10 @@ import javafx.scene.layout.Region;
 final class LayoutRoot extends Region {
     private final Region content;
     private final Runnable sizeCheck = this::checkSize;
-    private double minWidth = -1;
-    private double prefWidth = -1;
-    private double prefHeight = -1;
+    /** The node's sizes at the last check. */
+    private double seenMinWidth = -1;
+    private double seenPrefWidth = -1;
+    private double seenPrefHeight = -1;
 
     private LayoutRoot(Region content) {
         this.content = content;
@@ -40,10 +39,10 @@ final class LayoutRoot extends Region {
         double mw = content.minWidth(-1);
         double pw = content.prefWidth(-1);
         double ph = content.prefHeight(-1);
-        if (mw != minWidth || pw != prefWidth || ph != prefHeight) {
-            minWidth = mw;
-            prefWidth = pw;
-            prefHeight = ph;
+        if (mw != seenMinWidth || pw != seenPrefWidth || ph != seenPrefHeight) {
+            seenMinWidth = mw;
+            seenPrefWidth = pw;
+            seenPrefHeight = ph;
             requestLayout();
         }
     }
@@ -51,10 +50,6 @@ final class LayoutRoot extends Region {
     /** The node, laid out on its own. */
     static LayoutRoot of(Region content) {
         return new LayoutRoot(content);
-    }
-
-    Node content() {
-        return content;
     }
 
     @Override

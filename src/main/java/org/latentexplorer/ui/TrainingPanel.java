@@ -176,8 +176,8 @@ final class TrainingPanel extends VBox {
                 PseudoClass.getPseudoClass("error"), b));
 
         getChildren().addAll(c.heading("train.inspector.data"), settings, cont, new Separator(),
-                c.heading("train.inspector.train"), controls, LayoutRoot.of(progress), LayoutRoot.of(where), numbers, new Separator(),
-                c.heading("train.inspector.model"), model, modelButtons, message);
+                c.heading("train.inspector.train"), controls, LayoutRoot.of(progress), LayoutRoot.of(where), numbers,
+                new Separator(), c.heading("train.inspector.model"), model, modelButtons, message);
         setPadding(new Insets(12));
     }
 
