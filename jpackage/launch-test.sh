@@ -107,7 +107,7 @@ check_window() {
     done
     kill -0 "$pid" 2>/dev/null && { kill "$pid"; fail "$label: still running 30 s after its window was closed"; }
     wait "$pid" || fail "$label: exit status $? after its window was closed"
-    echo "launch-test: $label start: window after $shown s, engine ready after $ready s ($(grep -o 'Window shown after [0-9]* ms' "$log"), $(grep -o 'Engine ready after [0-9]* ms' "$log") of JVM time)"
+    echo "launch-test: $label start: window after $shown s, engine ready after $ready s ($(grep -o 'Window shown after [0-9]* ms' "$log"), $(grep -o 'Section shown after [0-9]* ms' "$log"), $(grep -o 'Engine ready after [0-9]* ms' "$log") of JVM time)"
 }
 
 check_window cold

@@ -27,10 +27,11 @@ public final class Main {
             System.err.println(noDisplay);
             System.exit(1);
         }
-        // The settings' reader (needed first) and the first formula (about a second) cost the window's start-up;
-        // JavaFX's own start leaves time for both.
+        // The settings are read while JavaFX starts (the window needs them first); the formulas' fonts and tables
+        // (about a second) load once the window shows, since on two cores they held it up by 0.3-0.4 s.
         Thread warmUp = new Thread(() -> {
-            org.latentexplorer.ui.SettingsStore.warmUp();
+            org.latentexplorer.ui.SettingsStore.readAhead();
+            org.latentexplorer.ui.LatentExplorerApp.windowShown().join();
             org.latentexplorer.ui.Typesetting.warmUp();
         }, "start-up-warm-up");
         warmUp.setDaemon(true);

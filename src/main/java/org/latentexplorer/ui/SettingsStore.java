@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.latentexplorer.data.AtomicFiles;
 import org.latentexplorer.data.UserFolder;
 import org.slf4j.Logger;
@@ -28,6 +31,8 @@ public final class SettingsStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
 
+    /** Settings read before the window asked for them, by file; each is taken once. */
+    private static final Map<Path, CompletableFuture<Settings>> READ_AHEAD = new ConcurrentHashMap<>();
     private final Path file;
     /** Saves run here one after another, off the UI thread, in the order asked; nothing comes back to the UI. */
     private final Background writer = Background.thread("settings-writer", Runnable::run);
@@ -44,11 +49,32 @@ public final class SettingsStore {
     }
 
     /**
-     * Sets up the settings' JSON reader (Jackson's deserializers, and the logger with it) ahead of the window, on a
-     * thread of its own while JavaFX starts: on the UI thread it held up the window's start.
+     * Reads the user's settings on the calling thread, for {@link #loadFirst} to take: Main does it while JavaFX starts,
+     * since Jackson's first read (its deserializers, the logger) held up the window by 0.2-0.3 s on the UI thread.
      */
-    public static void warmUp() {
-        JSON.readerFor(Settings.class);
+    public static void readAhead() {
+        SettingsStore store = forUser();
+        CompletableFuture<Settings> read = new CompletableFuture<>();
+        READ_AHEAD.put(store.file, read);
+        try {
+            read.complete(store.load());
+        } catch (RuntimeException | Error e) {
+            read.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** The settings {@link #readAhead} read from this store's file (waiting for it if it is still reading), once; else {@link #load}. */
+    public Settings loadFirst() {
+        CompletableFuture<Settings> ahead = READ_AHEAD.remove(file);
+        if (ahead != null) {
+            try {
+                return ahead.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // Read again below: whatever broke the early read is logged by load, or thrown, there.
+            }
+        }
+        return load();
     }
 
     public Path file() {

@@ -56,6 +56,31 @@ class SettingsStoreTest {
     }
 
     @Test
+    void settingsReadAheadAreTakenOnceThenTheFileIsReadAgain() {
+        String before = System.getProperty(SettingsStore.FOLDER_PROPERTY);
+        System.setProperty(SettingsStore.FOLDER_PROPERTY, folder.toString());
+        try {
+            SettingsStore store = SettingsStore.forUser();
+            store.save(everything());
+            SettingsStore.readAhead();
+            Settings later = new Settings("en", 1, Section.VAE, false, Map.of(), null, Settings.Classroom.DEFAULT);
+            store.save(later);
+            // The copy read ahead is what the window opens with, however the file changed since; only once.
+            assertThat(SettingsStore.forUser().loadFirst()).isEqualTo(everything());
+            assertThat(SettingsStore.forUser().loadFirst()).isEqualTo(later);
+            // Another folder's store never takes it.
+            SettingsStore.readAhead();
+            assertThat(new SettingsStore(folder.resolve("elsewhere")).loadFirst()).isEqualTo(Settings.NONE);
+        } finally {
+            if (before == null) {
+                System.clearProperty(SettingsStore.FOLDER_PROPERTY);
+            } else {
+                System.setProperty(SettingsStore.FOLDER_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void noFileMeansDefaults() {
         assertThat(new SettingsStore(folder).load()).isEqualTo(Settings.NONE);
     }
