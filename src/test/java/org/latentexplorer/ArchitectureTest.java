@@ -1,13 +1,21 @@
 package org.latentexplorer;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layers of DESIGN.md: ui on engine on data, with JavaFX only in the ui (and the launcher). */
+/**
+ * The layers of DESIGN.md (ui on engine on data, with JavaFX only in the ui and the launcher), and inside the engine
+ * one package per part of the chapter, which meet only through the shared ones.
+ */
 @AnalyzeClasses(packages = "org.latentexplorer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -53,4 +61,25 @@ class ArchitectureTest {
             .orShould().callConstructor(Thread.class, Runnable.class)
             .orShould().callConstructor(Thread.class, Runnable.class, String.class)
             .because("one abstraction hands results back to the UI thread and drops them once its owner has closed");
+
+    @ArchTest
+    static final ArchRule layersAndPackagesAreFreeOfCycles = slices().matching("org.latentexplorer.(**)")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule engineCoreKnowsNoPartOfTheChapter = noClasses()
+            .that().resideInAPackage("org.latentexplorer.engine.core..")
+            .should().dependOnClassesThat(resideInAPackage("org.latentexplorer.engine..")
+                    .and(not(resideInAPackage("org.latentexplorer.engine.core.."))))
+            .because("the model contract, the Trainer and the runtime serve every part of the chapter alike");
+
+    @ArchTest
+    static final ArchRule partsOfTheChapterMeetOnlyThroughTheSharedEnginePackages = slices()
+            .matching("org.latentexplorer.engine.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAnyPackage("org.latentexplorer.engine.core..",
+                    "org.latentexplorer.engine.tinynet.."))
+            .ignoreDependency(resideInAPackage("org.latentexplorer.engine.store.."), alwaysTrue())
+            .because("a part of the chapter is read, changed and tested on its own; the model files (store) name "
+                    + "every kind of model, and the small networks (tinynet) serve the GAN lab and the season");
 }

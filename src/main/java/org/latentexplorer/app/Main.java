@@ -49,7 +49,7 @@ public final class Main {
     /** No arguments, or just an experiment file's path: the window, which opens the file. */
     static boolean opensWindow(String[] args) {
         return args.length == 0 || (args.length == 1
-                && args[0].toLowerCase(Locale.ROOT).endsWith(org.latentexplorer.engine.ExperimentFile.EXTENSION));
+                && args[0].toLowerCase(Locale.ROOT).endsWith(org.latentexplorer.engine.store.ExperimentFile.EXTENSION));
     }
 
     /**

@@ -13,10 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import org.latentexplorer.data.Distribution2D;
-import org.latentexplorer.engine.lab.Divergences;
-import org.latentexplorer.engine.lab.GanLab;
-import org.latentexplorer.engine.lab.LabVariant;
-import org.latentexplorer.engine.lab.ModeMetrics;
+import org.latentexplorer.engine.ganlab.Divergences;
+import org.latentexplorer.engine.ganlab.GanLab;
+import org.latentexplorer.engine.ganlab.LabVariant;
+import org.latentexplorer.engine.ganlab.ModeMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.latentexplorer.data.DataException;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
-import org.latentexplorer.engine.DataSource;
+import org.latentexplorer.engine.core.DataSource;
 import picocli.CommandLine.Option;
 
 /** The data options shared by the commands: which images, and the seeded train / held-out split. */

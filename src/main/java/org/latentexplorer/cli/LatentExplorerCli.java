@@ -33,7 +33,7 @@ public final class LatentExplorerCli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"Latent Explorer " + org.latentexplorer.engine.AppInfo.version()};
+            return new String[] {"Latent Explorer " + org.latentexplorer.engine.core.AppInfo.version()};
         }
     }
 }

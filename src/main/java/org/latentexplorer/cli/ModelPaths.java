@@ -6,7 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.latentexplorer.engine.ModelStore;
+import org.latentexplorer.engine.store.ModelStore;
 
 /** A saved model's path as the user gives it: one that names a model, and a destination that can take one. */
 final class ModelPaths {

@@ -14,25 +14,26 @@ import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageNoise;
 import org.latentexplorer.data.MiniBatches;
 import org.latentexplorer.data.Split;
-import org.latentexplorer.engine.AppInfo;
-import org.latentexplorer.engine.Autoencoder;
-import org.latentexplorer.engine.Classifier;
-import org.latentexplorer.engine.Gan;
-import org.latentexplorer.engine.GenerativeModel;
-import org.latentexplorer.engine.LossTerms;
-import org.latentexplorer.engine.ModelKind;
-import org.latentexplorer.engine.ModelManifest;
-import org.latentexplorer.engine.ModelStore;
-import org.latentexplorer.engine.Models;
-import org.latentexplorer.engine.Nd4jRuntime;
-import org.latentexplorer.engine.QualityReference;
-import org.latentexplorer.engine.Trainer;
-import org.latentexplorer.engine.TrainerListener;
-import org.latentexplorer.engine.TrainingCheck;
-import org.latentexplorer.engine.TrainingConfig;
-import org.latentexplorer.engine.TrainingDivergedException;
-import org.latentexplorer.engine.VariationalAutoencoder;
-import org.latentexplorer.engine.VqVae;
+import org.latentexplorer.engine.ae.Autoencoder;
+import org.latentexplorer.engine.core.AppInfo;
+import org.latentexplorer.engine.core.Classifier;
+import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.LossTerms;
+import org.latentexplorer.engine.core.ModelKind;
+import org.latentexplorer.engine.core.Nd4jRuntime;
+import org.latentexplorer.engine.core.Reconstruction;
+import org.latentexplorer.engine.core.Trainer;
+import org.latentexplorer.engine.core.TrainerListener;
+import org.latentexplorer.engine.core.TrainingCheck;
+import org.latentexplorer.engine.core.TrainingConfig;
+import org.latentexplorer.engine.core.TrainingDivergedException;
+import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.gan.QualityReference;
+import org.latentexplorer.engine.store.ModelManifest;
+import org.latentexplorer.engine.store.ModelStore;
+import org.latentexplorer.engine.store.Models;
+import org.latentexplorer.engine.vae.VariationalAutoencoder;
+import org.latentexplorer.engine.vqvae.VqVae;
 import org.latentexplorer.i18n.Localizable;
 import org.latentexplorer.i18n.Messages;
 import picocli.CommandLine.Command;
@@ -154,8 +155,8 @@ final class TrainCommand implements Callable<Integer> {
         onlyFor("--restart-dead-codes", restartDeadCodes, kindId, is(kindId, ModelKind.VQVAE));
         onlyFor("--reconstruction", reconstruction, kindId, is(kindId, ModelKind.VAE));
         if (reconstruction != null) {
-            BadOption.choice("--reconstruction", reconstruction, VariationalAutoencoder.Reconstruction.values(),
-                    VariationalAutoencoder.Reconstruction::id);
+            BadOption.choice("--reconstruction", reconstruction, Reconstruction.values(),
+                    Reconstruction::id);
         }
         onlyFor("--input-noise", inputNoise, kindId, is(kindId, ModelKind.AE));
         onlyFor("--input-noise-level", inputNoiseLevel, kindId, is(kindId, ModelKind.AE));

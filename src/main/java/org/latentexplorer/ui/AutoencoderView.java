@@ -20,7 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.data.ImageNoise;
-import org.latentexplorer.engine.Autoencoder;
+import org.latentexplorer.engine.ae.Autoencoder;
 
 /**
  * The autoencoder section: training (loss curves, held-out reconstructions), the denoising autoencoder, and

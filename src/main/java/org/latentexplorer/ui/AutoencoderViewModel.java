@@ -14,14 +14,14 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import org.latentexplorer.data.ImageNoise;
 import org.latentexplorer.data.Split;
-import org.latentexplorer.engine.Autoencoder;
-import org.latentexplorer.engine.ClusterScores;
-import org.latentexplorer.engine.DataSource;
-import org.latentexplorer.engine.Denoising;
-import org.latentexplorer.engine.GenerativeModel;
-import org.latentexplorer.engine.ModelKind;
-import org.latentexplorer.engine.ModelStore;
-import org.latentexplorer.engine.Tensors;
+import org.latentexplorer.engine.ae.Autoencoder;
+import org.latentexplorer.engine.ae.ClusterScores;
+import org.latentexplorer.engine.ae.Denoising;
+import org.latentexplorer.engine.core.DataSource;
+import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.ModelKind;
+import org.latentexplorer.engine.core.Tensors;
+import org.latentexplorer.engine.store.ModelStore;
 
 /**
  * The autoencoder section: besides the shared training state, held-out images and their reconstructions; the
@@ -284,7 +284,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
             }
         } else {
             // More than two dimensions: the plane of the two principal axes.
-            org.latentexplorer.engine.Pca pca = org.latentexplorer.engine.Pca.fit(r.codes(), d);
+            org.latentexplorer.engine.core.Pca pca = org.latentexplorer.engine.core.Pca.fit(r.codes(), d);
             for (int i = 0; i < n; i++) {
                 double[] uv = pca.project(r.codes(), i);
                 xs[i] = (float) uv[0];

@@ -17,10 +17,10 @@ import javafx.collections.ObservableList;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
-import org.latentexplorer.engine.GenerativeModel;
-import org.latentexplorer.engine.ModelKind;
-import org.latentexplorer.engine.ModelStore;
-import org.latentexplorer.engine.Tensors;
+import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.ModelKind;
+import org.latentexplorer.engine.core.Tensors;
+import org.latentexplorer.engine.store.ModelStore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -8,11 +8,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.latentexplorer.data.ImageSet;
-import org.latentexplorer.engine.DataSource;
-import org.latentexplorer.engine.Experiment;
-import org.latentexplorer.engine.ExperimentFile;
-import org.latentexplorer.engine.ModelFileException;
-import org.latentexplorer.engine.ModelKind;
+import org.latentexplorer.engine.core.DataSource;
+import org.latentexplorer.engine.core.ModelKind;
+import org.latentexplorer.engine.store.Experiment;
+import org.latentexplorer.engine.store.ExperimentFile;
+import org.latentexplorer.engine.store.ModelFileException;
 
 /**
  * Saves the run in view as one experiment file and opens one again in the section it came from. An opened file is

@@ -4,7 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.latentexplorer.engine.ExperimentFile;
+import org.latentexplorer.engine.store.ExperimentFile;
 
 /** The file choosers the menus and buttons share. */
 final class FileDialogs {

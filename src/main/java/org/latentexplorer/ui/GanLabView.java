@@ -25,7 +25,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.latentexplorer.data.Distribution2D;
-import org.latentexplorer.engine.Gan;
+import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.gan.Gan;
 
 /**
  * The GAN problems section: a 2-D GAN lab where vanishing gradients and mode collapse can be seen and the chapter's
@@ -301,7 +302,7 @@ public final class GanLabView extends BorderPane {
         GridPane baseline = grid();
         r = 0;
         baseline.addRow(r++, now("gan.generatorLoss", "gan.generatorLoss.tip"), c.enumBox("lab-generator-loss",
-                Gan.GeneratorLoss.values(), vm.generatorLossProperty(), l -> "gan.generatorLoss." + l.id()));
+                GeneratorLoss.values(), vm.generatorLossProperty(), l -> "gan.generatorLoss." + l.id()));
         baseline.addRow(r++, now("train.batchSize", "train.batchSize.tip"),
                 c.intSpinner("lab-batch", 2, 2048, vm.batchProperty(), 32));
         javafx.scene.control.Spinner<Integer> seed = c.intSpinner("lab-seed", 0, Integer.MAX_VALUE,

@@ -30,15 +30,15 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import org.latentexplorer.data.Distribution2D;
-import org.latentexplorer.engine.Gan.GeneratorLoss;
-import org.latentexplorer.engine.TrainingDivergedException;
-import org.latentexplorer.engine.lab.Divergences;
-import org.latentexplorer.engine.Experiment;
-import org.latentexplorer.engine.ExperimentFile;
-import org.latentexplorer.engine.lab.GanLab;
-import org.latentexplorer.engine.lab.LabSettings;
-import org.latentexplorer.engine.lab.LabVariant;
-import org.latentexplorer.engine.lab.ModeMetrics;
+import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.core.TrainingDivergedException;
+import org.latentexplorer.engine.ganlab.Divergences;
+import org.latentexplorer.engine.ganlab.GanLab;
+import org.latentexplorer.engine.ganlab.LabSettings;
+import org.latentexplorer.engine.ganlab.LabVariant;
+import org.latentexplorer.engine.ganlab.ModeMetrics;
+import org.latentexplorer.engine.store.Experiment;
+import org.latentexplorer.engine.store.ExperimentFile;
 
 /**
  * The GAN problems lab without any Node: the real distribution, both players' sizes, the remedies as switches, the

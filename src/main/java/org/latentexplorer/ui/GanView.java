@@ -24,7 +24,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.data.ImageFiles;
 import org.latentexplorer.data.Raster;
-import org.latentexplorer.engine.Gan;
+import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.gan.Gan;
 
 /**
  * The GAN section: samples from fixed noise with a timeline, the D/G tug of war as curves, quality numbers
@@ -200,7 +201,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
         noise.disableProperty().bind(vm.active());
         panel.addSetting(tagged("gan.noise", "gan.noise.tip", false), noise);
 
-        ComboBox<Gan.GeneratorLoss> loss = c.enumBox("gan-generator-loss", Gan.GeneratorLoss.values(),
+        ComboBox<GeneratorLoss> loss = c.enumBox("gan-generator-loss", GeneratorLoss.values(),
                 vm.generatorLossProperty(), l -> "gan.generatorLoss." + l.id());
         panel.addSetting(tagged("gan.generatorLoss", "gan.generatorLoss.tip", true), loss);
 

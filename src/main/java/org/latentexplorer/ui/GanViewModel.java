@@ -19,14 +19,15 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
-import org.latentexplorer.engine.Classifier;
-import org.latentexplorer.engine.Gan;
-import org.latentexplorer.engine.GenerativeModel;
-import org.latentexplorer.engine.ModelKind;
-import org.latentexplorer.engine.ModelStore;
-import org.latentexplorer.engine.SampleQuality;
-import org.latentexplorer.engine.QualityReference;
-import org.latentexplorer.engine.Tensors;
+import org.latentexplorer.engine.core.Classifier;
+import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.core.ModelKind;
+import org.latentexplorer.engine.core.Tensors;
+import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.gan.QualityReference;
+import org.latentexplorer.engine.gan.SampleQuality;
+import org.latentexplorer.engine.store.ModelStore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -53,8 +54,8 @@ public final class GanViewModel extends TrainingViewModel {
     private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 1);
     private final DoubleProperty learningRateD = new SimpleDoubleProperty(this, "learningRateD", 2e-4);
     private final DoubleProperty learningRateG = new SimpleDoubleProperty(this, "learningRateG", 2e-4);
-    private final ObjectProperty<Gan.GeneratorLoss> generatorLoss = new SimpleObjectProperty<>(this, "generatorLoss",
-            Gan.GeneratorLoss.NON_SATURATING);
+    private final ObjectProperty<GeneratorLoss> generatorLoss = new SimpleObjectProperty<>(this, "generatorLoss",
+            GeneratorLoss.NON_SATURATING);
     private final ObjectProperty<Gan.Noise> noise = new SimpleObjectProperty<>(this, "noise", Gan.Noise.NORMAL);
     private final DoubleProperty dDropout = new SimpleDoubleProperty(this, "dDropout", 0);
     private final DoubleProperty dWidth = new SimpleDoubleProperty(this, "dWidth", 1);
@@ -157,7 +158,7 @@ public final class GanViewModel extends TrainingViewModel {
             syncingArchitecture.set(false);
         }
         k.set(StoredValues.integer(settings, "k", k.get()));
-        generatorLoss.set(StoredValues.parsed(settings, "generator_loss", Gan.GeneratorLoss::byId, generatorLoss.get()));
+        generatorLoss.set(StoredValues.parsed(settings, "generator_loss", GeneratorLoss::byId, generatorLoss.get()));
         noise.set(StoredValues.parsed(settings, "noise", Gan.Noise::byId, noise.get()));
         learningRateD.set(StoredValues.number(settings, "learning_rate_d", learningRateD.get()));
         learningRateG.set(StoredValues.number(settings, "learning_rate_g", learningRateG.get()));
@@ -210,7 +211,7 @@ public final class GanViewModel extends TrainingViewModel {
         int kk = g.k();
         double lrD = g.learningRateD();
         double lrG = g.learningRateG();
-        Gan.GeneratorLoss loss = g.generatorLoss();
+        GeneratorLoss loss = g.generatorLoss();
         background.ui(() -> {
             syncingArchitecture.set(true);
             try {
@@ -233,7 +234,7 @@ public final class GanViewModel extends TrainingViewModel {
         heldOut = split.heldOut();
         reference = null;
         String name = Classifier.KIND + "-" + dataSpec;
-        if (org.latentexplorer.engine.DataSource.isBundled(dataSpec) && ModelStore.bundledExists(name)) {
+        if (org.latentexplorer.engine.core.DataSource.isBundled(dataSpec) && ModelStore.bundledExists(name)) {
             QualityReference r = QualityReference.of(ModelStore.loadBundledClassifier(name), split);
             reference = r;
             background.ui(() -> {
@@ -303,7 +304,7 @@ public final class GanViewModel extends TrainingViewModel {
     public IntegerProperty kProperty() { return k; }
     public DoubleProperty learningRateDProperty() { return learningRateD; }
     public DoubleProperty learningRateGProperty() { return learningRateG; }
-    public ObjectProperty<Gan.GeneratorLoss> generatorLossProperty() { return generatorLoss; }
+    public ObjectProperty<GeneratorLoss> generatorLossProperty() { return generatorLoss; }
     public ObjectProperty<Gan.Noise> noiseProperty() { return noise; }
     public DoubleProperty dDropoutProperty() { return dDropout; }
     public DoubleProperty dWidthProperty() { return dWidth; }

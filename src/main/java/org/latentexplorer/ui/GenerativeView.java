@@ -27,8 +27,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.latentexplorer.engine.Classifier;
-import org.latentexplorer.engine.SkewedDie;
+import org.latentexplorer.engine.core.Classifier;
+import org.latentexplorer.engine.intro.SkewedDie;
 
 /**
  * Section 1, generative against discriminative. In the middle the generative model: the learner's skewed die, its

@@ -25,11 +25,11 @@ import javafx.scene.chart.XYChart;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
-import org.latentexplorer.engine.Classifier;
-import org.latentexplorer.engine.Nd4jRuntime;
-import org.latentexplorer.engine.ModelStore;
-import org.latentexplorer.engine.SkewedDie;
-import org.latentexplorer.engine.Tensors;
+import org.latentexplorer.engine.core.Classifier;
+import org.latentexplorer.engine.core.Nd4jRuntime;
+import org.latentexplorer.engine.core.Tensors;
+import org.latentexplorer.engine.intro.SkewedDie;
+import org.latentexplorer.engine.store.ModelStore;
 
 /**
  * Generative against discriminative without any Node. The generative side: the learner's die (six true

@@ -31,8 +31,8 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.latentexplorer.engine.lab.DivergenceDemo;
-import org.latentexplorer.engine.lab.DivergenceDemo.Shape;
+import org.latentexplorer.engine.ganlab.DivergenceDemo;
+import org.latentexplorer.engine.ganlab.DivergenceDemo.Shape;
 
 /**
  * JSD against the Earth Mover's distance: the learner slides P_g away from P_r and watches the JSD stop at log 2

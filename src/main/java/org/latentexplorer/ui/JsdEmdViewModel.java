@@ -11,8 +11,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
-import org.latentexplorer.engine.lab.DivergenceDemo;
-import org.latentexplorer.engine.lab.DivergenceDemo.Shape;
+import org.latentexplorer.engine.ganlab.DivergenceDemo;
+import org.latentexplorer.engine.ganlab.DivergenceDemo.Shape;
 
 /**
  * JSD against EMD as the learner slides P_g away from P_r: the two numbers and their slopes at the current shift θ,

@@ -13,7 +13,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import org.latentexplorer.data.MonthlyWeather;
-import org.latentexplorer.engine.SeasonAutoencoder;
+import org.latentexplorer.engine.intro.SeasonAutoencoder;
 
 /**
  * The latent-variable section without any Node: Tokyo's twelve months in the temperature-humidity plane, the 2-1-2

@@ -18,10 +18,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.latentexplorer.engine.Autoencoder;
-import org.latentexplorer.engine.Gan;
-import org.latentexplorer.engine.VariationalAutoencoder;
-import org.latentexplorer.engine.VqVae;
+import org.latentexplorer.engine.ae.Autoencoder;
+import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.core.Reconstruction;
+import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.vae.VariationalAutoencoder;
+import org.latentexplorer.engine.vqvae.VqVae;
 import org.latentexplorer.i18n.Messages;
 
 /**
@@ -174,7 +176,7 @@ public final class LossFormulaPanel extends VBox {
 
     private static Loss vaeLoss(VaeViewModel vm) {
         String train = TrainingViewModel.TRAIN;
-        boolean bce = vm.reconstructionProperty().get() != VariationalAutoencoder.Reconstruction.SQUARED_ERROR;
+        boolean bce = vm.reconstructionProperty().get() != Reconstruction.SQUARED_ERROR;
         return new Loss(
                 List.of(new Equation("formula.vae.loss", Formulas.VAE_LOSS),
                         new Equation("formula.vae.kl", Formulas.VAE_KL),
@@ -226,8 +228,8 @@ public final class LossFormulaPanel extends VBox {
                         new Term("formula.term.gLoss", "L_G", vm.latest(train, Gan.G_LOSS), "number.value")));
     }
 
-    private static Equation generatorEquation(Gan.GeneratorLoss g) {
-        return g == Gan.GeneratorLoss.MINIMAX ? new Equation("formula.gan.g.minimax", Formulas.GAN_G_MINIMAX)
+    private static Equation generatorEquation(GeneratorLoss g) {
+        return g == GeneratorLoss.MINIMAX ? new Equation("formula.gan.g.minimax", Formulas.GAN_G_MINIMAX)
                 : new Equation("formula.gan.g.non_saturating", Formulas.GAN_G_NON_SATURATING);
     }
 

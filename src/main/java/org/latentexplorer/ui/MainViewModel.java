@@ -20,9 +20,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.SetChangeListener;
 import org.latentexplorer.data.BundledDataset;
-import org.latentexplorer.engine.AppInfo;
-import org.latentexplorer.engine.Nd4jRuntime;
-import org.latentexplorer.engine.Trainer;
+import org.latentexplorer.engine.core.AppInfo;
+import org.latentexplorer.engine.core.Nd4jRuntime;
+import org.latentexplorer.engine.core.Trainer;
 
 /**
  * The window's state: the section in view, the language, the theme, classroom mode and full screen, what runs in the
@@ -107,7 +107,7 @@ public final class MainViewModel {
 
     /** The name a section's data set is remembered under: its kind, and "gan" whichever GAN architecture is chosen. */
     private String dataKey(TrainingViewModel t) {
-        return t == gan ? org.latentexplorer.engine.ModelKind.GAN.id() : t.kind().id();
+        return t == gan ? org.latentexplorer.engine.core.ModelKind.GAN.id() : t.kind().id();
     }
 
     /** Loads the data set a section had last time, or its first one; each is loaded once. */

@@ -20,8 +20,8 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
-import org.latentexplorer.engine.Gan;
-import org.latentexplorer.engine.VqVae;
+import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.vqvae.VqVae;
 
 /**
  * A model drawn as the chapter draws it: the Encoder q(z | x) narrowing to the latent code and the Decoder p(x | z)

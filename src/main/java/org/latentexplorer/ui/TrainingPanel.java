@@ -19,7 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.data.IdxReader;
-import org.latentexplorer.engine.Nd4jRuntime;
+import org.latentexplorer.engine.core.Nd4jRuntime;
 
 /**
  * The inspector every model section shares: data set and architecture, the training settings and

@@ -19,7 +19,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.latentexplorer.engine.VariationalAutoencoder;
+import org.latentexplorer.engine.core.Reconstruction;
+import org.latentexplorer.engine.vae.VariationalAutoencoder;
 
 /**
  * The VAE section: the latent plane to drag through (with the decoded image beside it), the loss curves with
@@ -221,8 +222,8 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         vm.betaProperty().addListener((o, a, b) -> beta.getValueFactory().setValue(b.doubleValue()));
         panel.addSetting(c.tipped(c.label("vae.beta"), "vae.beta.tip"), beta);
 
-        ComboBox<VariationalAutoencoder.Reconstruction> recon = c.enumBox("reconstruction",
-                VariationalAutoencoder.Reconstruction.values(), vm.reconstructionProperty(), r -> "vae.reconstruction." + r.id());
+        ComboBox<Reconstruction> recon = c.enumBox("reconstruction",
+                Reconstruction.values(), vm.reconstructionProperty(), r -> "vae.reconstruction." + r.id());
         recon.disableProperty().bind(vm.active());
         panel.addSetting(c.tipped(c.label("vae.reconstruction"), "vae.reconstruction.tip"), recon);
 

@@ -13,11 +13,12 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
-import org.latentexplorer.engine.GenerativeModel;
-import org.latentexplorer.engine.ModelKind;
-import org.latentexplorer.engine.Pca;
-import org.latentexplorer.engine.Tensors;
-import org.latentexplorer.engine.VariationalAutoencoder;
+import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.ModelKind;
+import org.latentexplorer.engine.core.Pca;
+import org.latentexplorer.engine.core.Reconstruction;
+import org.latentexplorer.engine.core.Tensors;
+import org.latentexplorer.engine.vae.VariationalAutoencoder;
 
 /**
  * The VAE section: the training state, β (which may change while training), and the latent plane — the
@@ -32,8 +33,8 @@ public final class VaeViewModel extends TrainingViewModel {
     /** Below this held-out KL per image (nats) the code tells the decoder next to nothing: collapse. */
     static final double COLLAPSED_KL = 0.5;
     private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", 1.0);
-    private final ObjectProperty<VariationalAutoencoder.Reconstruction> reconstruction =
-            new SimpleObjectProperty<>(this, "reconstruction", VariationalAutoencoder.Reconstruction.BCE);
+    private final ObjectProperty<Reconstruction> reconstruction =
+            new SimpleObjectProperty<>(this, "reconstruction", Reconstruction.BCE);
 
     private final ObjectProperty<LatentPoints> points = new SimpleObjectProperty<>(this, "points");
     private final ObjectProperty<List<String>> classNames = new SimpleObjectProperty<>(this, "classNames");
@@ -170,7 +171,7 @@ public final class VaeViewModel extends TrainingViewModel {
     protected void applyModelSettings(ModelKind kind, java.util.Map<String, Object> settings) {
         beta.set(StoredValues.number(settings, VariationalAutoencoder.BETA_SETTING, beta.get()));
         reconstruction.set(StoredValues.parsed(settings, VariationalAutoencoder.RECONSTRUCTION_SETTING,
-                VariationalAutoencoder.Reconstruction::byId, reconstruction.get()));
+                Reconstruction::byId, reconstruction.get()));
     }
 
     @Override
@@ -213,7 +214,7 @@ public final class VaeViewModel extends TrainingViewModel {
     protected void onModelAdopted(GenerativeModel adopted) {
         VariationalAutoencoder vae = (VariationalAutoencoder) adopted;
         double b = vae.beta();
-        VariationalAutoencoder.Reconstruction r = vae.config().reconstruction();
+        Reconstruction r = vae.config().reconstruction();
         background.ui(() -> {
             beta.set(b);
             reconstruction.set(r);
@@ -370,7 +371,7 @@ public final class VaeViewModel extends TrainingViewModel {
     }
 
     public DoubleProperty betaProperty() { return beta; }
-    public ObjectProperty<VariationalAutoencoder.Reconstruction> reconstructionProperty() { return reconstruction; }
+    public ObjectProperty<Reconstruction> reconstructionProperty() { return reconstruction; }
     public ObjectProperty<LatentPoints> pointsProperty() { return points; }
     public ObjectProperty<List<String>> classNamesProperty() { return classNames; }
     public DoubleProperty cursorXProperty() { return cursorX; }

@@ -22,8 +22,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.latentexplorer.engine.CodePrior;
-import org.latentexplorer.engine.VqVae;
+import org.latentexplorer.engine.vqvae.CodePrior;
+import org.latentexplorer.engine.vqvae.VqVae;
 
 /**
  * The VQ-VAE section: an image, its map of code indices and its reconstruction; the codebook's use and what each code

@@ -11,12 +11,12 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentexplorer.data.Split;
-import org.latentexplorer.engine.Codebook;
-import org.latentexplorer.engine.CodePrior;
-import org.latentexplorer.engine.GenerativeModel;
-import org.latentexplorer.engine.ModelKind;
-import org.latentexplorer.engine.Tensors;
-import org.latentexplorer.engine.VqVae;
+import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.ModelKind;
+import org.latentexplorer.engine.core.Tensors;
+import org.latentexplorer.engine.vqvae.CodePrior;
+import org.latentexplorer.engine.vqvae.Codebook;
+import org.latentexplorer.engine.vqvae.VqVae;
 
 /**
  * The VQ-VAE section without any Node: an input, its map of code indices and its reconstruction; how the codebook is

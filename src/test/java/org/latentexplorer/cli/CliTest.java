@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.engine.ModelKind;
-import org.latentexplorer.engine.Nd4jRuntime;
+import org.latentexplorer.engine.core.ModelKind;
+import org.latentexplorer.engine.core.Nd4jRuntime;
 
 /**
  * The commands as a script sees them: exit status, stdout, stderr. {@link LatentExplorerCli#execute} returns

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.data.IdxFiles;
-import org.latentexplorer.engine.Autoencoder;
-import org.latentexplorer.engine.ModelManifest;
-import org.latentexplorer.engine.ModelStore;
+import org.latentexplorer.engine.ae.Autoencoder;
+import org.latentexplorer.engine.store.ModelManifest;
+import org.latentexplorer.engine.store.ModelStore;
 
 /**
  * Every value a user can type and every file they can name, wrong: one line in their language, a non-zero status,

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.engine.ModelStore;
+import org.latentexplorer.engine.store.ModelStore;
 
 /** The classifier that scores generated samples, trained and evaluated from the command line. */
 @ExtendWith(EnglishLocale.class)

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.data.IdxFiles;
-import org.latentexplorer.engine.Nd4jRuntime;
+import org.latentexplorer.engine.core.Nd4jRuntime;
 
 /**
  * What {@code train} says about a run that went wrong: a learning rate that is applied to every kind, a model that

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.engine.Nd4jRuntime;
+import org.latentexplorer.engine.core.Nd4jRuntime;
 
 /** {@code train vqvae} and {@code eval} of a VQ-VAE as a script sees them, through {@link CliTest#run}. */
 class VqVaeCliTest {

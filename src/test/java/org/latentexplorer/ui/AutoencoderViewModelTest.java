@@ -14,13 +14,13 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
-import org.latentexplorer.engine.ModelStore;
-import org.latentexplorer.engine.Trainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.engine.core.Trainer;
+import org.latentexplorer.engine.store.ModelStore;
 import org.testfx.api.FxToolkit;
 
 /** The autoencoder view model without any window: its commands, its threads and what it publishes. */
@@ -74,7 +74,7 @@ class AutoencoderViewModelTest {
     @Test
     void theDenoisingTabShowsNoisyInputsTheirOutputsAndTheErrorAgainstNoiseLevel() throws Exception {
         waitUntil(60, () -> vm.noisyProperty().get() != null && vm.denoisedProperty().get() != null
-                && vm.noiseCurve(AutoencoderViewModel.CURVE_PLAIN).size() == org.latentexplorer.engine.Denoising.levels().length);
+                && vm.noiseCurve(AutoencoderViewModel.CURVE_PLAIN).size() == org.latentexplorer.engine.ae.Denoising.levels().length);
         float[] clean = onFx(() -> vm.originalsProperty().get().images().get(0));
         float[] noisy = onFx(() -> vm.noisyProperty().get().images().get(0));
         int masked = 0;
@@ -125,8 +125,8 @@ class AutoencoderViewModelTest {
     /** What the model in view (the inference copy) makes of one image, asked on the worker, after what is queued. */
     private float[] reconstructedInView(float[] pixels) throws Exception {
         java.util.concurrent.CompletableFuture<float[]> out = new java.util.concurrent.CompletableFuture<>();
-        vm.background.run(() -> out.complete(org.latentexplorer.engine.Tensors.toFloats(
-                vm.inference.reconstruct(org.latentexplorer.engine.Tensors.rows(pixels, 1)))));
+        vm.background.run(() -> out.complete(org.latentexplorer.engine.core.Tensors.toFloats(
+                vm.inference.reconstruct(org.latentexplorer.engine.core.Tensors.rows(pixels, 1)))));
         return out.get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
@@ -139,9 +139,9 @@ class AutoencoderViewModelTest {
             vm.start();
         });
         waitUntil(180, () -> vm.stateProperty().get() == Trainer.State.FINISHED && !vm.busyProperty().get());
-        assertThat(onFx(() -> vm.curve(TrainingViewModel.TRAIN, org.latentexplorer.engine.Autoencoder.RECON_BCE_NOISY)
+        assertThat(onFx(() -> vm.curve(TrainingViewModel.TRAIN, org.latentexplorer.engine.ae.Autoencoder.RECON_BCE_NOISY)
                 .size())).isPositive();
-        assertThat(onFx(() -> vm.curve(TrainingViewModel.TRAIN, org.latentexplorer.engine.Autoencoder.RECON_BCE)
+        assertThat(onFx(() -> vm.curve(TrainingViewModel.TRAIN, org.latentexplorer.engine.ae.Autoencoder.RECON_BCE)
                 .isEmpty())).isTrue();
         // The trained model keeps the noise it was trained with, and the settings show it.
         assertThat(onFx(() -> vm.trainingNoiseProperty().get())).isEqualTo(AutoencoderViewModel.TrainingNoise.SALT_AND_PEPPER);

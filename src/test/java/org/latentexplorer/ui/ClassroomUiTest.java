@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.latentexplorer.engine.Trainer;
+import org.latentexplorer.engine.core.Trainer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -156,7 +156,7 @@ class ClassroomUiTest {
         robot.clickOn("#menu-help").clickOn("#menu-help-about");
         waitUntil(10, () -> robot.lookup("#about-text").tryQuery().isPresent());
         TextArea about = robot.lookup("#about-text").queryAs(TextArea.class);
-        assertThat(about.getText()).contains(org.latentexplorer.engine.AppInfo.version(), "1.0.0-M2.1", "CC BY-SA 3.0",
+        assertThat(about.getText()).contains(org.latentexplorer.engine.core.AppInfo.version(), "1.0.0-M2.1", "CC BY-SA 3.0",
                 System.getProperty("javafx.runtime.version"));
         assertThat(about.isEditable()).isFalse();
         // It fits a 1280 x 720 projector.

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.data.ImageNoise;
-import org.latentexplorer.engine.Experiment;
-import org.latentexplorer.engine.ExperimentFile;
-import org.latentexplorer.engine.Trainer;
+import org.latentexplorer.engine.core.Trainer;
+import org.latentexplorer.engine.store.Experiment;
+import org.latentexplorer.engine.store.ExperimentFile;
 import org.testfx.api.FxToolkit;
 
 /** Saving a run as an experiment file and opening it in a fresh window's view models. */

@@ -27,8 +27,10 @@ import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.latentexplorer.engine.Gan;
-import org.latentexplorer.engine.VariationalAutoencoder;
+import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.core.Reconstruction;
+import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -184,7 +186,7 @@ class FormulaTest {
             assertThat(onFx(kl::getText)).isEqualTo("6.50 nats");
             assertThat(onFx(() -> latexes(panel))).contains(Formulas.VAE_RECON_BCE)
                     .doesNotContain(Formulas.VAE_RECON_SQUARED_ERROR);
-            fx(() -> vm.reconstructionProperty().set(VariationalAutoencoder.Reconstruction.SQUARED_ERROR));
+            fx(() -> vm.reconstructionProperty().set(Reconstruction.SQUARED_ERROR));
             assertThat(onFx(() -> latexes(panel))).contains(Formulas.VAE_RECON_SQUARED_ERROR)
                     .doesNotContain(Formulas.VAE_RECON_BCE);
             // The rebuilt table is bound to the same live value.
@@ -204,9 +206,9 @@ class FormulaTest {
             // The engine's D loss is the mean cross-entropy over 2m images, −V / 2.
             fx(() -> vm.latest(TrainingViewModel.TRAIN, Gan.D_LOSS).set(0.7));
             assertThat(onFx(() -> ((Label) panel.lookup("#formula-term-v")).getText())).isEqualTo("-1.40");
-            fx(() -> vm.generatorLossProperty().set(Gan.GeneratorLoss.MINIMAX));
+            fx(() -> vm.generatorLossProperty().set(GeneratorLoss.MINIMAX));
             assertThat(onFx(() -> latexes(panel))).contains(Formulas.GAN_G_MINIMAX);
-            fx(() -> vm.generatorLossProperty().set(Gan.GeneratorLoss.NON_SATURATING));
+            fx(() -> vm.generatorLossProperty().set(GeneratorLoss.NON_SATURATING));
             assertThat(onFx(() -> latexes(panel))).contains(Formulas.GAN_G_NON_SATURATING);
         } finally {
             vm.shutdown();

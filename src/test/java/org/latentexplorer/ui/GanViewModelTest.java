@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.latentexplorer.engine.Gan;
-import org.latentexplorer.engine.Trainer;
+import org.latentexplorer.engine.core.Trainer;
+import org.latentexplorer.engine.gan.Gan;
 import org.testfx.api.FxToolkit;
 
 /** The GAN view model without a window: the fixed-noise grid, its timeline, the curves and the quality numbers. */

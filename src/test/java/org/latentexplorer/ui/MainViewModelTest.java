@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.engine.AppInfo;
-import org.latentexplorer.engine.Trainer;
+import org.latentexplorer.engine.core.AppInfo;
+import org.latentexplorer.engine.core.Trainer;
 import org.testfx.api.FxToolkit;
 
 /** The window's view model without a window: settings restored at start, shortcuts acting on the section in view. */

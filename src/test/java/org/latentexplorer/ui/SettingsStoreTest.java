@@ -8,8 +8,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.latentexplorer.data.UserFolder;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.data.UserFolder;
 
 /** The settings file: what is written is read back; anything wrong in it gives defaults, never an error. */
 class SettingsStoreTest {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.latentexplorer.engine.Trainer;
-import org.latentexplorer.engine.VariationalAutoencoder;
+import org.latentexplorer.engine.core.Trainer;
+import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.testfx.api.FxToolkit;
 
 /** The VAE view model without a window: the latent plane's data, decoding at the cursor, β and projections. */
@@ -84,8 +84,8 @@ class VaeViewModelTest {
     /** What the model in view (the inference copy) decodes at z = (x, y), asked on the worker, in order. */
     private float[] decodedByTheModelInView(double x, double y) throws Exception {
         java.util.concurrent.CompletableFuture<float[]> image = new java.util.concurrent.CompletableFuture<>();
-        vm.background.run(() -> image.complete(org.latentexplorer.engine.Tensors.toFloats(
-                vm.inference.decode(org.latentexplorer.engine.Tensors.rows(new float[] {(float) x, (float) y}, 1)))));
+        vm.background.run(() -> image.complete(org.latentexplorer.engine.core.Tensors.toFloats(
+                vm.inference.decode(org.latentexplorer.engine.core.Tensors.rows(new float[] {(float) x, (float) y}, 1)))));
         return image.get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 

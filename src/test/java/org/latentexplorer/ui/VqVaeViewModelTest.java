@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.latentexplorer.engine.CodePrior;
+import org.latentexplorer.engine.vqvae.CodePrior;
 import org.testfx.api.FxToolkit;
 
 /** The VQ-VAE view model without a window: code maps, codebook use, single codes and samples from the priors. */

@@ -1,0 +1,119 @@
+package org.latentexplorer.engine.ganlab;
+
+import org.latentexplorer.engine.core.GeneratorLoss;
+
+/**
+ * Everything that defines a run of the GAN problems lab: the two players' sizes, the baseline GAN's loss and k, and
+ * the remedies, each a switch. Learning rates, k, the Generator loss, unrolling and WGAN's c and n_critic apply to a
+ * running lab at once; sizes, dropout, Minibatch Discrimination and the WGAN switch rebuild the networks.
+ *
+ * @param noiseDim size of z ~ N(0, I)
+ * @param k Discriminator steps per Generator step (the chapter's k); WGAN uses nCritic instead
+ * @param unrollSteps Unrolled GAN's K: the Generator steps against D advanced K steps, then D is restored
+ * @param minibatchKernels Minibatch Discrimination's B kernels, 0 for off
+ * @param clip WGAN's weight clipping c
+ * @param nCritic WGAN's critic steps per Generator step
+ */
+public record LabSettings(int noiseDim, int gWidth, int gDepth, int dWidth, int dDepth, double dDropout,
+        GeneratorLoss generatorLoss, int k, boolean unrolled, int unrollSteps, int minibatchKernels, boolean wgan,
+        double clip, int nCritic, double learningRateD, double learningRateG, int batch, long seed) {
+
+    public static final int MAX_WIDTH = 512;
+    public static final int MAX_DEPTH = 6;
+    public static final int MAX_STEPS = 50;
+
+    public LabSettings {
+        check(noiseDim >= 1 && noiseDim <= 64, "noise size must be 1 to 64: " + noiseDim);
+        check(gWidth >= 1 && gWidth <= MAX_WIDTH && dWidth >= 1 && dWidth <= MAX_WIDTH,
+                "layer widths must be 1 to " + MAX_WIDTH);
+        check(gDepth >= 1 && gDepth <= MAX_DEPTH && dDepth >= 1 && dDepth <= MAX_DEPTH,
+                "depths must be 1 to " + MAX_DEPTH);
+        check(dDropout >= 0 && dDropout < 1, "dropout must be in [0, 1): " + dDropout);
+        check(k >= 1 && k <= MAX_STEPS && unrollSteps >= 1 && unrollSteps <= MAX_STEPS && nCritic >= 1
+                && nCritic <= MAX_STEPS, "k, K and n_critic must be 1 to " + MAX_STEPS);
+        check(minibatchKernels >= 0 && minibatchKernels <= 64, "minibatch kernels must be 0 to 64");
+        check(clip > 0 && clip <= 10, "clipping c must be in (0, 10]: " + clip);
+        check(learningRateD > 0 && learningRateD < 1 && learningRateG > 0 && learningRateG < 1,
+                "learning rates must be in (0, 1)");
+        check(batch >= 2 && batch <= 2048, "batch must be 2 to 2048: " + batch);
+        if (generatorLoss == null) {
+            throw new IllegalArgumentException("generator loss missing");
+        }
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /**
+     * The vanilla GAN of the chapter (k = 1), the baseline every remedy is compared with, with the remedies' own
+     * settings ready for when they are switched on. z of 8, two layers of 32 units in G and D, batches of 128, and the
+     * non-saturating Generator loss as in the app's image GAN. G learns ten times faster than D (3e-3 against 3e-4),
+     * the ratio of the Unrolled GAN paper's ring demo: G then outruns D from mode to mode, so the vanilla GAN
+     * collapses on the ring within a few thousand steps, which is what the remedies are there to prevent. WGAN's c is
+     * 0.1, not its paper's 0.01: with 32-unit layers that bound leaves the critic too flat to place the modes.
+     */
+    public static LabSettings vanilla() {
+        return new LabSettings(8, 32, 2, 32, 2, 0, GeneratorLoss.NON_SATURATING, 1, false, 5, 0, false, 0.1, 5, 3e-4,
+                3e-3, 128, 1);
+    }
+
+    public LabSettings withGeneratorLoss(GeneratorLoss g) {
+        return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, g, k, unrolled, unrollSteps,
+                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+    }
+
+    public LabSettings withDiscriminator(int width, int depth, double dropout) {
+        return new LabSettings(noiseDim, gWidth, gDepth, width, depth, dropout, generatorLoss, k, unrolled,
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+    }
+
+    public LabSettings withUnrolled(boolean on, int steps) {
+        return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, on, steps,
+                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+    }
+
+    public LabSettings withMinibatchKernels(int kernels) {
+        return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
+                unrollSteps, kernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+    }
+
+    public LabSettings withWgan(boolean on, double c, int critic) {
+        return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
+                unrollSteps, minibatchKernels, on, c, critic, learningRateD, learningRateG, batch, seed);
+    }
+
+    public LabSettings withLearningRates(double d, double g) {
+        return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, d, g, batch, seed);
+    }
+
+    public LabSettings withK(int steps) {
+        return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, steps, unrolled,
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+    }
+
+    public LabSettings withGenerator(int noise, int width, int depth) {
+        return new LabSettings(noise, width, depth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled, unrollSteps,
+                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+    }
+
+    public LabSettings withBatch(int size) {
+        return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, size, seed);
+    }
+
+    public LabSettings withSeed(long s) {
+        return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, s);
+    }
+
+    /** Whether going from this run's settings to {@code next} needs new networks (otherwise it applies live). */
+    public boolean needsRebuild(LabSettings next) {
+        return noiseDim != next.noiseDim || gWidth != next.gWidth || gDepth != next.gDepth || dWidth != next.dWidth
+                || dDepth != next.dDepth || dDropout != next.dDropout || minibatchKernels != next.minibatchKernels
+                || wgan != next.wgan || seed != next.seed;
+    }
+}

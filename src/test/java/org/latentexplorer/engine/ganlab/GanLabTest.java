@@ -1,0 +1,159 @@
+package org.latentexplorer.engine.ganlab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.latentexplorer.data.Distribution2D;
+import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.core.TrainingDivergedException;
+
+/** The lab's training loop and its remedies, on networks small enough to train in a blink. */
+class GanLabTest {
+    /** A small version of the baseline: the loop's logic does not depend on the sizes. */
+    private static LabSettings small(long seed) {
+        return LabSettings.vanilla().withGenerator(4, 16, 2).withDiscriminator(16, 2, 0).withBatch(32).withSeed(seed);
+    }
+
+    private static double meanDistanceToNearestMode(double[] xy, Distribution2D real) {
+        double sum = 0;
+        for (int i = 0; i < xy.length / 2; i++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (Distribution2D.Mode m : real.modes()) {
+                best = Math.min(best, Math.hypot(xy[2 * i] - m.x(), xy[2 * i + 1] - m.y()));
+            }
+            sum += best;
+        }
+        return sum / (xy.length / 2);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRun() {
+        GanLab a = new GanLab(Distribution2D.ring(), small(3));
+        GanLab b = new GanLab(Distribution2D.ring(), small(3));
+        for (int i = 0; i < 5; i++) {
+            assertThat(a.step()).isEqualTo(b.step());
+        }
+        assertThat(a.shownSamples()).containsExactly(b.shownSamples());
+    }
+
+    @Test
+    void unrolledGeneratorStepRestoresTheDiscriminatorExactlyWhileTheGeneratorLearns() {
+        // Two labs with one seed stay identical step for step; then only one of them unrolls.
+        LabSettings settings = small(5);
+        GanLab unrolled = new GanLab(Distribution2D.ring(), settings);
+        GanLab plain = new GanLab(Distribution2D.ring(), settings);
+        for (int i = 0; i < 10; i++) {
+            unrolled.step();
+            plain.step();
+        }
+        unrolled.apply(settings.withUnrolled(true, 5));
+        unrolled.discriminatorStep();
+        plain.discriminatorStep();
+        double[] dBefore = unrolled.discriminatorState();
+        double[] gBefore = unrolled.generator().copyParams();
+        assertThat(dBefore).containsExactly(plain.discriminatorState());
+
+        unrolled.generatorStep();
+        plain.generatorStep();
+
+        // Bit for bit: parameters and Adam's moments and step count.
+        assertThat(Arrays.equals(unrolled.discriminatorState(), dBefore)).isTrue();
+        assertThat(unrolled.generator().copyParams()).isNotEqualTo(gBefore);
+        // G stepped against the look-ahead D, not the D it now faces again.
+        assertThat(unrolled.generator().copyParams()).isNotEqualTo(plain.generator().copyParams());
+    }
+
+    @Test
+    void wganCriticStepsKeepEveryWeightWithinTheClip() {
+        double c = 0.01;
+        GanLab lab = new GanLab(Distribution2D.ring(), small(7).withWgan(true, c, 5));
+        double[] start = lab.discriminator().copyParams();
+        for (int i = 0; i < 20; i++) {
+            lab.discriminatorStep();
+        }
+        double[] p = lab.discriminator().copyParams();
+        assertThat(Arrays.stream(p).map(Math::abs).max().orElseThrow()).isLessThanOrEqualTo(c);
+        assertThat(p).isNotEqualTo(start);
+        // The clip binds: RMSProp's steps of about the learning rate keep pushing weights against it.
+        assertThat(Arrays.stream(p).filter(v -> Math.abs(v) == c).count()).isGreaterThan(p.length / 10);
+    }
+
+    @Test
+    void aFewHundredVanillaStepsBringTheGeneratedPointsTowardsTheRing() {
+        Distribution2D ring = Distribution2D.ring();
+        // Equal learning rates: the baseline's ten times faster G, chosen to show mode collapse, first overshoots.
+        GanLab lab = new GanLab(ring, small(2).withLearningRates(1e-3, 1e-3));
+        double before = meanDistanceToNearestMode(lab.shownSamples(), ring);
+        for (int i = 0; i < 400; i++) {
+            lab.step();
+        }
+        double after = meanDistanceToNearestMode(lab.shownSamples(), ring);
+        assertThat(after).isLessThan(0.7 * before);
+    }
+
+    @Test
+    void settingsThatNeedNewNetworksAreRefusedAndTheOthersApplyLive() {
+        LabSettings settings = small(11);
+        GanLab lab = new GanLab(Distribution2D.ring(), settings);
+        assertThatThrownBy(() -> lab.apply(settings.withDiscriminator(8, 2, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> lab.apply(settings.withMinibatchKernels(4)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> lab.apply(settings.withWgan(true, 0.01, 5)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(lab.settings()).isEqualTo(settings);
+
+        LabSettings live = settings.withLearningRates(2e-4, 3e-4).withK(2).withUnrolled(true, 3);
+        lab.apply(live);
+        assertThat(lab.settings()).isEqualTo(live);
+        lab.step();
+        assertThat(lab.steps()).isEqualTo(1);
+    }
+
+    @Test
+    void aNonFiniteLossStopsTheStepAndRestoresTheDiscriminator() {
+        // Real points at the edge of the doubles overflow D's activations to infinity and its loss to NaN, every time.
+        Distribution2D far = Distribution2D.drawn(new double[] {Double.MAX_VALUE, -Double.MAX_VALUE});
+        GanLab lab = new GanLab(far, small(13));
+        double[] before = lab.discriminatorState();
+        assertThatThrownBy(lab::discriminatorStep).isInstanceOf(TrainingDivergedException.class);
+        assertThat(Arrays.equals(lab.discriminatorState(), before)).isTrue();
+        assertThat(lab.steps()).isZero();
+    }
+
+    @Test
+    void eachVariantSwitchesOnItsRemedyOverTheSharedBaseline() {
+        LabSettings base = LabSettings.vanilla().withSeed(4);
+        assertThat(LabVariant.VANILLA_MINIMAX.settings(4)).isEqualTo(base.withGeneratorLoss(GeneratorLoss.MINIMAX));
+        assertThat(LabVariant.VANILLA_NON_SATURATING.settings(4))
+                .isEqualTo(base.withGeneratorLoss(GeneratorLoss.NON_SATURATING));
+        LabSettings small = LabVariant.SMALL_D_DROPOUT.settings(4);
+        assertThat(small.dWidth()).isLessThan(base.dWidth());
+        assertThat(small.dDropout()).isGreaterThan(base.dDropout());
+        assertThat(LabVariant.UNROLLED.settings(4).unrolled()).isTrue();
+        assertThat(LabVariant.MINIBATCH.settings(4).minibatchKernels()).isPositive();
+        assertThat(LabVariant.WGAN.settings(4).wgan()).isTrue();
+        for (LabVariant v : LabVariant.values()) {
+            assertThat(LabVariant.byId(v.id().toUpperCase(Locale.ROOT))).isEqualTo(v);
+            assertThat(v.settings(4).seed()).isEqualTo(4);
+            assertThat(v.settings(4).withSeed(5)).isEqualTo(v.settings(5));
+        }
+        assertThatThrownBy(() -> LabVariant.byId("nonsense")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unrolled");
+    }
+
+    @Test
+    void minibatchDiscriminationTrainsAndMapsThePlaneAgainstTheGeneratedPoints() {
+        GanLab lab = new GanLab(Distribution2D.ring(), small(15).withMinibatchKernels(4));
+        for (int i = 0; i < 5; i++) {
+            lab.step();
+        }
+        double[] map = lab.discriminatorMap(8, 3, lab.sample(32));
+        assertThat(map).hasSize(64);
+        assertThat(Arrays.stream(map).min().orElseThrow()).isGreaterThanOrEqualTo(0);
+        assertThat(Arrays.stream(map).max().orElseThrow()).isLessThanOrEqualTo(1);
+    }
+}
