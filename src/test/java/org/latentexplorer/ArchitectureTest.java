@@ -55,7 +55,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theUiWorksOffItsThreadOnlyThroughBackground = noClasses()
             .that().resideInAPackage("org.latentexplorer.ui..")
-            .and().doNotHaveFullyQualifiedName("org.latentexplorer.ui.Background")
+            .and().doNotHaveFullyQualifiedName("org.latentexplorer.ui.base.Background")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ExecutorService")
             .orShould().callConstructor(Thread.class, Runnable.class)
@@ -82,4 +82,23 @@ class ArchitectureTest {
             .ignoreDependency(resideInAPackage("org.latentexplorer.engine.store.."), alwaysTrue())
             .because("a part of the chapter is read, changed and tested on its own; the model files (store) name "
                     + "every kind of model, and the small networks (tinynet) serve the GAN lab and the season");
+
+    @ArchTest
+    static final ArchRule theSharedUiPackagesKnowNoPartOfTheChapter = noClasses()
+            .that().resideInAnyPackage("org.latentexplorer.ui.base..", "org.latentexplorer.ui.training..",
+                    "org.latentexplorer.ui.widgets..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.latentexplorer.ui.intro..",
+                    "org.latentexplorer.ui.ae..", "org.latentexplorer.ui.vae..", "org.latentexplorer.ui.vqvae..",
+                    "org.latentexplorer.ui.gan..", "org.latentexplorer.ui.ganlab..", "org.latentexplorer.ui.shell..")
+            .because("a widget serves every section alike; what one section draws lives in that section's package");
+
+    @ArchTest
+    static final ArchRule uiPartsOfTheChapterDoNotImportEachOther = slices()
+            .matching("org.latentexplorer.ui.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAnyPackage("org.latentexplorer.ui.base..",
+                    "org.latentexplorer.ui.training..", "org.latentexplorer.ui.widgets.."))
+            .ignoreDependency(resideInAPackage("org.latentexplorer.ui.shell.."), alwaysTrue())
+            .because("a section's views and view models are read, changed and tested on their own; only the window "
+                    + "shell (ui.shell) puts the sections together");
 }

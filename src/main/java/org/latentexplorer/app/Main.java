@@ -30,14 +30,14 @@ public final class Main {
         // The settings are read while JavaFX starts (the window needs them first); the formulas' fonts and tables
         // (about a second) load once the window shows, since on two cores they held it up by 0.3-0.4 s.
         Thread warmUp = new Thread(() -> {
-            org.latentexplorer.ui.SettingsStore.readAhead();
-            org.latentexplorer.ui.LatentExplorerApp.windowShown().join();
-            org.latentexplorer.ui.Typesetting.warmUp();
+            org.latentexplorer.ui.shell.SettingsStore.readAhead();
+            org.latentexplorer.ui.shell.LatentExplorerApp.windowShown().join();
+            org.latentexplorer.ui.widgets.Typesetting.warmUp();
         }, "start-up-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         try {
-            javafx.application.Application.launch(org.latentexplorer.ui.LatentExplorerApp.class, args);
+            javafx.application.Application.launch(org.latentexplorer.ui.shell.LatentExplorerApp.class, args);
         } catch (UnsupportedOperationException e) {
             // The toolkit's refusal of a display that is named but cannot be opened (a closed remote session, a
             // display the user may not use): the same line, not JavaFX's stack trace.

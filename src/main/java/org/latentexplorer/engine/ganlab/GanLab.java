@@ -4,7 +4,6 @@ import java.util.Random;
 import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.core.Logistic;
 import org.latentexplorer.engine.core.TrainingDivergedException;
-import org.latentexplorer.engine.gan.Gan;
 import org.latentexplorer.engine.tinynet.LabNetwork;
 import org.latentexplorer.engine.tinynet.Optimizer;
 

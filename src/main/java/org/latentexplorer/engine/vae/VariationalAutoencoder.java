@@ -21,7 +21,6 @@ import org.latentexplorer.engine.core.Tensors;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The chapter's VAE: the Encoder gives μ and log σ² for each image, z = μ + σ ⊙ ε (the

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.engine.ae.Autoencoder;
-import org.latentexplorer.ui.Settings;
-import org.latentexplorer.ui.SettingsStore;
+import org.latentexplorer.ui.shell.Settings;
+import org.latentexplorer.ui.shell.SettingsStore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.latentexplorer.engine.ae.Autoencoder;
 import org.latentexplorer.engine.core.GenerativeModel;
-import org.latentexplorer.ui.Settings;
-import org.latentexplorer.ui.SettingsStore;
+import org.latentexplorer.ui.shell.Settings;
+import org.latentexplorer.ui.shell.SettingsStore;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
