@@ -15,6 +15,7 @@ import org.latentexplorer.engine.ae.Denoising;
 import org.latentexplorer.engine.ae.KMeans;
 import org.latentexplorer.engine.core.Classifier;
 import org.latentexplorer.engine.core.DataSource;
+import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.Nd4jRuntime;
 import org.latentexplorer.engine.core.Trainer;
 import org.latentexplorer.engine.gan.Gan;
@@ -69,9 +70,10 @@ final class EvalCommand implements Callable<Integer> {
         if (loaded.model() instanceof Gan gan) {
             putQuality(out, gan, split, spec);
         }
-        if (loaded.model() instanceof Autoencoder || loaded.model() instanceof VariationalAutoencoder) {
+        if ((loaded.model() instanceof Autoencoder || loaded.model() instanceof VariationalAutoencoder)
+                && loaded.model() instanceof EncodingModel model) {
             // The chapter's two uses of the code: clustering (k-means on codes vs on pixels) and denoising.
-            ClusterScores.LatentVsPixels c = ClusterScores.latentVsPixels(loaded.model(), split.heldOut(),
+            ClusterScores.LatentVsPixels c = ClusterScores.latentVsPixels(model, split.heldOut(),
                     KMeans.DEFAULT_K, ClusterScores.SEED);
             out.put("kmeans_latent_purity", c.latentScores().purity());
             out.put("kmeans_latent_nmi", c.latentScores().nmi());
@@ -79,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
             out.put("kmeans_pixels_nmi", c.pixelScores().nmi());
             double[] levels = Denoising.levels();
             out.put("masking_levels", levels);
-            out.put("masking_error_nats", Denoising.curve(loaded.model(), split.heldOut(), ImageNoise.Type.MASKING,
+            out.put("masking_error_nats", Denoising.curve(model, split.heldOut(), ImageNoise.Type.MASKING,
                     levels, Denoising.SEED));
         }
         if (loaded.model() instanceof VqVae vqVae) {

@@ -14,7 +14,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.latentexplorer.data.ImageNoise;
 import org.latentexplorer.engine.core.DenseStack;
-import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.HyperParameters;
 import org.latentexplorer.engine.core.LossTerms;
 import org.latentexplorer.engine.core.Mlp;
@@ -32,7 +32,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * With input noise it is the denoising autoencoder: each step corrupts the batch ({@link ImageNoise}) and
  * reconstructs the clean images from it.
  */
-public final class Autoencoder implements GenerativeModel {
+public final class Autoencoder implements EncodingModel {
     /** Reconstruction of the clean input, nats per image. */
     public static final String RECON_BCE = "recon_bce";
     /** Reconstruction of the clean image from its corrupted input (what a denoising AE minimises), nats per image. */

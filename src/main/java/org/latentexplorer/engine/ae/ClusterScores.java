@@ -3,7 +3,7 @@ package org.latentexplorer.engine.ae;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.latentexplorer.data.ImageSet;
-import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.Tensors;
 
 /**
@@ -36,8 +36,7 @@ public final class ClusterScores {
             Scores pixelScores) {
     }
 
-    /** @param model any model with an Encoder (not a GAN) */
-    public static LatentVsPixels latentVsPixels(GenerativeModel model, ImageSet images, int k, long seed) {
+    public static LatentVsPixels latentVsPixels(EncodingModel model, ImageSet images, int k, long seed) {
         int[] all = IntStream.range(0, images.size()).toArray();
         float[] pixels = images.gather(all);
         float[] codes = Tensors.toFloats(model.encode(Tensors.rows(pixels, all.length)));

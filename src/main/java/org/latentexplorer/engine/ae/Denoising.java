@@ -3,7 +3,7 @@ package org.latentexplorer.engine.ae;
 import java.util.stream.IntStream;
 import org.latentexplorer.data.ImageNoise;
 import org.latentexplorer.data.ImageSet;
-import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.Reconstruction;
 import org.latentexplorer.engine.core.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,10 +32,8 @@ public final class Denoising {
     /**
      * Reconstruction error of the clean images from their corrupted versions: binary cross-entropy summed over the
      * pixels, averaged over the images, in nats per image (the autoencoder's {@link Autoencoder#RECON_BCE} unit).
-     *
-     * @param model any model with an Encoder (not a GAN)
      */
-    public static double error(GenerativeModel model, INDArray clean, ImageNoise noise, long seed) {
+    public static double error(EncodingModel model, INDArray clean, ImageNoise noise, long seed) {
         return Reconstruction.BCE.perImage(clean, model.reconstruct(corrupt(clean, noise, seed)));
     }
 
@@ -43,7 +41,7 @@ public final class Denoising {
      * {@link #error} at each level of one type of noise, in nats per image. Every level uses the same seed, so a higher
      * level corrupts a superset of the pixels a lower one does and the curve is smooth.
      */
-    public static double[] curve(GenerativeModel model, INDArray clean, ImageNoise.Type type, double[] levels,
+    public static double[] curve(EncodingModel model, INDArray clean, ImageNoise.Type type, double[] levels,
             long seed) {
         double[] errors = new double[levels.length];
         for (int i = 0; i < levels.length; i++) {
@@ -53,7 +51,7 @@ public final class Denoising {
     }
 
     /** {@link #curve} on every image of a set, e.g. the held-out images. */
-    public static double[] curve(GenerativeModel model, ImageSet images, ImageNoise.Type type, double[] levels,
+    public static double[] curve(EncodingModel model, ImageSet images, ImageNoise.Type type, double[] levels,
             long seed) {
         INDArray clean = Tensors.rows(images.gather(IntStream.range(0, images.size()).toArray()), images.size());
         return curve(model, clean, type, levels, seed);

@@ -8,7 +8,8 @@ import org.latentexplorer.data.ImageSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The contract every model of the chapter implements. Inputs are rows of pixels in [0, 1].
+ * The contract every model of the chapter implements: it trains, decodes a latent code and samples new images. Inputs
+ * are rows of pixels in [0, 1]. Models with an Encoder add {@link EncodingModel}.
  * A model is not thread-safe: the Trainer's thread owns the one being trained, and views decode
  * with their own {@link #copyForInference()} fed by published parameter copies.
  */
@@ -26,13 +27,8 @@ public interface GenerativeModel {
     /** Loss terms on a batch without changing anything, per image. */
     LossTerms evaluate(INDArray x);
 
-    INDArray reconstruct(INDArray x);
-
     /** Size of the latent code z; 0 for a model without one. */
     int latentSize();
-
-    /** q(z|x): the code of each input row (the mean, for a stochastic encoder). */
-    INDArray encode(INDArray x);
 
     /** p(x|z): the image of each latent row. */
     INDArray decode(INDArray z);

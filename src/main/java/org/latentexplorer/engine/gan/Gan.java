@@ -625,16 +625,6 @@ public final class Gan implements GenerativeModel {
         return Transforms.sigmoid(discriminator.output(signed(x01), false), false);
     }
 
-    @Override
-    public INDArray reconstruct(INDArray x) {
-        throw new UnsupportedOperationException("a GAN has no Encoder");
-    }
-
-    @Override
-    public INDArray encode(INDArray x) {
-        throw new UnsupportedOperationException("a GAN has no Encoder");
-    }
-
     /** G(z) with pixels mapped back from tanh's [−1, 1] to [0, 1]. */
     @Override
     public INDArray decode(INDArray z) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentexplorer.engine.core.DenseStack;
-import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.HyperParameters;
 import org.latentexplorer.engine.core.LossTerms;
 import org.latentexplorer.engine.core.Mlp;
@@ -28,7 +28,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * L = KL[N(μ, σ²) ‖ N(0, I)] + β · reconstruction, with both terms reported at every step.
  * Encoder and Decoder are two networks joined by hand, so ε is drawn once per step and reused in the backward pass.
  */
-public final class VariationalAutoencoder implements GenerativeModel {
+public final class VariationalAutoencoder implements EncodingModel {
     public static final String LOSS = "loss";
     public static final String KL = "kl";
     public static final String RECON = "recon";

@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.latentexplorer.data.ImageSet;
+import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.HyperParameters;
 import org.latentexplorer.engine.core.LossTerms;
@@ -69,7 +70,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * are, quantized or not; {@link #sample} draws code maps from the fitted {@link CodePrior} (the autoregressive one if
  * present, else the per-position one, else uniform codes) and decodes them.
  */
-public final class VqVae implements GenerativeModel {
+public final class VqVae implements EncodingModel {
     public static final String LOSS = "loss";
     public static final String RECON = "recon";
     public static final String CODEBOOK = "codebook";

@@ -17,6 +17,7 @@ import org.latentexplorer.engine.ae.Autoencoder;
 import org.latentexplorer.engine.ae.ClusterScores;
 import org.latentexplorer.engine.ae.Denoising;
 import org.latentexplorer.engine.core.DataSource;
+import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.ModelKind;
 import org.latentexplorer.engine.core.Tensors;
@@ -80,8 +81,8 @@ public final class AutoencoderViewModel extends TrainingViewModel {
 
     // Worker thread.
     private float[] previewPixels;
-    private GenerativeModel shippedPlain;
-    private GenerativeModel shippedDenoising;
+    private EncodingModel shippedPlain;
+    private EncodingModel shippedDenoising;
     private GenerativeModel measured;
 
     public AutoencoderViewModel(I18n i18n, Background background) {
@@ -174,12 +175,13 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         });
     }
 
-    private static GenerativeModel shipped(String name) {
+    /** A shipped autoencoder (both have an Encoder), or null where it is missing or unreadable. */
+    private static EncodingModel shipped(String name) {
         if (!ModelStore.bundledExists(name)) {
             return null;
         }
         try {
-            return ModelStore.loadBundled(name).model();
+            return (EncodingModel) ModelStore.loadBundled(name).model();
         } catch (Exception e) {
             return null;
         }
@@ -195,7 +197,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
             });
             return;
         }
-        ImageGrid recon = ImageGrid.of(Tensors.toFloats(inference.reconstruct(rows(previewPixels))),
+        ImageGrid recon = ImageGrid.of(Tensors.toFloats(encodingInference().reconstruct(rows(previewPixels))),
                 split.heldOut().rows(), split.heldOut().cols());
         publish(() -> reconstructions.set(recon));
         showDenoising();
@@ -222,7 +224,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
             return;
         }
         float[] corrupted = testNoise().apply(previewPixels, Denoising.SEED);
-        float[] out = Tensors.toFloats(inference.reconstruct(rows(corrupted)));
+        float[] out = Tensors.toFloats(encodingInference().reconstruct(rows(corrupted)));
         int r = split.heldOut().rows();
         int c = split.heldOut().cols();
         ImageGrid in = ImageGrid.of(corrupted, r, c);
@@ -241,7 +243,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         double[] levels = Denoising.levels();
         Map<String, double[]> errors = new java.util.LinkedHashMap<>();
         ImageNoise.Type type = testNoise.seen();
-        errors.put(CURVE_MODEL, Denoising.curve(inference, split.heldOut(), type, levels, Denoising.SEED));
+        errors.put(CURVE_MODEL, Denoising.curve(encodingInference(), split.heldOut(), type, levels, Denoising.SEED));
         if (shippedPlain != null) {
             errors.put(CURVE_PLAIN, Denoising.curve(shippedPlain, split.heldOut(), type, levels, Denoising.SEED));
         }
@@ -267,7 +269,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         if (inference == null || pixels == null || split == null) {
             return;
         }
-        float[] out = Tensors.toFloats(inference.reconstruct(rows(pixels)));
+        float[] out = Tensors.toFloats(encodingInference().reconstruct(rows(pixels)));
         ImageGrid result = ImageGrid.of(out, split.heldOut().rows(), split.heldOut().cols());
         publish(() -> scribbleOutput.set(result));
     }
@@ -278,7 +280,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
             return;
         }
         int k = clusters.seen();
-        ClusterScores.LatentVsPixels r = ClusterScores.latentVsPixels(inference, split.heldOut(), k, ClusterScores.SEED);
+        ClusterScores.LatentVsPixels r = ClusterScores.latentVsPixels(encodingInference(), split.heldOut(), k, ClusterScores.SEED);
         int d = inference.latentSize();
         int n = split.heldOut().size();
         float[] xs = new float[n];

@@ -30,6 +30,7 @@ import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.core.DataSource;
+import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.ModelKind;
 import org.latentexplorer.engine.core.Nd4jRuntime;
@@ -165,6 +166,11 @@ public abstract class TrainingViewModel implements CurveSource {
     /** Whether this section opens models of a kind; a section may show more than one. */
     public boolean accepts(ModelKind k) {
         return k == kind();
+    }
+
+    /** The model in view, for a section whose kinds all have an Encoder (its {@link #accepts} admits no GAN). */
+    protected EncodingModel encodingInference() {
+        return (EncodingModel) inference;
     }
 
     /** The latent-size setting that builds a model like this one: its code size, unless the kind says otherwise. */

@@ -17,7 +17,7 @@ import javafx.collections.ObservableList;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
-import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.ModelKind;
 import org.latentexplorer.engine.core.Tensors;
 import org.latentexplorer.engine.store.ModelStore;
@@ -50,7 +50,7 @@ public final class CompareViewModel {
         private final AtomicBoolean decodeQueued = new AtomicBoolean();
         private volatile double[] cursor = {0, 0};
         // Worker thread.
-        private GenerativeModel model;
+        private EncodingModel model;
 
         public ObjectProperty<LatentPoints> pointsProperty() { return points; }
         public DoubleProperty cursorXProperty() { return cursorX; }
@@ -105,8 +105,9 @@ public final class CompareViewModel {
         ready.set(false);
         background.run(() -> {
             heldOut = Split.of(d.load(), Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED).heldOut();
-            ae.model = ModelStore.loadBundled(ModelKind.AE.id() + "-" + d.id()).model();
-            vae.model = ModelStore.loadBundled(ModelKind.VAE.id() + "-" + d.id()).model();
+            // The bundled autoencoder and VAE both have an Encoder.
+            ae.model = (EncodingModel) ModelStore.loadBundled(ModelKind.AE.id() + "-" + d.id()).model();
+            vae.model = (EncodingModel) ModelStore.loadBundled(ModelKind.VAE.id() + "-" + d.id()).model();
             int[] first = new int[IMAGES];
             for (int i = 0; i < IMAGES; i++) {
                 first[i] = i;

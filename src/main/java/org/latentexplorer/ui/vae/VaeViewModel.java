@@ -254,7 +254,7 @@ public final class VaeViewModel extends TrainingViewModel {
             return;
         }
         int d = inference.latentSize();
-        codes = Tensors.toFloats(inference.encode(rows(heldOutPixels)));
+        codes = Tensors.toFloats(encodingInference().encode(rows(heldOutPixels)));
         pca = d > 2 ? Pca.fit(codes, d) : null;
         publish(() -> modelLatentSize.set(d));
         projectPoints();
@@ -368,7 +368,7 @@ public final class VaeViewModel extends TrainingViewModel {
             return;
         }
         float[] original = heldOut.image(i);
-        float[] recon = Tensors.toFloats(inference.reconstruct(Tensors.rows(original, 1)));
+        float[] recon = Tensors.toFloats(encodingInference().reconstruct(Tensors.rows(original, 1)));
         ImageGrid pair = new ImageGrid(List.of(original, recon), heldOut.rows(), heldOut.cols());
         publish(() -> selectedPair.set(pair));
     }

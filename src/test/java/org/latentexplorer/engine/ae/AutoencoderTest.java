@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.data.BundledDataset;
+import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.data.ImageNoise;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
@@ -120,7 +121,7 @@ class AutoencoderTest {
     void inferenceCopyGivesTheSameOutputAndIsIndependent() {
         Autoencoder model = new Autoencoder(Autoencoder.Config.defaults(2));
         trainSteps(model, 5, 2);
-        GenerativeModel copy = model.copyForInference();
+        EncodingModel copy = model.copyForInference();
         INDArray before = copy.reconstruct(probe).dup();
         assertThat(before).isEqualTo(model.reconstruct(probe));
         assertThat(copy.parameters()).isEqualTo(model.parameters());

@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * trainBatch adds 1 to each parameter, so after call k all parameters equal k (from 0), and the loss or the
  * parameters turn NaN on the calls a test chooses.
  */
-public final class FakeModel implements GenerativeModel {
+public final class FakeModel implements EncodingModel {
     static final String LOSS = "fake_loss";
 
     private final int inputSize;
@@ -104,7 +104,7 @@ public final class FakeModel implements GenerativeModel {
     }
 
     @Override
-    public GenerativeModel copyForInference() {
+    public FakeModel copyForInference() {
         FakeModel copy = new FakeModel(inputSize, (int) params.length());
         copy.setParameters(params);
         return copy;

@@ -86,9 +86,9 @@ class ModelStoreTest {
         assertThat(names(dir.resolve("sub"))).containsExactly("model.json", "model.zip");
 
         ModelStore.Loaded loaded = ModelStore.load(base);
-        GenerativeModel model = loaded.model();
-        assertThat(model).isInstanceOf(Autoencoder.class);
-        assertThat(((Autoencoder) model).config().latentSize()).isEqualTo(3);
+        assertThat(loaded.model()).isInstanceOf(Autoencoder.class);
+        Autoencoder model = (Autoencoder) loaded.model();
+        assertThat(model.config().latentSize()).isEqualTo(3);
         assertThat(model.parameters()).isEqualTo(trained.parameters());
         assertThat(model.reconstruct(probe)).isEqualTo(trained.reconstruct(probe));
         assertThat(model.encode(probe)).isEqualTo(trained.encode(probe));
@@ -146,8 +146,8 @@ class ModelStoreTest {
         assertThat(names(dir)).containsExactly("m.json", "m.zip");
         ModelStore.Loaded loaded = ModelStore.load(base);
         assertThat(loaded.manifest().dataset()).isEqualTo("fashion");
-        assertThat(loaded.model().reconstruct(probe)).isEqualTo(other.reconstruct(probe));
-        assertThat(loaded.model().reconstruct(probe)).isNotEqualTo(trained.reconstruct(probe));
+        assertThat(((Autoencoder) loaded.model()).reconstruct(probe)).isEqualTo(other.reconstruct(probe));
+        assertThat(((Autoencoder) loaded.model()).reconstruct(probe)).isNotEqualTo(trained.reconstruct(probe));
     }
 
     @Test
@@ -167,7 +167,7 @@ class ModelStoreTest {
         assertThat(names(dir)).containsExactly("m.json", "m.zip");
         assertThat(Files.readAllBytes(dir.resolve("m.zip"))).isEqualTo(zipBefore);
         assertThat(Files.readAllBytes(dir.resolve("m.json"))).isEqualTo(jsonBefore);
-        assertThat(ModelStore.load(base).model().reconstruct(probe)).isEqualTo(trained.reconstruct(probe));
+        assertThat(((Autoencoder) ModelStore.load(base).model()).reconstruct(probe)).isEqualTo(trained.reconstruct(probe));
     }
 
     @Test

@@ -129,7 +129,7 @@ class AutoencoderViewModelTest {
     /** What the model in view (the inference copy) makes of one image, asked on the worker, after what is queued. */
     private float[] reconstructedInView(float[] pixels) throws Exception {
         return FxTestSupport.askModelInView(vm, m -> org.latentexplorer.engine.core.Tensors.toFloats(
-                m.reconstruct(org.latentexplorer.engine.core.Tensors.rows(pixels, 1))));
+                ((org.latentexplorer.engine.core.EncodingModel) m).reconstruct(org.latentexplorer.engine.core.Tensors.rows(pixels, 1))));
     }
 
     @Test
