@@ -12,7 +12,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.data.ImageNoise;
 import org.latentexplorer.data.ImageSet;
@@ -20,7 +19,7 @@ import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.LossTerms;
 import org.latentexplorer.engine.core.ModelKind;
-import org.latentexplorer.engine.core.Nd4jRuntime;
+import org.latentexplorer.engine.core.TestImages;
 import org.latentexplorer.engine.core.Tensors;
 import org.latentexplorer.engine.core.Trainer;
 import org.latentexplorer.engine.core.TrainingSteps;
@@ -39,11 +38,10 @@ class AutoencoderTest {
 
     @BeforeAll
     static void loadData() throws Exception {
-        Nd4jRuntime.configureThreads(1);
-        Split split = Split.of(BundledDataset.MNIST.load(), 1000, 42);
+        Split split = TestImages.mnist();
         train = split.train();
-        heldOut = split.heldOut().subset("held out 500", IntStream.range(0, 500).toArray());
-        probe = Tensors.rows(heldOut.gather(IntStream.range(0, 16).toArray()), 16);
+        heldOut = TestImages.first(split.heldOut(), 500);
+        probe = TestImages.batch(heldOut, 16);
     }
 
     private static void trainSteps(GenerativeModel model, int steps, long seed) {
@@ -269,7 +267,7 @@ class AutoencoderTest {
         }
         assertThat(curve[0]).isCloseTo(model.evaluate(probe).get(Autoencoder.RECON_BCE), within(1e-3 * curve[0]));
         assertThat(curve).isSorted();
-        ImageSet probeImages = heldOut.subset("probe", IntStream.range(0, 16).toArray());
+        ImageSet probeImages = TestImages.first(heldOut, 16);
         assertThat(Denoising.curve(model, probeImages, ImageNoise.Type.MASKING, levels, 3)).isEqualTo(curve);
     }
 

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
-import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.ae.Autoencoder;
 import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,8 +18,7 @@ class BenchTest {
 
     @BeforeAll
     static void loadData() throws Exception {
-        Nd4jRuntime.configureThreads(1);
-        images = Split.of(BundledDataset.MNIST.load(), 1000, 42).train().subset("200", IntStream.range(0, 200).toArray());
+        images = TestImages.first(TestImages.mnist().train(), 200);
     }
 
     @Test

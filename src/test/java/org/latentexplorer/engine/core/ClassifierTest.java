@@ -13,7 +13,6 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.ae.Autoencoder;
@@ -33,8 +32,7 @@ class ClassifierTest {
 
     @BeforeAll
     static void train() throws Exception {
-        Nd4jRuntime.configureThreads(1);
-        Split split = Split.of(BundledDataset.MNIST.load(), 1000, 42);
+        Split split = TestImages.mnist();
         train = split.train();
         heldOut = split.heldOut();
         heldOutImages = Tensors.rows(heldOut.gather(IntStream.range(0, heldOut.size()).toArray()), heldOut.size());
@@ -189,7 +187,7 @@ class ClassifierTest {
     @Test
     void aLossThatStopsBeingFiniteRestoresTheLastGoodParametersAndSaysSo() {
         Classifier c = new Classifier(784, Classifier.DEFAULT_LEARNING_RATE, 5);
-        ImageSet small = train.subset("small", IntStream.range(0, 256).toArray());
+        ImageSet small = TestImages.first(train, 256);
         List<INDArray> afterEpoch = new ArrayList<>();
         // After the first epoch (4 steps of 64) the parameters are wrecked, as a diverging update would.
         assertThatThrownBy(() -> c.fit(small, 3, 64, 5, epoch -> {

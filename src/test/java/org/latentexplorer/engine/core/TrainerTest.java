@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.ae.Autoencoder;
@@ -32,11 +31,10 @@ class TrainerTest {
 
     @BeforeAll
     static void loadData() throws Exception {
-        Nd4jRuntime.configureThreads(1);
-        Split split = Split.of(BundledDataset.MNIST.load(), 1000, 42);
+        Split split = TestImages.mnist();
         train = split.train();
-        small = train.subset("small", IntStream.range(0, 640).toArray());
-        heldOut = split.heldOut().subset("held out 200", IntStream.range(0, 200).toArray());
+        small = TestImages.first(train, 640);
+        heldOut = TestImages.first(split.heldOut(), 200);
     }
 
     /** Everything a listener hears, in order. */
@@ -375,7 +373,7 @@ class TrainerTest {
     void evaluateAveragesOverAllImagesWeightedByBatchSize() {
         // 1200 images: batches of 500, 500 and 200, so an unweighted mean of the batches would differ. The fake
         // model's loss is the batch's mean pixel, so the right answer is the mean pixel of all 1200 images.
-        ImageSet images = train.subset("1200", IntStream.range(0, 1200).toArray());
+        ImageSet images = TestImages.first(train, 1200);
         double sum = 0;
         for (float v : images.gather(IntStream.range(0, 1200).toArray())) {
             sum += v;

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.ae.Autoencoder;
@@ -21,10 +20,9 @@ class TrainingCheckTest {
 
     @BeforeAll
     static void loadData() throws Exception {
-        Nd4jRuntime.configureThreads(1);
-        Split split = Split.of(BundledDataset.MNIST.load(), 1000, 42);
-        train = split.train().subset("small", IntStream.range(0, 640).toArray());
-        heldOut = split.heldOut().subset("held out 200", IntStream.range(0, 200).toArray());
+        Split split = TestImages.mnist();
+        train = TestImages.first(split.train(), 640);
+        heldOut = TestImages.first(split.heldOut(), 200);
     }
 
     @Test

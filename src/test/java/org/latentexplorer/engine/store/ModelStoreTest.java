@@ -31,7 +31,7 @@ import org.latentexplorer.engine.ae.Autoencoder;
 import org.latentexplorer.engine.core.FakeModel;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.ModelKind;
-import org.latentexplorer.engine.core.Nd4jRuntime;
+import org.latentexplorer.engine.core.TestImages;
 import org.latentexplorer.engine.core.Tensors;
 import org.latentexplorer.engine.core.Trainer;
 import org.latentexplorer.engine.vae.VariationalAutoencoder;
@@ -53,10 +53,9 @@ class ModelStoreTest {
 
     @BeforeAll
     static void trainAndSave() throws Exception {
-        Nd4jRuntime.configureThreads(1);
-        Split split = Split.of(BundledDataset.MNIST.load(), 1000, 42);
+        Split split = TestImages.mnist();
         train = split.train();
-        probe = Tensors.rows(split.heldOut().gather(IntStream.range(0, 20).toArray()), 20);
+        probe = TestImages.batch(split.heldOut(), 20);
         trained = new Autoencoder(new Autoencoder.Config(784, Autoencoder.Config.DEFAULT_HIDDEN, 3, 2e-3, 11));
         trainSteps(trained, 10, 0);
         trainedManifest = ModelManifest.describe(trained, "mnist", 11, 4, 10,

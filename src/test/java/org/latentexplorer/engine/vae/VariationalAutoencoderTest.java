@@ -11,14 +11,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.LossTerms;
 import org.latentexplorer.engine.core.ModelKind;
-import org.latentexplorer.engine.core.Nd4jRuntime;
 import org.latentexplorer.engine.core.Reconstruction;
+import org.latentexplorer.engine.core.TestImages;
 import org.latentexplorer.engine.core.Tensors;
 import org.latentexplorer.engine.core.Trainer;
 import org.latentexplorer.engine.core.TrainingSteps;
@@ -39,11 +38,10 @@ class VariationalAutoencoderTest {
 
     @BeforeAll
     static void loadData() throws Exception {
-        Nd4jRuntime.configureThreads(1);
-        Split split = Split.of(BundledDataset.MNIST.load(), 1000, 42);
+        Split split = TestImages.mnist();
         train = split.train();
-        heldOut = split.heldOut().subset("held out 500", IntStream.range(0, 500).toArray());
-        probe = Tensors.rows(heldOut.gather(IntStream.range(0, 16).toArray()), 16);
+        heldOut = TestImages.first(split.heldOut(), 500);
+        probe = TestImages.batch(heldOut, 16);
     }
 
     private static Config config(long seed, double beta, Reconstruction reconstruction) {
