@@ -27,7 +27,7 @@ import org.latentexplorer.engine.core.TrainerListener;
 import org.latentexplorer.engine.core.TrainingCheck;
 import org.latentexplorer.engine.core.TrainingConfig;
 import org.latentexplorer.engine.core.TrainingDivergedException;
-import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.gan.GanConfig;
 import org.latentexplorer.engine.gan.QualityReference;
 import org.latentexplorer.engine.store.ModelManifest;
 import org.latentexplorer.engine.store.ModelStore;
@@ -205,8 +205,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         // A GAN's two networks have a rate each; the one --lr sets both.
         if (learningRate != null && (modelKind == ModelKind.GAN || modelKind == ModelKind.DCGAN)) {
-            settings.put(Gan.LEARNING_RATE_D_SETTING, learningRate);
-            settings.put(Gan.LEARNING_RATE_G_SETTING, learningRate);
+            settings.put(GanConfig.LEARNING_RATE_D_SETTING, learningRate);
+            settings.put(GanConfig.LEARNING_RATE_G_SETTING, learningRate);
         }
         return settings;
     }

@@ -10,6 +10,7 @@ import org.latentexplorer.engine.core.HyperParameters;
 import org.latentexplorer.engine.core.ModelKind;
 import org.latentexplorer.engine.core.Reconstruction;
 import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.gan.GanConfig;
 import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.latentexplorer.engine.vqvae.VqVae;
 
@@ -33,7 +34,7 @@ public final class Models {
             case AE -> Autoencoder.Config.MAX_LATENT;
             case VAE -> VariationalAutoencoder.Config.MAX_LATENT;
             case VQVAE -> VqVae.Config.MAX_CODE_DIMENSION;
-            case GAN, DCGAN -> Gan.Config.MAX_NOISE;
+            case GAN, DCGAN -> GanConfig.MAX_NOISE;
         };
     }
 
@@ -45,8 +46,8 @@ public final class Models {
      * @param settings the kind's own settings by their manifest names (the autoencoder's {@code input_noise} and
      *     {@code input_noise_level}, which make it a denoising autoencoder; the VAE's {@code beta} and
      *     {@code reconstruction}, the VQ-VAE's {@code codebook_size}, {@code beta} and {@code restart_dead_codes}, the
-     *     GANs' {@link Gan#SETTINGS}); one the kind does not have is refused rather than ignored, a missing one is the
-     *     default
+     *     GANs' {@link GanConfig#SETTINGS}); one the kind does not have is refused rather than ignored, a missing one
+     *     is the default
      * @param latentSize for a GAN, the size of its noise z; for a VQ-VAE, the dimension D of each code vector
      * @param learningRate unused by the GANs: both their networks train at 2e-4 (Adam, β₁ = 0.5) unless the settings
      *     {@code learning_rate_d} and {@code learning_rate_g} say otherwise
@@ -57,7 +58,7 @@ public final class Models {
             case AE -> Autoencoder.SETTINGS;
             case VAE -> Set.of(VariationalAutoencoder.BETA_SETTING, VariationalAutoencoder.RECONSTRUCTION_SETTING);
             case VQVAE -> Set.of(VqVae.CODEBOOK_SIZE_SETTING, VqVae.BETA_SETTING, VqVae.RESTART_SETTING);
-            case GAN, DCGAN -> Gan.SETTINGS;
+            case GAN, DCGAN -> GanConfig.SETTINGS;
         };
         for (String name : settings.keySet()) {
             if (!known.contains(name)) {

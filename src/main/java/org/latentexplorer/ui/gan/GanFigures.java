@@ -3,6 +3,7 @@ package org.latentexplorer.ui.gan;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.value.ObservableNumberValue;
+import org.latentexplorer.engine.gan.Architecture;
 import org.latentexplorer.engine.gan.Gan;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.training.TrainingViewModel;
@@ -43,7 +44,7 @@ public final class GanFigures {
         ModelDiagram d = new ModelDiagram(i18n, "diagram.legend.images", vm.batchSizeProperty());
         var architecture = vm.architectureProperty();
         // The MLP works on flat rows, DCGAN's convolutions on images.
-        Callable<String> shape = () -> architecture.get() == Gan.Architecture.DCGAN
+        Callable<String> shape = () -> architecture.get() == Architecture.DCGAN
                 ? "m \\times " + ModelDiagram.SIDE + " \\times " + ModelDiagram.SIDE : "m \\times " + ModelDiagram.PIXELS;
         return d.flow(d.tensor("diagram-noise", () -> "z: m \\times " + vm.latentSizeProperty().get(),
                         vm.latentSizeProperty()),

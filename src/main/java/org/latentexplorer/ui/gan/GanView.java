@@ -25,7 +25,9 @@ import javafx.scene.layout.VBox;
 import org.latentexplorer.data.ImageFiles;
 import org.latentexplorer.data.Raster;
 import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.gan.Architecture;
 import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.gan.Noise;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.training.TrainingViewModel;
@@ -201,12 +203,12 @@ public final class GanView extends BorderPane implements ModelSectionView {
     }
 
     private void addSettings() {
-        ComboBox<Gan.Architecture> arch = c.enumBox("gan-architecture", Gan.Architecture.values(), vm.architectureProperty(),
+        ComboBox<Architecture> arch = c.enumBox("gan-architecture", Architecture.values(), vm.architectureProperty(),
                 a -> "gan.architecture." + a.name().toLowerCase());
         arch.disableProperty().bind(vm.active().or(vm.busyProperty()));
         panel.addSetting(tagged("gan.architecture", "gan.architecture.tip", false), arch);
 
-        ComboBox<Gan.Noise> noise = c.enumBox("gan-noise", Gan.Noise.values(), vm.noiseProperty(), n -> "gan.noise." + n.id());
+        ComboBox<Noise> noise = c.enumBox("gan-noise", Noise.values(), vm.noiseProperty(), n -> "gan.noise." + n.id());
         noise.disableProperty().bind(vm.active());
         panel.addSetting(tagged("gan.noise", "gan.noise.tip", false), noise);
 

@@ -24,7 +24,10 @@ import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.GeneratorLoss;
 import org.latentexplorer.engine.core.ModelKind;
 import org.latentexplorer.engine.core.Tensors;
+import org.latentexplorer.engine.gan.Architecture;
 import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.gan.GanConfig;
+import org.latentexplorer.engine.gan.Noise;
 import org.latentexplorer.engine.gan.QualityReference;
 import org.latentexplorer.engine.gan.SampleQuality;
 import org.latentexplorer.engine.store.ModelStore;
@@ -55,14 +58,14 @@ public final class GanViewModel extends TrainingViewModel {
     }
 
     /** Shared: the worker asks for the kind of model in view. */
-    private final SharedProperty<Gan.Architecture> architecture = new SharedProperty<>(this, "architecture",
-            Gan.Architecture.MLP);
+    private final SharedProperty<Architecture> architecture = new SharedProperty<>(this, "architecture",
+            Architecture.MLP);
     private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 1);
     private final DoubleProperty learningRateD = new SimpleDoubleProperty(this, "learningRateD", 2e-4);
     private final DoubleProperty learningRateG = new SimpleDoubleProperty(this, "learningRateG", 2e-4);
     private final ObjectProperty<GeneratorLoss> generatorLoss = new SimpleObjectProperty<>(this, "generatorLoss",
             GeneratorLoss.NON_SATURATING);
-    private final ObjectProperty<Gan.Noise> noise = new SimpleObjectProperty<>(this, "noise", Gan.Noise.NORMAL);
+    private final ObjectProperty<Noise> noise = new SimpleObjectProperty<>(this, "noise", Noise.NORMAL);
     private final DoubleProperty dDropout = new SimpleDoubleProperty(this, "dDropout", 0);
     private final DoubleProperty dWidth = new SimpleDoubleProperty(this, "dWidth", 1);
 
@@ -134,7 +137,7 @@ public final class GanViewModel extends TrainingViewModel {
 
     @Override
     public ModelKind kind() {
-        return architecture.seen() == Gan.Architecture.DCGAN ? ModelKind.DCGAN : ModelKind.GAN;
+        return architecture.seen() == Architecture.DCGAN ? ModelKind.DCGAN : ModelKind.GAN;
     }
 
     @Override
@@ -159,13 +162,13 @@ public final class GanViewModel extends TrainingViewModel {
     protected void applyModelSettings(ModelKind kind, Map<String, Object> settings) {
         syncingArchitecture.set(true);
         try {
-            architecture.set(kind == ModelKind.DCGAN ? Gan.Architecture.DCGAN : Gan.Architecture.MLP);
+            architecture.set(kind == ModelKind.DCGAN ? Architecture.DCGAN : Architecture.MLP);
         } finally {
             syncingArchitecture.set(false);
         }
         k.set(StoredValues.integer(settings, "k", k.get()));
         generatorLoss.set(StoredValues.parsed(settings, "generator_loss", GeneratorLoss::byId, generatorLoss.get()));
-        noise.set(StoredValues.parsed(settings, "noise", Gan.Noise::byId, noise.get()));
+        noise.set(StoredValues.parsed(settings, "noise", Noise::byId, noise.get()));
         learningRateD.set(StoredValues.number(settings, "learning_rate_d", learningRateD.get()));
         learningRateG.set(StoredValues.number(settings, "learning_rate_g", learningRateG.get()));
         dDropout.set(StoredValues.number(settings, "d_dropout", dDropout.get()));
@@ -213,7 +216,7 @@ public final class GanViewModel extends TrainingViewModel {
     @Override
     protected void onModelAdopted(GenerativeModel adopted) {
         Gan g = (Gan) adopted;
-        Gan.Config c = g.config();
+        GanConfig c = g.config();
         int kk = g.k();
         double lrD = g.learningRateD();
         double lrG = g.learningRateG();
@@ -306,12 +309,12 @@ public final class GanViewModel extends TrainingViewModel {
         }
     }
 
-    public ObjectProperty<Gan.Architecture> architectureProperty() { return architecture; }
+    public ObjectProperty<Architecture> architectureProperty() { return architecture; }
     public IntegerProperty kProperty() { return k; }
     public DoubleProperty learningRateDProperty() { return learningRateD; }
     public DoubleProperty learningRateGProperty() { return learningRateG; }
     public ObjectProperty<GeneratorLoss> generatorLossProperty() { return generatorLoss; }
-    public ObjectProperty<Gan.Noise> noiseProperty() { return noise; }
+    public ObjectProperty<Noise> noiseProperty() { return noise; }
     public DoubleProperty dDropoutProperty() { return dDropout; }
     public DoubleProperty dWidthProperty() { return dWidth; }
     public ObjectProperty<ImageGrid> samplesProperty() { return samples; }

@@ -25,9 +25,6 @@ import org.latentexplorer.engine.core.ModelKind;
 import org.latentexplorer.engine.core.Nd4jRuntime;
 import org.latentexplorer.engine.core.Tensors;
 import org.latentexplorer.engine.core.TrainingSteps;
-import org.latentexplorer.engine.gan.Gan.Architecture;
-import org.latentexplorer.engine.gan.Gan.Config;
-import org.latentexplorer.engine.gan.Gan.Noise;
 import org.latentexplorer.engine.store.ModelFileException;
 import org.latentexplorer.engine.store.ModelManifest;
 import org.latentexplorer.engine.store.ModelStore;
@@ -52,8 +49,8 @@ class GanTest {
         probe = Tensors.rows(heldOut.gather(IntStream.range(0, 16).toArray()), 16);
     }
 
-    private static Config config(Architecture architecture, GeneratorLoss loss, int k) {
-        return new Config(architecture, 100, Noise.UNIFORM, loss, k, 2e-4, 2e-4, 0, 1, 42);
+    private static GanConfig config(Architecture architecture, GeneratorLoss loss, int k) {
+        return new GanConfig(architecture, 100, Noise.UNIFORM, loss, k, 2e-4, 2e-4, 0, 1, 42);
     }
 
     private static float[] generatorParameters(Gan gan) {
@@ -76,7 +73,7 @@ class GanTest {
 
     @Test
     void theMlpGanHasTheChaptersLayers() {
-        Gan gan = new Gan(Config.defaults(Architecture.MLP));
+        Gan gan = new Gan(GanConfig.defaults(Architecture.MLP));
         // Generator 100-256-512-784, Discriminator 784-512-256-1.
         assertThat(gan.denseLayerShapes()).containsExactly(new int[] {100, 256}, new int[] {256, 512},
                 new int[] {512, 784}, new int[] {784, 512}, new int[] {512, 256}, new int[] {256, 1});
@@ -88,15 +85,15 @@ class GanTest {
         assertThat(gan.latentSize()).isEqualTo(100);
         assertThat(gan.inputSize()).isEqualTo(784);
 
-        Gan narrow = new Gan(new Config(Architecture.MLP, 100, Noise.UNIFORM, GeneratorLoss.MINIMAX, 1, 2e-4, 2e-4, 0,
-                0.5, 42));
+        Gan narrow = new Gan(new GanConfig(Architecture.MLP, 100, Noise.UNIFORM, GeneratorLoss.MINIMAX, 1, 2e-4, 2e-4,
+                0, 0.5, 42));
         assertThat(narrow.denseLayerShapes()).endsWith(new int[] {784, 256}, new int[] {256, 128}, new int[] {128, 1});
         assertThat(narrow.generatorParameterCount()).isEqualTo(gan.generatorParameterCount());
     }
 
     @Test
     void decodeAndSampleGiveImagesInTheUnitRangeAndThereIsNoEncoder() {
-        Gan gan = new Gan(Config.defaults(Architecture.MLP));
+        Gan gan = new Gan(GanConfig.defaults(Architecture.MLP));
         INDArray images = gan.decode(gan.noise(5, 3));
         assertThat(images.shape()).containsExactly(5, 784);
         assertThat(images.minNumber().doubleValue()).isGreaterThanOrEqualTo(0);
@@ -113,7 +110,7 @@ class GanTest {
 
     @Test
     void noiseComesFromTheChosenDistributionAndItsSeed() {
-        Gan uniform = new Gan(Config.defaults(Architecture.MLP));
+        Gan uniform = new Gan(GanConfig.defaults(Architecture.MLP));
         INDArray u = uniform.noise(200, 1);
         assertThat(u.shape()).containsExactly(200, 100);
         assertThat(u.minNumber().doubleValue()).isGreaterThanOrEqualTo(-1).isLessThan(-0.99);
@@ -122,8 +119,8 @@ class GanTest {
         // U(-1, 1) has variance 1/3.
         assertThat(u.stdNumber().doubleValue()).isCloseTo(Math.sqrt(1 / 3.0), within(0.01));
 
-        Gan normal = new Gan(new Config(Architecture.MLP, 100, Noise.NORMAL, GeneratorLoss.MINIMAX, 1, 2e-4, 2e-4, 0, 1,
-                42));
+        Gan normal = new Gan(new GanConfig(Architecture.MLP, 100, Noise.NORMAL, GeneratorLoss.MINIMAX, 1, 2e-4, 2e-4,
+                0, 1, 42));
         INDArray n = normal.noise(200, 1);
         assertThat(mean(n)).isCloseTo(0, within(0.03));
         assertThat(n.stdNumber().doubleValue()).isCloseTo(1, within(0.02));
@@ -177,7 +174,7 @@ class GanTest {
         Gan gan = new Gan(config(Architecture.MLP, GeneratorLoss.MINIMAX, 1));
         TrainingSteps.run(gan, train, 5, 32, 1);
         INDArray dx = gan.discriminate(probe);
-        INDArray dgz = gan.discriminate(gan.decode(gan.noise(16, Gan.EVAL_NOISE_SEED)));
+        INDArray dgz = gan.discriminate(gan.decode(gan.noise(16, AdversarialStep.EVAL_NOISE_SEED)));
         double logDx = mean(org.nd4j.linalg.ops.transforms.Transforms.log(dx, true));
         double log1mDgz = mean(org.nd4j.linalg.ops.transforms.Transforms.log(dgz.rsub(1.0), true));
         double logDgz = mean(org.nd4j.linalg.ops.transforms.Transforms.log(dgz, true));
@@ -260,37 +257,38 @@ class GanTest {
 
     @Test
     void aConfigOutOfRangeIsRefusedWithItsName() {
-        Config d = Config.defaults(Architecture.MLP);
-        assertThatThrownBy(() -> new Config(Architecture.MLP, 0, d.noise(), d.generatorLoss(), 1, 2e-4, 2e-4, 0, 1, 1))
+        GanConfig d = GanConfig.defaults(Architecture.MLP);
+        assertThatThrownBy(() -> new GanConfig(Architecture.MLP, 0, d.noise(), d.generatorLoss(), 1, 2e-4, 2e-4, 0, 1,
+                1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noise size");
-        assertThatThrownBy(() -> new Config(Architecture.MLP, 513, d.noise(), d.generatorLoss(), 1, 2e-4, 2e-4, 0, 1,
-                1))
+        assertThatThrownBy(() -> new GanConfig(Architecture.MLP, 513, d.noise(), d.generatorLoss(), 1, 2e-4, 2e-4, 0,
+                1, 1))
                 .hasMessageContaining("513");
-        assertThatThrownBy(() -> new Config(Architecture.MLP, 100, d.noise(), d.generatorLoss(), 0, 2e-4, 2e-4, 0, 1,
-                1))
+        assertThatThrownBy(() -> new GanConfig(Architecture.MLP, 100, d.noise(), d.generatorLoss(), 0, 2e-4, 2e-4, 0,
+                1, 1))
                 .hasMessageContaining("k must");
-        assertThatThrownBy(() -> new Config(Architecture.MLP, 100, d.noise(), d.generatorLoss(), 1, Double.NaN, 2e-4, 0,
-                1, 1)).hasMessageContaining("Discriminator's learning rate");
-        assertThatThrownBy(() -> new Config(Architecture.MLP, 100, d.noise(), d.generatorLoss(), 1, 2e-4, 2e-4, 0.95, 1,
-                1)).hasMessageContaining("dropout");
-        assertThatThrownBy(() -> new Config(Architecture.MLP, 100, d.noise(), d.generatorLoss(), 1, 2e-4, 2e-4, 0, 0.1,
-                1)).hasMessageContaining("width");
-        assertThatThrownBy(() -> new Config(Architecture.MLP, 100, d.noise(), d.generatorLoss(), 1, 2e-4, 2e-4, 0, 5,
-                1))
+        assertThatThrownBy(() -> new GanConfig(Architecture.MLP, 100, d.noise(), d.generatorLoss(), 1, Double.NaN,
+                2e-4, 0, 1, 1)).hasMessageContaining("Discriminator's learning rate");
+        assertThatThrownBy(() -> new GanConfig(Architecture.MLP, 100, d.noise(), d.generatorLoss(), 1, 2e-4, 2e-4,
+                0.95, 1, 1)).hasMessageContaining("dropout");
+        assertThatThrownBy(() -> new GanConfig(Architecture.MLP, 100, d.noise(), d.generatorLoss(), 1, 2e-4, 2e-4, 0,
+                0.1, 1)).hasMessageContaining("width");
+        assertThatThrownBy(() -> new GanConfig(Architecture.MLP, 100, d.noise(), d.generatorLoss(), 1, 2e-4, 2e-4, 0,
+                5, 1))
                 .hasMessageContaining("width");
     }
 
     @Test
     void modelsCreatesBothGansWithTheirSettings() {
         Gan gan = (Gan) Models.create(ModelKind.GAN, 784, 100, 1e-3, 7);
-        assertThat(gan.config()).isEqualTo(new Config(Architecture.MLP, 100, Noise.UNIFORM,
-                Config.defaults(Architecture.MLP).generatorLoss(), 1, 2e-4, 2e-4, 0, 1, 7));
+        assertThat(gan.config()).isEqualTo(new GanConfig(Architecture.MLP, 100, Noise.UNIFORM,
+                GanConfig.defaults(Architecture.MLP).generatorLoss(), 1, 2e-4, 2e-4, 0, 1, 7));
         Gan dcgan = (Gan) Models.create(ModelKind.DCGAN, 784, 2, 1e-3, 7, Map.of("k", 3, "generator_loss",
                 "minimax", "noise", "normal", "learning_rate_d", 1e-4, "learning_rate_g", 3e-4, "d_dropout", 0.25,
                 "d_width", 2.0));
         assertThat(dcgan.kind()).isEqualTo(ModelKind.DCGAN);
-        assertThat(dcgan.config()).isEqualTo(new Config(Architecture.DCGAN, 2, Noise.NORMAL, GeneratorLoss.MINIMAX, 3,
-                1e-4, 3e-4, 0.25, 2, 7));
+        assertThat(dcgan.config()).isEqualTo(new GanConfig(Architecture.DCGAN, 2, Noise.NORMAL, GeneratorLoss.MINIMAX,
+                3, 1e-4, 3e-4, 0.25, 2, 7));
         assertThatThrownBy(() -> Models.create(ModelKind.GAN, 784, 100, 1e-3, 7, Map.of("beta", 1.0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta").hasMessageContaining("gan");
         assertThatThrownBy(() -> Models.create(ModelKind.GAN, 784, 100, 1e-3, 7, Map.of("noise", "cauchy")))
@@ -301,7 +299,7 @@ class GanTest {
 
     @Test
     void theDcganMakesFlatImagesFromTransposedConvolutionsAndTrains() {
-        Gan gan = new Gan(Config.defaults(Architecture.DCGAN));
+        Gan gan = new Gan(GanConfig.defaults(Architecture.DCGAN));
         INDArray images = gan.decode(gan.noise(3, 1));
         assertThat(images.shape()).containsExactly(3, 784);
         assertThat(images.minNumber().doubleValue()).isGreaterThanOrEqualTo(0);
@@ -325,7 +323,7 @@ class GanTest {
         gan.setK(3);
         assertThat(gan.trainingFlopsPerSample()).isCloseTo(g + 6 * d + (g + d), within(1.0));
 
-        Gan dcgan = new Gan(Config.defaults(Architecture.DCGAN));
+        Gan dcgan = new Gan(GanConfig.defaults(Architecture.DCGAN));
         double convFlops = dcgan.denseLayerShapes().stream()
                 .mapToDouble(s -> 2.0 * s[0] * s[1] * (s.length > 2 ? s[2] : 1)).sum();
         // Far more than 6 per parameter: each convolution weight is used once per output position.
@@ -360,7 +358,7 @@ class GanTest {
     @Test
     void saveAndLoadGiveTheSameSamplesAndSettings(@TempDir Path dir) throws Exception {
         for (Architecture a : Architecture.values()) {
-            Gan gan = new Gan(new Config(a, 16, Noise.NORMAL, GeneratorLoss.MINIMAX, 2, 1e-4, 3e-4, 0.3, 0.5, 9));
+            Gan gan = new Gan(new GanConfig(a, 16, Noise.NORMAL, GeneratorLoss.MINIMAX, 2, 1e-4, 3e-4, 0.3, 0.5, 9));
             TrainingSteps.run(gan, train, 2, 16, 9);
             gan.setK(5);
             Path base = dir.resolve(a.id());
@@ -405,7 +403,7 @@ class GanTest {
 
     @Test
     void aShortRunTeachesTheDiscriminatorAndTheGeneratorMakesVariedImages() {
-        Gan gan = new Gan(Config.defaults(Architecture.MLP));
+        Gan gan = new Gan(GanConfig.defaults(Architecture.MLP));
         TrainingSteps.run(gan, train, 150, 64, 3);
         INDArray held = Tensors.rows(heldOut.gather(IntStream.range(0, 500).toArray()), 500);
         LossTerms terms = gan.evaluate(held);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.engine.core.Trainer;
+import org.latentexplorer.engine.gan.Architecture;
 import org.latentexplorer.engine.gan.Gan;
 import org.latentexplorer.ui.training.FxTestSupport;
 import org.latentexplorer.ui.base.I18n;
@@ -82,7 +83,7 @@ class GanViewModelTest {
 
     @Test
     void choosingTheDcganOpensItsShippedModelAndItsSettings() throws Exception {
-        fx(() -> vm.architectureProperty().set(Gan.Architecture.DCGAN));
+        fx(() -> vm.architectureProperty().set(Architecture.DCGAN));
         waitUntil(90, () -> vm.modelDescriptionProperty().get().contains("dcgan-mnist") && !vm.busyProperty().get());
         assertThat(onFx(() -> vm.kind().id())).isEqualTo("dcgan");
         assertThat(onFx(() -> vm.samplesProperty().get().size())).isEqualTo(GanViewModel.GRID);
