@@ -29,9 +29,12 @@ import org.latentexplorer.engine.core.TrainingConfig;
 import org.latentexplorer.engine.core.TrainingDivergedException;
 import org.latentexplorer.engine.gan.GanConfig;
 import org.latentexplorer.engine.gan.QualityReference;
+import org.latentexplorer.engine.store.Experiment;
+import org.latentexplorer.engine.store.HistoryFile;
 import org.latentexplorer.engine.store.ModelManifest;
 import org.latentexplorer.engine.store.ModelStore;
 import org.latentexplorer.engine.store.Models;
+import org.latentexplorer.engine.store.TrainingHistory;
 import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.latentexplorer.engine.vqvae.VqVae;
 import org.latentexplorer.i18n.Localizable;
@@ -214,10 +217,13 @@ final class TrainCommand implements Callable<Integer> {
     private int train(ModelKind modelKind, Split split, String spec) throws Exception {
         TrainingConfig config = TrainingConfig.of(epochs, batch, seed);
         int latentSize = latent != null ? latent : Models.defaultLatentSize(modelKind);
-        GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latentSize,
-                learningRate != null ? learningRate : DEFAULT_LEARNING_RATE, seed, settings(modelKind));
+        double rate = learningRate != null ? learningRate : DEFAULT_LEARNING_RATE;
+        GenerativeModel model = Models.create(modelKind, split.train().pixelsPerImage(), latentSize, rate, seed,
+                settings(modelKind));
         TrainingCheck check = TrainingCheck.before(model, split.heldOut());
         Trainer trainer = new Trainer(model, split.train(), split.heldOut(), config);
+        TrainingHistory history = new TrainingHistory(model, trainer.totalSteps(), split.train().rows());
+        trainer.addListener(history);
         long reportEvery = Math.max(1, trainer.batchesPerEpoch() / 4);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         trainer.addListener(new TrainerListener() {
@@ -256,10 +262,26 @@ final class TrainCommand implements Callable<Integer> {
         }
         ModelStore.save(model, ModelManifest.describe(model, spec, seed, epochs, trainer.step(), metrics), out,
                 withOptimizerState);
-        System.out.printf("saved %s and %s after %d steps in %.1f s; held-out %s%n", ModelStore.modelFile(out),
-                ModelStore.manifestFile(out), trainer.step(), (System.nanoTime() - t0) / 1e9, metrics);
+        // The run's curves (and a GAN's timeline) go beside the model, so its section opens with them.
+        HistoryFile.save(Experiment.of(section(modelKind), modelKind.id(), spec,
+                data.labels == null ? null : data.labels.toString(),
+                new Experiment.Training(model.latentSize(), epochs, batch, rate, seed, false),
+                settings(modelKind), history.curves(), history.view()), out);
+        System.out.printf("saved %s, %s and %s after %d steps in %.1f s; held-out %s%n", ModelStore.modelFile(out),
+                ModelStore.manifestFile(out), HistoryFile.of(out), trainer.step(), (System.nanoTime() - t0) / 1e9,
+                metrics);
         warn(check.after(trainer.lastHeldOut()));
         return 0;
+    }
+
+    /** The app's section that shows a model of this kind, as experiment files name it. */
+    private static String section(ModelKind kind) {
+        return switch (kind) {
+            case AE -> "autoencoder";
+            case VAE -> "vae";
+            case VQVAE -> "vqvae";
+            case GAN, DCGAN -> "gan";
+        };
     }
 
     /** Fits the priors over code maps on the training images' maps, so the saved model samples from them. */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.engine.core.ModelKind;
 import org.latentexplorer.engine.core.Nd4jRuntime;
+import org.latentexplorer.engine.store.Experiment;
+import org.latentexplorer.engine.store.HistoryFile;
 
 /**
  * The commands as a script sees them: exit status, stdout, stderr. {@link LatentExplorerCli#execute} returns
@@ -94,14 +96,23 @@ class CliTest {
     }
 
     @Test
-    void trainSavesTheModelAndItsManifest() throws Exception {
+    void trainSavesTheModelItsManifestAndItsHistory() throws Exception {
         assertThat(trained.status()).as("%s", trained).isZero();
         assertThat(dir.resolve("trained/ae.zip")).isRegularFile();
         assertThat(dir.resolve("trained/ae.json")).isRegularFile();
         // Nothing else: no temporary file, no write probe left behind.
         try (Stream<Path> files = Files.list(dir.resolve("trained"))) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("ae.json", "ae.zip");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("ae.history.json.gz", "ae.json", "ae.zip");
         }
+        // The run's curves: a training point per step, and the held-out loss at the epoch's end, as the manifest has it.
+        Experiment history = HistoryFile.read(dir.resolve("trained/ae"));
+        assertThat(history.kind()).isEqualTo("ae");
+        assertThat(history.training().epochs()).isEqualTo(1);
+        assertThat(history.curves().get("train:recon_bce")).hasSize((9000 + 127) / 128);
+        List<double[]> heldOut = history.curves().get("heldout:recon_bce");
+        assertThat(heldOut.get(heldOut.size() - 1)[1]).isEqualTo(
+                JSON.readTree(dir.resolve("trained/ae.json").toFile()).get("metrics").get("heldout_recon_bce").asDouble());
         JsonNode manifest = JSON.readTree(dir.resolve("trained/ae.json").toFile());
         assertThat(manifest.get("kind").asText()).isEqualTo("ae");
         assertThat(manifest.get("dataset").asText()).isEqualTo("mnist");

@@ -141,7 +141,7 @@ public final class ExperimentFile {
      * Whether what was read is an experiment this version can reproduce: a format it knows, every part named, and
      * either a model section's run (a known kind with its training settings) or the lab's (its settings and state).
      */
-    private static boolean complete(Experiment e) {
+    static boolean complete(Experiment e) {
         if (e == null || e.format() != Experiment.FORMAT || e.section() == null || e.dataset() == null) {
             return false;
         }

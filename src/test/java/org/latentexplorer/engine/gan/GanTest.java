@@ -14,7 +14,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
@@ -22,8 +21,8 @@ import org.latentexplorer.engine.core.Bench;
 import org.latentexplorer.engine.core.GeneratorLoss;
 import org.latentexplorer.engine.core.LossTerms;
 import org.latentexplorer.engine.core.ModelKind;
-import org.latentexplorer.engine.core.Nd4jRuntime;
 import org.latentexplorer.engine.core.Tensors;
+import org.latentexplorer.engine.core.TestImages;
 import org.latentexplorer.engine.core.TrainingSteps;
 import org.latentexplorer.engine.store.ModelFileException;
 import org.latentexplorer.engine.store.ModelManifest;
@@ -41,12 +40,11 @@ class GanTest {
 
     @BeforeAll
     static void loadData() throws Exception {
-        Nd4jRuntime.configureThreads(1);
-        Split split = Split.of(BundledDataset.MNIST.load(), 1000, 42);
+        Split split = TestImages.mnist();
         train = split.train();
         heldOut = split.heldOut();
-        batch = Tensors.rows(train.gather(IntStream.range(0, 32).toArray()), 32);
-        probe = Tensors.rows(heldOut.gather(IntStream.range(0, 16).toArray()), 16);
+        batch = TestImages.batch(train, 32);
+        probe = TestImages.batch(heldOut, 16);
     }
 
     private static GanConfig config(Architecture architecture, GeneratorLoss loss, int k) {

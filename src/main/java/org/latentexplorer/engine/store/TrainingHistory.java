@@ -1,0 +1,106 @@
+package org.latentexplorer.engine.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.core.LossTerms;
+import org.latentexplorer.engine.core.TrainerListener;
+import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.gan.SampleTimeline;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A run's history as it trains, for a model that ships with it: each loss term's curve on the training batches and on
+ * the held-out set, keyed and thinned as the app's charts keep them, and for a GAN the timeline of samples of one
+ * fixed noise. The Trainer's thread calls it; read it once the run has ended.
+ */
+public final class TrainingHistory implements TrainerListener {
+    /** As many points as a section's chart keeps: when a curve has more, every other point goes. */
+    public static final int MAX_CURVE_POINTS = 2000;
+    /** Frames a shipped GAN's timeline keeps: enough to scrub from noise to digits, small enough to ship. */
+    public static final int MAX_FRAMES = 48;
+    public static final String TRAIN = "train";
+    public static final String HELD_OUT = "heldout";
+
+    private final Map<String, List<double[]>> curves = new LinkedHashMap<>();
+    private final Gan gan;
+    private final INDArray noise;
+    private final SampleTimeline timeline = new SampleTimeline(MAX_FRAMES);
+    private final long frameEvery;
+    private final int side;
+
+    /**
+     * @param model the model being trained, before its first step (a GAN's untrained samples are the first frame)
+     * @param totalSteps the run's steps, over which the frames are spread
+     * @param side the images' side in pixels
+     */
+    public TrainingHistory(GenerativeModel model, long totalSteps, int side) {
+        this.gan = model instanceof Gan g ? g : null;
+        this.side = side;
+        this.frameEvery = Math.max(1, totalSteps / (2L * MAX_FRAMES));
+        this.noise = gan == null ? null : SampleTimeline.fixedNoise(gan);
+        if (gan != null) {
+            timeline.add(SampleTimeline.draw(gan, noise, 0, side));
+        }
+    }
+
+    /** The key a curve is stored under: the split, then the loss term, as the sections' charts name them. */
+    public static String key(String split, String term) {
+        return split + ":" + term;
+    }
+
+    @Override
+    public void onStep(StepEvent e) {
+        add(TRAIN, e.step(), e.train());
+        if (gan != null && e.step() % frameEvery == 0) {
+            timeline.add(SampleTimeline.draw(gan, noise, e.step(), side));
+        }
+    }
+
+    @Override
+    public void onEval(EvalEvent e) {
+        add(HELD_OUT, e.step(), e.heldOut());
+    }
+
+    private void add(String split, long step, LossTerms terms) {
+        terms.asMap().forEach((term, value) -> {
+            List<double[]> curve = curves.computeIfAbsent(key(split, term), k -> new ArrayList<>());
+            curve.add(new double[] {step, value});
+            if (curve.size() > MAX_CURVE_POINTS) {
+                thin(curve);
+            }
+        });
+    }
+
+    /** Keeps every other point and the last one: the curve's shape and both ends stay. */
+    private static void thin(List<double[]> curve) {
+        double[] last = curve.get(curve.size() - 1);
+        List<double[]> kept = new ArrayList<>(curve.size() / 2 + 1);
+        for (int i = 0; i < curve.size(); i += 2) {
+            kept.add(curve.get(i));
+        }
+        if (kept.get(kept.size() - 1) != last) {
+            kept.add(last);
+        }
+        curve.clear();
+        curve.addAll(kept);
+    }
+
+    /** The curves recorded so far, each a list of [step, value]. */
+    public Map<String, List<double[]>> curves() {
+        Map<String, List<double[]>> copy = new LinkedHashMap<>();
+        curves.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return copy;
+    }
+
+    /** What a section's view restores: a GAN's timeline at its newest frame; nothing for other models. */
+    public Map<String, Object> view() {
+        if (gan == null) {
+            return Map.of();
+        }
+        List<SampleTimeline.Frame> frames = timeline.frames();
+        return SampleTimeline.stored(frames, frames.size() - 1);
+    }
+}
