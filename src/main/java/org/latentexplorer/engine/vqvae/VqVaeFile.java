@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.latentexplorer.engine.core.Tensors;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A {@link VqVae}'s file: one zip with an entry per trainable variable, one per fitted {@link CodePrior}, and Adam's
- * state if asked. Its settings are not in it: they come from the manifest, and every array must fit them.
+ * state if asked; each array as ND4J itself writes it ({@link Nd4j#write(java.io.OutputStream, INDArray)}). Its
+ * settings are not in it: they come from the manifest, and every array must fit them.
  */
 final class VqVaeFile {
     private static final String VARIABLE_ENTRY = "variables/";
@@ -41,11 +42,7 @@ final class VqVaeFile {
             for (Map.Entry<String, INDArray> e : adam.state().entrySet()) {
                 putArray(zip, OPTIMIZER_ENTRY + e.getKey(), e.getValue());
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream data = new DataOutputStream(bytes);
-            data.writeInt(adam.iteration());
-            data.flush();
-            put(zip, ITERATION_ENTRY, bytes);
+            putArray(zip, ITERATION_ENTRY, Nd4j.scalar(DataType.INT, adam.iteration()));
         }
         for (CodePrior.Kind kind : CodePrior.Kind.values()) {
             if (model.prior(kind).isPresent()) {
@@ -59,16 +56,7 @@ final class VqVaeFile {
 
     private static void putArray(ZipOutputStream zip, String name, INDArray array) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream data = new DataOutputStream(bytes);
-        long[] shape = array.shape();
-        data.writeInt(shape.length);
-        for (long s : shape) {
-            data.writeLong(s);
-        }
-        for (float f : Tensors.toFloats(array)) {
-            data.writeFloat(f);
-        }
-        data.flush();
+        Nd4j.write(bytes, array);
         put(zip, name, bytes);
     }
 
@@ -78,23 +66,14 @@ final class VqVaeFile {
         zip.closeEntry();
     }
 
-    /** An array written by {@link #putArray}, accepted only with the shape expected (so nothing huge is allocated). */
-    private static INDArray readArray(byte[] bytes, long[] expected, String name) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        int rank = in.readInt();
-        long[] shape = new long[Math.max(0, Math.min(rank, 8))];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = in.readLong();
+    /** An array written by {@link #putArray}, accepted only with the shape expected. */
+    private static INDArray readArray(byte[] bytes, long[] expected, String name) {
+        INDArray array = Nd4j.read(new ByteArrayInputStream(bytes));
+        if (!Arrays.equals(array.shape(), expected)) {
+            throw new IllegalStateException("'" + name + "' has shape " + Arrays.toString(array.shape())
+                    + ", the manifest's hyper-parameters give " + Arrays.toString(expected));
         }
-        if (rank != expected.length || !Arrays.equals(shape, expected)) {
-            throw new IllegalStateException("'" + name + "' has shape " + Arrays.toString(shape) + ", the manifest's"
-                    + " hyper-parameters give " + Arrays.toString(expected));
-        }
-        float[] values = new float[(int) Arrays.stream(expected).reduce(1, (a, b) -> a * b)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readFloat();
-        }
-        return Nd4j.create(values, expected, 'c');
+        return array;
     }
 
     static VqVae read(Map<String, Object> hyperParameters, InputStream in) throws IOException {
@@ -121,7 +100,7 @@ final class VqVaeFile {
         }
         byte[] iteration = entries.get(ITERATION_ENTRY);
         if (iteration != null) {
-            adam.setIteration(new DataInputStream(new ByteArrayInputStream(iteration)).readInt());
+            adam.setIteration(readArray(iteration, new long[0], ITERATION_ENTRY).getInt(0));
         }
         for (CodePrior.Kind kind : CodePrior.Kind.values()) {
             byte[] bytes = entries.get(PRIOR_ENTRY + kind.id());
