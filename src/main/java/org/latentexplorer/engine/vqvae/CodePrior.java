@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.SplittableRandom;
 
 /**
  * A learned prior p(code map) over a VQ-VAE's grids of code indices, from which new images are generated: sample a
