@@ -37,6 +37,7 @@ import org.latentexplorer.engine.store.Models;
 import org.latentexplorer.engine.store.TrainingHistory;
 import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.latentexplorer.engine.vqvae.VqVae;
+import org.latentexplorer.engine.vqvae.VqVaeConfig;
 import org.latentexplorer.i18n.Localizable;
 import org.latentexplorer.i18n.Messages;
 import picocli.CommandLine.Command;
@@ -149,11 +150,11 @@ final class TrainCommand implements Callable<Integer> {
         onlyFor("--beta", beta, kindId, is(kindId, ModelKind.VAE) || is(kindId, ModelKind.VQVAE));
         if (beta != null) {
             BadOption.inRange("--beta", beta, 0,
-                    is(kindId, ModelKind.VAE) ? VariationalAutoencoder.MAX_BETA : VqVae.Config.MAX_BETA);
+                    is(kindId, ModelKind.VAE) ? VariationalAutoencoder.MAX_BETA : VqVaeConfig.MAX_BETA);
         }
         onlyFor("--codebook-size", codebookSize, kindId, is(kindId, ModelKind.VQVAE));
         if (codebookSize != null) {
-            BadOption.inRange("--codebook-size", codebookSize, 2, VqVae.Config.MAX_CODEBOOK_SIZE);
+            BadOption.inRange("--codebook-size", codebookSize, 2, VqVaeConfig.MAX_CODEBOOK_SIZE);
         }
         onlyFor("--restart-dead-codes", restartDeadCodes, kindId, is(kindId, ModelKind.VQVAE));
         onlyFor("--reconstruction", reconstruction, kindId, is(kindId, ModelKind.VAE));

@@ -13,6 +13,7 @@ import org.latentexplorer.engine.gan.Gan;
 import org.latentexplorer.engine.gan.GanConfig;
 import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.latentexplorer.engine.vqvae.VqVae;
+import org.latentexplorer.engine.vqvae.VqVaeConfig;
 
 /** Builds a new model of a kind, or reads one back: the one place that maps a kind to its class. */
 public final class Models {
@@ -23,7 +24,7 @@ public final class Models {
     public static int defaultLatentSize(ModelKind kind) {
         return switch (kind) {
             case GAN, DCGAN -> 100;
-            case VQVAE -> VqVae.Config.DEFAULT_CODE_DIMENSION;
+            case VQVAE -> VqVaeConfig.DEFAULT_CODE_DIMENSION;
             case AE, VAE -> 2;
         };
     }
@@ -33,7 +34,7 @@ public final class Models {
         return switch (kind) {
             case AE -> Autoencoder.Config.MAX_LATENT;
             case VAE -> VariationalAutoencoder.Config.MAX_LATENT;
-            case VQVAE -> VqVae.Config.MAX_CODE_DIMENSION;
+            case VQVAE -> VqVaeConfig.MAX_CODE_DIMENSION;
             case GAN, DCGAN -> GanConfig.MAX_NOISE;
         };
     }
@@ -75,14 +76,14 @@ public final class Models {
                             ? Reconstruction.byId(
                                     HyperParameters.string(settings, VariationalAutoencoder.RECONSTRUCTION_SETTING))
                             : Reconstruction.BCE));
-            case VQVAE -> new VqVae(new VqVae.Config(inputSize,
+            case VQVAE -> new VqVae(new VqVaeConfig(inputSize,
                     settings.containsKey(VqVae.CODEBOOK_SIZE_SETTING)
                             ? HyperParameters.number(settings, VqVae.CODEBOOK_SIZE_SETTING).intValue()
-                            : VqVae.Config.DEFAULT_CODEBOOK_SIZE,
+                            : VqVaeConfig.DEFAULT_CODEBOOK_SIZE,
                     latentSize, learningRate, seed,
                     settings.containsKey(VqVae.BETA_SETTING)
-                            ? HyperParameters.number(settings, VqVae.BETA_SETTING).doubleValue() : VqVae.Config.DEFAULT_BETA,
-                    !settings.containsKey(VqVae.RESTART_SETTING) || VqVae.flag(settings, VqVae.RESTART_SETTING)));
+                            ? HyperParameters.number(settings, VqVae.BETA_SETTING).doubleValue() : VqVaeConfig.DEFAULT_BETA,
+                    !settings.containsKey(VqVae.RESTART_SETTING) || VqVaeConfig.flag(settings, VqVae.RESTART_SETTING)));
             case GAN, DCGAN -> Gan.create(kind, inputSize, latentSize, seed, settings);
         };
     }

@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.SplittableRandom;
 
 /**
  * A learned prior p(code map) over a VQ-VAE's grids of code indices, from which new images are generated: sample a
@@ -104,6 +103,16 @@ public final class CodePrior {
         return codebookSize;
     }
 
+    /** The per-position logits themselves, [position][code]: fitting changes them in place. */
+    float[][] bias() {
+        return bias;
+    }
+
+    /** The neighbours' tables themselves, [feature][feature value][code]: fitting changes them in place. */
+    float[][][] tables() {
+        return tables;
+    }
+
     /** The prior of a kind, fitted on code maps (each row one map in raster order), with the default training. */
     public static CodePrior fit(Kind kind, int[][] maps, int height, int width, int codebookSize, long seed) {
         return kind == Kind.PER_POSITION ? fitPerPosition(maps, height, width, codebookSize)
@@ -141,7 +150,7 @@ public final class CodePrior {
             bias[p] = start.bias[p].clone();
         }
         CodePrior prior = new CodePrior(Kind.AUTOREGRESSIVE, height, width, codebookSize, bias, tables);
-        new AdamFit(prior, maps, training).run();
+        new CodePriorFit(prior, maps, training).run();
         return prior;
     }
 
@@ -184,7 +193,7 @@ public final class CodePrior {
     }
 
     /** Logits of the code at a position given the codes before it; {@code features} is scratch space. */
-    private void logits(int[] map, int position, int[] features, double[] out) {
+    void logits(int[] map, int position, int[] features, double[] out) {
         float[] b = bias[position];
         for (int k = 0; k < codebookSize; k++) {
             out[k] = b[k];
@@ -202,7 +211,7 @@ public final class CodePrior {
     }
 
     /** Turns logits into probabilities in place (shifted by the maximum, so exp never overflows). */
-    private static void softmax(double[] v) {
+    static void softmax(double[] v) {
         double max = Double.NEGATIVE_INFINITY;
         for (double x : v) {
             max = Math.max(max, x);
@@ -282,129 +291,6 @@ public final class CodePrior {
             sum += Math.exp(x - max);
         }
         return logits[k] - max - Math.log(sum);
-    }
-
-    /** Mini-batch Adam on the mean cross-entropy of every (map, position), with L2 weight decay on the tables. */
-    private static final class AdamFit {
-        private static final double BETA1 = 0.9;
-        private static final double BETA2 = 0.999;
-        private static final double EPSILON = 1e-8;
-
-        private final CodePrior prior;
-        private final int[][] maps;
-        private final Training training;
-        /** Every parameter array (bias rows, then table rows) with its gradient and Adam moments, same shapes. */
-        private final float[][] params;
-        private final double[][] grads;
-        private final double[][] m;
-        private final double[][] v;
-        /** Index in {@link #params} of each table's first row. */
-        private final int[] tableStart;
-
-        AdamFit(CodePrior prior, int[][] maps, Training training) {
-            this.prior = prior;
-            this.maps = maps;
-            this.training = training;
-            int rows = prior.bias.length;
-            for (float[][] t : prior.tables) {
-                rows += t.length;
-            }
-            params = new float[rows][];
-            int r = 0;
-            for (float[] b : prior.bias) {
-                params[r++] = b;
-            }
-            tableStart = new int[prior.tables.length];
-            for (int f = 0; f < prior.tables.length; f++) {
-                tableStart[f] = r;
-                for (float[] row : prior.tables[f]) {
-                    params[r++] = row;
-                }
-            }
-            int k = prior.codebookSize;
-            grads = new double[rows][k];
-            m = new double[rows][k];
-            v = new double[rows][k];
-        }
-
-        void run() {
-            int positions = prior.height * prior.width;
-            long examples = (long) maps.length * positions;
-            if (examples > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("too many code maps to fit a prior on: " + maps.length);
-            }
-            int[] order = new int[(int) examples];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            SplittableRandom random = new SplittableRandom(training.seed());
-            int[] scratch = new int[prior.tables.length];
-            double[] p = new double[prior.codebookSize];
-            boolean[] touched = new boolean[params.length];
-            int[] touchedRows = new int[params.length];
-            int step = 0;
-            for (int epoch = 0; epoch < training.epochs(); epoch++) {
-                for (int i = order.length - 1; i > 0; i--) {
-                    int j = random.nextInt(i + 1);
-                    int t = order[i];
-                    order[i] = order[j];
-                    order[j] = t;
-                }
-                for (int from = 0; from < order.length; from += training.batch()) {
-                    int to = Math.min(order.length, from + training.batch());
-                    int nTouched = 0;
-                    for (int e = from; e < to; e++) {
-                        int[] map = maps[order[e] / positions];
-                        int pos = order[e] % positions;
-                        prior.logits(map, pos, scratch, p);
-                        softmax(p);
-                        p[map[pos]] -= 1; // ∂(−log softmax)/∂logits = p − onehot
-                        nTouched = accumulate(pos, p, touched, touchedRows, nTouched);
-                        for (int f = 0; f < scratch.length; f++) {
-                            nTouched = accumulate(tableStart[f] + scratch[f], p, touched, touchedRows, nTouched);
-                        }
-                    }
-                    step++;
-                    update(step, to - from, touched, touchedRows, nTouched);
-                }
-            }
-        }
-
-        private int accumulate(int row, double[] g, boolean[] touched, int[] touchedRows, int nTouched) {
-            double[] target = grads[row];
-            for (int k = 0; k < g.length; k++) {
-                target[k] += g[k];
-            }
-            if (!touched[row]) {
-                touched[row] = true;
-                touchedRows[nTouched++] = row;
-            }
-            return nTouched;
-        }
-
-        /**
-         * Adam on the rows this batch touched (a row no example uses has no cross-entropy gradient; its weight decay
-         * is applied when it is next used), the sparse variant that keeps an epoch to a fraction of a second.
-         */
-        private void update(int step, int batchSize, boolean[] touched, int[] touchedRows, int nTouched) {
-            double lr = training.learningRate() * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step));
-            for (int i = 0; i < nTouched; i++) {
-                int row = touchedRows[i];
-                float[] w = params[row];
-                double[] g = grads[row];
-                double[] mr = m[row];
-                double[] vr = v[row];
-                double decay = row >= prior.bias.length ? training.weightDecay() : 0;
-                for (int k = 0; k < w.length; k++) {
-                    double gk = g[k] / batchSize + decay * w[k];
-                    mr[k] = BETA1 * mr[k] + (1 - BETA1) * gk;
-                    vr[k] = BETA2 * vr[k] + (1 - BETA2) * gk * gk;
-                    w[k] -= (float) (lr * mr[k] / (Math.sqrt(vr[k]) + EPSILON));
-                    g[k] = 0;
-                }
-                touched[row] = false;
-            }
-        }
     }
 
     /** The prior in a small binary form: a header with the kind and sizes, then every parameter as a float. */

@@ -121,6 +121,36 @@ public final class Codebook {
         return rows;
     }
 
+    /** Code maps of {@code positions} codes each from the indices of a batch's vectors, map after map. */
+    static int[][] maps(long[] codes, int positions) {
+        int[][] maps = new int[codes.length / positions][positions];
+        for (int i = 0; i < codes.length; i++) {
+            maps[i / positions][i % positions] = (int) codes[i];
+        }
+        return maps;
+    }
+
+    /** The indices of code maps, map after map, once each is a full height × width map of codes in the Codebook. */
+    static int[] indices(int[][] codeMaps, int height, int width, int size) {
+        int positions = height * width;
+        int[] flat = new int[codeMaps.length * positions];
+        for (int i = 0; i < codeMaps.length; i++) {
+            if (codeMaps[i].length != positions) {
+                throw new IllegalArgumentException("a code map has " + positions + " codes (" + height + " × " + width
+                        + "), got " + codeMaps[i].length);
+            }
+            for (int p = 0; p < positions; p++) {
+                int c = codeMaps[i][p];
+                if (c < 0 || c >= size) {
+                    throw new IllegalArgumentException("code " + c + " is outside the codebook (0 to " + (size - 1)
+                            + ")");
+                }
+                flat[i * positions + p] = c;
+            }
+        }
+        return flat;
+    }
+
     /** Codes restarted since training began. */
     long restarted() {
         return restarted;

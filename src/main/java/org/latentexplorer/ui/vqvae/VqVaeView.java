@@ -24,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.engine.vqvae.CodePrior;
 import org.latentexplorer.engine.vqvae.VqVae;
+import org.latentexplorer.engine.vqvae.VqVaeConfig;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.training.TrainingViewModel;
@@ -54,7 +55,7 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
                 Controls.tabs("vqvae-tabs", c.tab("vqvae.tab.codes", codesTab()), c.tab("vqvae.tab.samples", samplesTab()),
                 c.tab("vqvae.tab.curves", curvesTab()))));
 
-        panel = new TrainingPanel(vm, i18n, new TrainingPanel.Options(VqVae.Config.MAX_CODE_DIMENSION,
+        panel = new TrainingPanel(vm, i18n, new TrainingPanel.Options(VqVaeConfig.MAX_CODE_DIMENSION,
                 "vqvae.codeDimension", "vqvae.codeDimension.tip", true, "vqvae"));
         addSettings();
         setRight(Controls.inspector(panel, 320));
@@ -231,7 +232,7 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
     }
 
     private void addSettings() {
-        Spinner<Integer> k = c.intSpinner("vqvae-codebook-size", 2, VqVae.Config.MAX_CODEBOOK_SIZE,
+        Spinner<Integer> k = c.intSpinner("vqvae-codebook-size", 2, VqVaeConfig.MAX_CODEBOOK_SIZE,
                 vm.codebookSizeProperty(), 8);
         k.disableProperty().bind(vm.active());
         panel.addSetting(c.tagged("vqvae.codebookSize", "vqvae.codebookSize.tip", "gan.tag.next", false), k);

@@ -17,6 +17,7 @@ import org.latentexplorer.engine.core.Tensors;
 import org.latentexplorer.engine.vqvae.CodePrior;
 import org.latentexplorer.engine.vqvae.Codebook;
 import org.latentexplorer.engine.vqvae.VqVae;
+import org.latentexplorer.engine.vqvae.VqVaeConfig;
 import org.latentexplorer.ui.base.Background;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
@@ -34,8 +35,8 @@ public final class VqVaeViewModel extends TrainingViewModel {
     private static final long PRIOR_SEED = 3;
 
     private final IntegerProperty codebookSize = new SimpleIntegerProperty(this, "codebookSize",
-            VqVae.Config.DEFAULT_CODEBOOK_SIZE);
-    private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", VqVae.Config.DEFAULT_BETA);
+            VqVaeConfig.DEFAULT_CODEBOOK_SIZE);
+    private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", VqVaeConfig.DEFAULT_BETA);
     private final BooleanProperty restart = new SimpleBooleanProperty(this, "restart", true);
     // Shared: the worker draws the chosen image, code and prior.
     private final SharedProperty.OfInt selectedImage = new SharedProperty.OfInt(this, "selectedImage", 0);
@@ -66,7 +67,7 @@ public final class VqVaeViewModel extends TrainingViewModel {
 
     public VqVaeViewModel(I18n i18n, Background background) {
         super(i18n, background);
-        latentSizeProperty().set(VqVae.Config.DEFAULT_CODE_DIMENSION);
+        latentSizeProperty().set(VqVaeConfig.DEFAULT_CODE_DIMENSION);
         // β and the restart of dead codes reach a running model at its next step.
         beta.addListener((o, a, b) -> {
             if (trainingModel() instanceof VqVae training && b.doubleValue() >= 0) {

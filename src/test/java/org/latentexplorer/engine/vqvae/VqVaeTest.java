@@ -29,7 +29,6 @@ import org.latentexplorer.engine.store.ModelFileException;
 import org.latentexplorer.engine.store.ModelManifest;
 import org.latentexplorer.engine.store.ModelStore;
 import org.latentexplorer.engine.store.Models;
-import org.latentexplorer.engine.vqvae.VqVae.Config;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class VqVaeTest {
@@ -50,12 +49,12 @@ class VqVaeTest {
         train = split.train();
         heldOut = split.heldOut().subset("held out 500", IntStream.range(0, 500).toArray());
         probe = Tensors.rows(heldOut.gather(IntStream.range(0, 16).toArray()), 16);
-        trained = new VqVae(Config.defaults());
+        trained = new VqVae(VqVaeConfig.defaults());
         TrainingSteps.run(trained, train, STEPS, BATCH, 42);
     }
 
-    private static Config config(int k, int d, double beta, boolean restart) {
-        return new Config(784, k, d, 1e-3, 42, beta, restart);
+    private static VqVaeConfig config(int k, int d, double beta, boolean restart) {
+        return new VqVaeConfig(784, k, d, 1e-3, 42, beta, restart);
     }
 
     private static float[][] rows(INDArray a, int cols) {
@@ -162,20 +161,20 @@ class VqVaeTest {
     void theStraightThroughGradientAtTheEncoderEqualsTheGradientAtTheDecodersInput() {
         VqVae model = new VqVae(config(32, 8, 0.0, true));
         TrainingSteps.run(model, train, 5, BATCH, 9);
-        Map<String, INDArray> g = model.gradients(probe, List.of(VqVae.Z_E, VqVae.DECODER_INPUT));
-        float[] atEncoder = Tensors.toFloats(g.get(VqVae.Z_E));
-        float[] atDecoder = Tensors.toFloats(g.get(VqVae.DECODER_INPUT));
+        Map<String, INDArray> g = model.gradients(probe, List.of(VqVaeGraph.Z_E, VqVaeGraph.DECODER_INPUT));
+        float[] atEncoder = Tensors.toFloats(g.get(VqVaeGraph.Z_E));
+        float[] atDecoder = Tensors.toFloats(g.get(VqVaeGraph.DECODER_INPUT));
         assertThat(atDecoder).hasSize(16 * 49 * 8);
         assertThat(Arrays.stream(box(atDecoder)).anyMatch(v -> v != 0)).isTrue();
         assertThat(atEncoder).containsExactly(atDecoder, within(1e-7f));
 
         // With β > 0 the Encoder also gets the commitment term's own gradient, β · 2 (z_e − e) / n, and nothing else.
         model.setBeta(0.5);
-        g = model.gradients(probe, List.of(VqVae.Z_E, VqVae.DECODER_INPUT));
+        g = model.gradients(probe, List.of(VqVaeGraph.Z_E, VqVaeGraph.DECODER_INPUT));
         float[] ze = Tensors.toFloats(model.encodeContinuous(probe));
         float[] zq = Tensors.toFloats(model.encode(probe));
-        atEncoder = Tensors.toFloats(g.get(VqVae.Z_E));
-        atDecoder = Tensors.toFloats(g.get(VqVae.DECODER_INPUT));
+        atEncoder = Tensors.toFloats(g.get(VqVaeGraph.Z_E));
+        atDecoder = Tensors.toFloats(g.get(VqVaeGraph.DECODER_INPUT));
         for (int i = 0; i < ze.length; i++) {
             double commitment = 0.5 * 2 * (ze[i] - zq[i]) / 16;
             assertThat((double) atEncoder[i] - atDecoder[i]).isCloseTo(commitment, within(1e-6));
@@ -192,7 +191,7 @@ class VqVaeTest {
 
     @Test
     void trainingReducesTheHeldOutErrorAndReportsEveryTerm() {
-        VqVae fresh = new VqVae(Config.defaults());
+        VqVae fresh = new VqVae(VqVaeConfig.defaults());
         double before = Trainer.evaluate(fresh, heldOut).get(VqVae.RECON_MSE);
         LossTerms after = Trainer.evaluate(trained, heldOut);
         // A sigmoid output near 0.5 is off by about 0.5 on MNIST's mostly black pixels.
@@ -313,7 +312,7 @@ class VqVaeTest {
             assertThatThrownBy(() -> config(32, 8, bad, true)).hasMessageContaining("beta");
             assertThatThrownBy(() -> trained.setBeta(bad)).hasMessageContaining("beta");
         }
-        assertThatThrownBy(() -> new Config(100, 32, 8, 1e-3, 1, 0.25, true)).hasMessageContaining("784");
+        assertThatThrownBy(() -> new VqVaeConfig(100, 32, 8, 1e-3, 1, 0.25, true)).hasMessageContaining("784");
 
         VqVae model = (VqVae) Models.create(ModelKind.VQVAE, 784, 4, 1e-3, 8,
                 Map.of("codebook_size", 16, "beta", 0.5, "restart_dead_codes", false));
@@ -322,7 +321,7 @@ class VqVaeTest {
         assertThat(model.beta()).isEqualTo(0.5);
         assertThat(model.restartDeadCodes()).isFalse();
         VqVae defaults = (VqVae) Models.create(ModelKind.VQVAE, 784, 8, 1e-3, 8);
-        assertThat(defaults.config()).isEqualTo(new Config(784, 32, 8, 1e-3, 8, 0.25, true));
+        assertThat(defaults.config()).isEqualTo(new VqVaeConfig(784, 32, 8, 1e-3, 8, 0.25, true));
         assertThatThrownBy(() -> Models.create(ModelKind.VQVAE, 784, 8, 1e-3, 8, Map.of("reconstruction", "bce")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reconstruction");
         assertThatThrownBy(() -> Models.create(ModelKind.VQVAE, 784, 8, 1e-3, 8, Map.of("restart_dead_codes", "yes")))
