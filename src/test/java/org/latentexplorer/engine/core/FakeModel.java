@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * parameters turn NaN on the calls a test chooses.
  */
 public final class FakeModel implements EncodingModel {
-    static final String LOSS = "fake_loss";
+    public static final String LOSS = "fake_loss";
 
     private final int inputSize;
     private final INDArray params;
