@@ -267,7 +267,7 @@ final class JsdEmdView extends BorderPane {
         private boolean dirty = true;
         /** x across the axis, y up from the baseline to 1 at the top of the drawing, fixed for one drawing. */
         private Viewport view;
-        /** Redraws larger in classroom mode and in the theme's colours; held so app-wide settings keep no closed view. */
+        /** Redraws larger in classroom mode and in the theme's colours; held so app settings keep no closed view. */
         private final javafx.beans.InvalidationListener rescaled = Presentation.redrawOnChange(this::invalidate);
 
         Picture() {

@@ -24,7 +24,7 @@ public final class Palette {
     public static final Color RED = CLASSES[2];
     public static final Color GREEN = CLASSES[4];
     /** A point without a label. */
-    public static final Color UNLABELLED = Color.gray(0.45);
+    private static final Color UNLABELLED = Color.gray(0.45);
 
     // Primer's (the AtlantaFX themes') page background and text colours.
     private static final Color LIGHT_PAPER = Color.WHITE;
@@ -43,11 +43,11 @@ public final class Palette {
     }
 
     /** The colour of class {@code label}, grey for a negative label (none); the ten colours repeat beyond ten. */
-    public static Color classColour(int label) {
+    static Color classColour(int label) {
         return label < 0 ? UNLABELLED : CLASSES[label % CLASSES.length];
     }
 
-    public static int classCount() {
+    static int classCount() {
         return CLASSES.length;
     }
 

@@ -8,7 +8,7 @@ package org.latentexplorer.ui.widgets;
 public record Viewport(double centerX, double centerY, double screenX, double screenY, double scaleX, double scaleY) {
 
     /** A plane with square units, {@code span} plane units across {@code width} pixels, centred on the screen. */
-    public static Viewport centred(double width, double height, double centerX, double centerY, double span) {
+    private static Viewport centred(double width, double height, double centerX, double centerY, double span) {
         double scale = width / span;
         return new Viewport(centerX, centerY, width / 2, height / 2, scale, scale);
     }
@@ -21,10 +21,10 @@ public record Viewport(double centerX, double centerY, double screenX, double sc
     }
 
     /**
-     * Square units with the whole plane rectangle in view, centred, and a margin of {@code margin} times the
-     * visible width on each side.
+     * Square units on a {@code width} by {@code height} screen with the whole plane rectangle in view, centred, and
+     * {@code margin} times its extent along the tighter axis added on each side of it.
      */
-    public static Viewport square(double width, double height, double minX, double maxX, double minY, double maxY,
+    static Viewport square(double width, double height, double minX, double maxX, double minY, double maxY,
             double margin) {
         double span = Math.max(maxX - minX, (maxY - minY) * width / height) * (1 + 2 * margin);
         return centred(width, height, (minX + maxX) / 2, (minY + maxY) / 2, span);
