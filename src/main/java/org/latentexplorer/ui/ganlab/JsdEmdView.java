@@ -36,7 +36,9 @@ import org.latentexplorer.engine.ganlab.DivergenceDemo.Shape;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.widgets.Controls;
 import org.latentexplorer.ui.widgets.Export;
+import org.latentexplorer.ui.widgets.Palette;
 import org.latentexplorer.ui.widgets.Presentation;
+import org.latentexplorer.ui.widgets.Viewport;
 
 /**
  * JSD against the Earth Mover's distance: the learner slides P_g away from P_r and watches the JSD stop at log 2
@@ -45,13 +47,13 @@ import org.latentexplorer.ui.widgets.Presentation;
 final class JsdEmdView extends BorderPane {
     private static final double LN2 = Math.log(2);
     // The chart's colours are set here rather than in CSS so its own legend below matches them.
-    private static final String JSD_COLOUR = "#4e79a7";
-    private static final String EMD_COLOUR = "#e15759";
+    private static final String JSD_COLOUR = Palette.web(Palette.BLUE);
+    private static final String EMD_COLOUR = Palette.web(Palette.RED);
     private static final String REFERENCE_COLOUR = "#7f7f7f";
     private static final String MARKER_COLOUR = "#444444";
     // The picture's colours differ from the chart's, which stand for the two distances, not the two distributions.
-    private static final Color REAL = Color.web("#59a14f");
-    private static final Color GENERATED = Color.web("#f28e2b");
+    private static final Color REAL = Palette.GREEN;
+    private static final Color GENERATED = Palette.ORANGE;
     private static final Color OVERLAP = Color.web("#6f4e9c");
 
     private final JsdEmdViewModel vm;
@@ -226,7 +228,7 @@ final class JsdEmdView extends BorderPane {
     private static XYChart.Data<Number, Number> dot(double x, double y, String colour) {
         XYChart.Data<Number, Number> d = new XYChart.Data<>(x, y);
         Circle circle = new Circle(6, Color.web(colour));
-        circle.setStroke(Color.WHITE);
+        circle.strokeProperty().bind(Palette.themed(Palette::paper));
         circle.setStrokeWidth(2);
         d.setNode(circle);
         return d;
@@ -258,14 +260,14 @@ final class JsdEmdView extends BorderPane {
         /** x runs over ±this, a little wider than the slider so a shifted bump's flank still shows. */
         private static final double X_HALF = 5;
         private static final double MARGIN = 28;
-        private static final Color AXIS = Color.gray(0.55);
-        private static final Color TEXT = Color.gray(0.2);
         private static final Font TICK_FONT = Font.font(12);
         private static final Font LABEL_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 15);
 
         private final Canvas canvas = new Canvas();
         private boolean dirty = true;
-        /** Redraws larger in classroom mode; held here so the app-wide scale does not keep a closed view alive. */
+        /** x across the axis, y up from the baseline to 1 at the top of the drawing, fixed for one drawing. */
+        private Viewport view;
+        /** Redraws larger in classroom mode and in the theme's colours; held so app settings keep no closed view. */
         private final javafx.beans.InvalidationListener rescaled = Presentation.redrawOnChange(this::invalidate);
 
         Picture() {
@@ -299,41 +301,50 @@ final class JsdEmdView extends BorderPane {
             return MARGIN * Presentation.scale();
         }
 
+        private static Color axis() {
+            return Palette.grey(0.55);
+        }
+
+        private static Color text() {
+            return Palette.grey(0.2);
+        }
+
         private double toX(double x) {
-            return margin() + (x + X_HALF) / (2 * X_HALF) * (getWidth() - 2 * margin());
+            return view.toScreenX(x);
         }
 
         private void draw() {
             GraphicsContext g = canvas.getGraphicsContext2D();
             double w = getWidth();
             double h = getHeight();
-            g.setFill(Color.WHITE);
+            g.setFill(Palette.paper());
             g.fillRect(0, 0, w, h);
             if (w < 4 * margin() || h < 4 * margin()) {
                 return;
             }
             double baseline = h - 2 * margin();
-            g.setStroke(AXIS);
+            double top = margin() + 18 * Presentation.scale();
+            view = Viewport.stretched(margin(), top, w - 2 * margin(), baseline - top, -X_HALF, X_HALF, 0, 1);
+            g.setStroke(axis());
             g.setLineWidth(1 * Presentation.scale());
             g.strokeLine(toX(-X_HALF), baseline, toX(X_HALF), baseline);
             g.setFont(Presentation.font(TICK_FONT));
-            g.setFill(TEXT);
+            g.setFill(text());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
             for (int t = (int) -X_HALF; t <= X_HALF; t++) {
                 g.strokeLine(toX(t), baseline, toX(t), baseline + 5 * Presentation.scale());
                 g.fillText(Integer.toString(t), toX(t), baseline + 7 * Presentation.scale());
             }
-            double top = margin() + 18 * Presentation.scale();
             if (vm.shapeProperty().get() == Shape.BUMPS) {
-                drawBumps(g, baseline, top);
+                drawBumps(g, top);
             } else {
                 drawSegments(g, baseline, top);
             }
             drawShift(g, baseline);
         }
 
-        private void drawBumps(GraphicsContext g, double baseline, double top) {
+        private void drawBumps(GraphicsContext g, double top) {
             int n = (int) Math.max(2, getWidth() - 2 * margin());
             double[] xs = new double[n];
             for (int i = 0; i < n; i++) {
@@ -348,22 +359,22 @@ final class JsdEmdView extends BorderPane {
                 overlap[i] = Math.min(real[i], generated[i]);
             }
             // Scaled to the peak, so narrow and wide bumps both fill the height.
-            double scale = (baseline - top) * Math.sqrt(2 * Math.PI) * width;
-            fillCurve(g, xs, real, scale, baseline, REAL.deriveColor(0, 1, 1, 0.35), REAL);
-            fillCurve(g, xs, generated, scale, baseline, GENERATED.deriveColor(0, 1, 1, 0.35), GENERATED);
-            fillCurve(g, xs, overlap, scale, baseline, OVERLAP.deriveColor(0, 1, 1, 0.55), null);
+            double scale = Math.sqrt(2 * Math.PI) * width;
+            fillCurve(g, xs, real, scale, REAL.deriveColor(0, 1, 1, 0.35), REAL);
+            fillCurve(g, xs, generated, scale, GENERATED.deriveColor(0, 1, 1, 0.35), GENERATED);
+            fillCurve(g, xs, overlap, scale, OVERLAP.deriveColor(0, 1, 1, 0.55), null);
             labels(g, theta, top - 4);
         }
 
-        private void fillCurve(GraphicsContext g, double[] xs, double[] ys, double scale, double baseline, Color fill,
-                Color stroke) {
+        private void fillCurve(GraphicsContext g, double[] xs, double[] ys, double scale, Color fill, Color stroke) {
             int n = xs.length;
             double[] px = new double[n + 2];
             double[] py = new double[n + 2];
             for (int i = 0; i < n; i++) {
                 px[i] = toX(xs[i]);
-                py[i] = baseline - ys[i] * scale;
+                py[i] = view.toScreenY(ys[i] * scale);
             }
+            double baseline = view.toScreenY(0);
             px[n] = toX(xs[n - 1]);
             py[n] = baseline;
             px[n + 1] = toX(xs[0]);
@@ -380,9 +391,9 @@ final class JsdEmdView extends BorderPane {
         private void drawSegments(GraphicsContext g, double baseline, double top) {
             double theta = vm.thetaProperty().get();
             // A y axis up to the segments' height 1; P_g drawn second and narrower, so a coincident pair shows both.
-            g.setStroke(AXIS);
+            g.setStroke(axis());
             g.setLineWidth(1 * Presentation.scale());
-            g.setFill(TEXT);
+            g.setFill(text());
             g.setFont(Presentation.font(TICK_FONT));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
@@ -403,10 +414,10 @@ final class JsdEmdView extends BorderPane {
             boolean right = theta >= 0;
             g.setFont(Presentation.font(LABEL_FONT));
             g.setTextBaseline(VPos.BOTTOM);
-            g.setFill(REAL.darker());
+            g.setFill(Palette.legible(REAL));
             g.setTextAlign(right ? TextAlignment.RIGHT : TextAlignment.LEFT);
             g.fillText("P_r", toX(0) + (right ? -3 : 3), y);
-            g.setFill(GENERATED.darker());
+            g.setFill(Palette.legible(GENERATED));
             g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
             g.fillText("P_g", toX(theta) + (right ? 3 : -3), y);
         }
@@ -417,7 +428,7 @@ final class JsdEmdView extends BorderPane {
             double y = baseline + 2 * margin() - 12 * Presentation.scale();
             double from = toX(0);
             double to = toX(theta);
-            g.setStroke(TEXT);
+            g.setStroke(text());
             g.setLineWidth(1.5 * Presentation.scale());
             g.strokeLine(from, y, to, y);
             if (Math.abs(to - from) > 8) {
@@ -426,7 +437,7 @@ final class JsdEmdView extends BorderPane {
                 g.strokeLine(to, y, to - d, y + 4);
             }
             g.setFont(Presentation.font(TICK_FONT));
-            g.setFill(TEXT);
+            g.setFill(text());
             g.setTextBaseline(VPos.CENTER);
             g.setTextAlign(theta >= 0 ? TextAlignment.LEFT : TextAlignment.RIGHT);
             g.fillText(i18n.get("jsdEmd.number.theta", theta), to + (theta >= 0 ? 8 : -8), y);

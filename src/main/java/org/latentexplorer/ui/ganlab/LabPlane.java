@@ -11,7 +11,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.latentexplorer.ui.widgets.Export;
+import org.latentexplorer.ui.widgets.Palette;
 import org.latentexplorer.ui.widgets.Presentation;
+import org.latentexplorer.ui.widgets.Viewport;
 
 /**
  * The GAN lab's plane on a Canvas: D's output as a heatmap behind everything (green where D says real, purple where
@@ -34,7 +36,9 @@ final class LabPlane extends Region {
     private double[] drawn = new double[0];
     private final List<Double> stroke = new ArrayList<>();
     private Consumer<double[]> onDrawn = xy -> { };
-    /** Redraws larger in classroom mode; held here so the app-wide scale does not keep a closed view alive. */
+    /** Where the plane is drawn, fixed for one drawing. */
+    private Viewport view;
+    /** Redraws larger in classroom mode and in the theme's colours; held so app-wide settings keep no closed view. */
     private final javafx.beans.InvalidationListener rescaled = Presentation.redrawOnChange(this::draw);
 
     LabPlane() {
@@ -76,12 +80,19 @@ final class LabPlane extends Region {
         return Math.min(canvas.getWidth(), canvas.getHeight());
     }
 
+    /** The square from -extent to extent on both axes, filling the canvas. */
+    private Viewport viewport() {
+        double s = side();
+        double e = extent();
+        return Viewport.stretched(0, 0, s, s, -e, e, -e, e);
+    }
+
     private double toScreenX(double x) {
-        return (x + extent()) / (2 * extent()) * side();
+        return view.toScreenX(x);
     }
 
     private double toScreenY(double y) {
-        return (extent() - y) / (2 * extent()) * side();
+        return view.toScreenY(y);
     }
 
     private void addStroke(double sx, double sy) {
@@ -89,8 +100,9 @@ final class LabPlane extends Region {
         if (s <= 0 || sx < 0 || sy < 0 || sx > s || sy > s) {
             return;
         }
-        stroke.add(sx / s * 2 * extent() - extent());
-        stroke.add(extent() - sy / s * 2 * extent());
+        Viewport v = viewport();
+        stroke.add(v.toPlaneX(sx));
+        stroke.add(v.toPlaneY(sy));
         draw();
     }
 
@@ -144,7 +156,8 @@ final class LabPlane extends Region {
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double s = side();
-        g.setFill(Color.WHITE);
+        view = viewport();
+        g.setFill(Palette.paper());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (s <= 0) {
             return;
@@ -172,13 +185,13 @@ final class LabPlane extends Region {
                 g.fillOval(toScreenX(stroke.get(i)) - 2, toScreenY(stroke.get(i + 1)) - 2, 4, 4);
             }
         }
-        g.setStroke(Color.gray(0.6));
+        g.setStroke(Palette.grey(0.6));
         g.setLineWidth(1);
         g.strokeRect(0.5, 0.5, s - 1, s - 1);
     }
 
     private void drawAxes(GraphicsContext g, double s) {
-        g.setStroke(Color.gray(0.5, 0.35));
+        g.setStroke(Palette.grey(0.5, 0.35));
         g.setLineWidth(1);
         g.strokeLine(toScreenX(0), 0, toScreenX(0), s);
         g.strokeLine(0, toScreenY(0), s, toScreenY(0));
@@ -194,7 +207,7 @@ final class LabPlane extends Region {
 
     private void arrows(GraphicsContext g, double[] from, double[] direction, double s) {
         double length = 0.06 * s;
-        g.setStroke(Color.gray(0.15, 0.8));
+        g.setStroke(Palette.grey(0.15, 0.8));
         double p = Presentation.scale();
         g.setLineWidth(1.2 * p);
         for (int i = 0; i + 1 < direction.length && i + 1 < from.length; i += 2) {
@@ -212,7 +225,10 @@ final class LabPlane extends Region {
         }
     }
 
-    /** D(x) in [0, 1] as purple through white to green; a critic's values are centred and scaled first. */
+    /**
+     * D(x) in [0, 1] as purple through the paper's colour (white on the light theme) to green; a critic's values are
+     * centred and scaled first.
+     */
     private static WritableImage heatmap(double[] values, boolean critic) {
         int res = (int) Math.round(Math.sqrt(values.length));
         double[] v = values;
@@ -230,13 +246,14 @@ final class LabPlane extends Region {
                 v[i] = 0.5 + 0.5 * (values[i] - mean) / spread;
             }
         }
+        Color undecided = Palette.paper();
         WritableImage image = new WritableImage(res, res);
         PixelWriter w = image.getPixelWriter();
         for (int r = 0; r < res; r++) {
             for (int c = 0; c < res; c++) {
                 double d = Math.max(0, Math.min(1, v[r * res + c]));
-                Color color = d >= 0.5 ? Color.WHITE.interpolate(JUDGED_REAL, 2 * (d - 0.5))
-                        : Color.WHITE.interpolate(JUDGED_GENERATED, 2 * (0.5 - d));
+                Color color = d >= 0.5 ? undecided.interpolate(JUDGED_REAL, 2 * (d - 0.5))
+                        : undecided.interpolate(JUDGED_GENERATED, 2 * (0.5 - d));
                 w.setColor(c, r, color);
             }
         }

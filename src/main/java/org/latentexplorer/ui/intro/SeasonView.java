@@ -1,12 +1,10 @@
 package org.latentexplorer.ui.intro;
 
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
@@ -30,13 +28,13 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.latentexplorer.data.MonthlyWeather;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.widgets.CanvasRegion;
 import org.latentexplorer.ui.widgets.Controls;
 import org.latentexplorer.ui.widgets.Export;
+import org.latentexplorer.ui.widgets.Palette;
 import org.latentexplorer.ui.widgets.Presentation;
 
 /**
@@ -45,11 +43,11 @@ import org.latentexplorer.ui.widgets.Presentation;
  * point generated from the z the learner drags, on the slider, on the latent axis or along the curve itself.
  */
 public final class SeasonView extends BorderPane {
-    static final Color CURVE = Color.web("#e15759");
-    static final Color PCA = Color.web("#4e79a7");
-    private static final Font TICK_FONT = Font.font(11);
-    private static final Font LABEL_FONT = Font.font(12);
-    private static final Font AXIS_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 12);
+    static final Color CURVE = Palette.RED;
+    static final Color PCA = Palette.BLUE;
+    static final Font TICK_FONT = Font.font(11);
+    static final Font LABEL_FONT = Font.font(12);
+    static final Font AXIS_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 12);
 
     private final SeasonViewModel vm;
     private final I18n i18n;
@@ -63,7 +61,7 @@ public final class SeasonView extends BorderPane {
 
         Label title = c.label("section.latent.title");
         title.getStyleClass().add("section-title");
-        WeatherPlane plane = new WeatherPlane();
+        WeatherPlane plane = new WeatherPlane(vm, i18n);
         plane.setId("latent-plane");
         VBox.setVgrow(plane, Priority.ALWAYS);
         LatentAxis axis = new LatentAxis();
@@ -116,14 +114,16 @@ public final class SeasonView extends BorderPane {
 
     private Node legend() {
         Label months = c.label("latent.legend.months");
-        months.setGraphic(new Circle(5, Color.gray(0.25)));
+        Circle month = new Circle(5);
+        month.fillProperty().bind(Palette.themed(() -> Palette.grey(0.25)));
+        months.setGraphic(month);
         Label curve = c.label("latent.legend.curve");
         curve.setGraphic(swatch(CURVE, false));
         Label pca = c.label("latent.legend.pca");
         pca.setGraphic(swatch(PCA, true));
         Label generated = c.label("latent.legend.generated");
         Circle dot = new Circle(6, CURVE);
-        dot.setStroke(Color.WHITE);
+        dot.strokeProperty().bind(Palette.themed(Palette::paper));
         dot.setStrokeWidth(2);
         generated.setGraphic(dot);
         FlowPane row = new FlowPane(16, 4, months, curve, pca, generated);
@@ -193,248 +193,14 @@ public final class SeasonView extends BorderPane {
         }, vm.fitProperty());
     }
 
-    private String month(int m) {
+    static String month(I18n i18n, int m) {
         return i18n.get("latent.month." + (m + 1));
     }
 
     /** Blue for the coldest month to red for the warmest. */
-    private static Color warmth(double temperature, double coldest, double warmest) {
+    static Color warmth(double temperature, double coldest, double warmest) {
         double t = warmest > coldest ? (temperature - coldest) / (warmest - coldest) : 0.5;
         return Color.hsb(220 * (1 - t) + 5 * t, 0.75, 0.75);
-    }
-
-    /** The temperature-humidity plane; a press or drag picks the z whose generated point lies nearest. */
-    final class WeatherPlane extends CanvasRegion {
-        private static final double LEFT = 48;
-        private static final double BOTTOM = 36;
-        private static final double PAD = 12;
-        /** Redraws larger in classroom mode; held here so the app-wide scale does not keep a closed view alive. */
-        private final javafx.beans.InvalidationListener rescaled = Presentation.redrawOnChange(this::draw);
-
-        // The margins hold the tick labels and axis titles, so they grow with them in classroom mode.
-        private static double left() {
-            return LEFT * Presentation.scale();
-        }
-
-        private static double bottom() {
-            return BOTTOM * Presentation.scale();
-        }
-
-        private static double pad() {
-            return PAD * Presentation.scale();
-        }
-        private double tMin;
-        private double tMax;
-        private double hMin;
-        private double hMax;
-
-        WeatherPlane() {
-            super(false);
-            setMinSize(300, 260);
-            setPrefSize(760, 440);
-            canvas.setOnMousePressed(this::pick);
-            canvas.setOnMouseDragged(this::pick);
-        }
-
-        /** Where a (temperature, humidity) point is drawn, in this plane's coordinates, as of the last drawing. */
-        javafx.geometry.Point2D pointOf(double temperature, double humidity) {
-            return new javafx.geometry.Point2D(toX(temperature), toY(humidity));
-        }
-
-        private void pick(MouseEvent e) {
-            // The secondary button opens the export menu; it must not move the season first.
-            if (!e.isPrimaryButtonDown()) {
-                return;
-            }
-            if (vm.fitProperty().get() != null && tMax > tMin) {
-                vm.seasonNearest(toT(e.getX()), toH(e.getY()), tMax - tMin, hMax - hMin);
-            }
-        }
-
-        private double toX(double t) {
-            return left() + (t - tMin) / (tMax - tMin) * (getWidth() - left() - pad());
-        }
-
-        private double toY(double h) {
-            return pad() + (hMax - h) / (hMax - hMin) * (getHeight() - bottom() - pad());
-        }
-
-        private double toT(double x) {
-            return tMin + (x - left()) / (getWidth() - left() - pad()) * (tMax - tMin);
-        }
-
-        private double toH(double y) {
-            return hMax - (y - pad()) / (getHeight() - bottom() - pad()) * (hMax - hMin);
-        }
-
-        @Override
-        protected void draw() {
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            g.clearRect(0, 0, getWidth(), getHeight());
-            SeasonViewModel.Fit f = vm.fitProperty().get();
-            if (f == null || getWidth() <= left() + pad() || getHeight() <= bottom() + pad()) {
-                return;
-            }
-            bounds(f);
-            grid(g);
-            g.save();
-            g.beginPath();
-            g.rect(left(), pad(), getWidth() - left() - pad(), getHeight() - bottom() - pad());
-            g.clip();
-            double[] m = f.months();
-            if (vm.showPcaProperty().get()) {
-                g.setStroke(PCA);
-                g.setLineWidth(2 * Presentation.scale());
-                g.setLineDashes(6, 4);
-                g.strokeLine(toX(f.pcaLine()[0]), toY(f.pcaLine()[1]), toX(f.pcaLine()[2]), toY(f.pcaLine()[3]));
-                g.setLineDashes();
-                if (vm.showReconstructionsProperty().get()) {
-                    reconstructions(g, m, f.pcaReconstructions(), PCA, true);
-                }
-            }
-            g.setStroke(CURVE);
-            g.setLineWidth(2.5 * Presentation.scale());
-            g.beginPath();
-            for (int i = 0; i < f.curve().length; i += 2) {
-                if (i == 0) {
-                    g.moveTo(toX(f.curve()[i]), toY(f.curve()[i + 1]));
-                } else {
-                    g.lineTo(toX(f.curve()[i]), toY(f.curve()[i + 1]));
-                }
-            }
-            g.stroke();
-            if (vm.showReconstructionsProperty().get()) {
-                reconstructions(g, m, f.reconstructions(), CURVE, false);
-            }
-            months(g, m);
-            double[] p = vm.generatedProperty().get();
-            if (p != null) {
-                g.setFill(CURVE);
-                g.setStroke(Color.WHITE);
-                g.setLineWidth(2.5 * Presentation.scale());
-                double r = 8 * Presentation.scale();
-                g.fillOval(toX(p[0]) - r, toY(p[1]) - r, 2 * r, 2 * r);
-                g.strokeOval(toX(p[0]) - r, toY(p[1]) - r, 2 * r, 2 * r);
-            }
-            g.restore();
-        }
-
-        /** The months, the curve and the line with a margin, in whole steps of 5 °C and 5 %. */
-        private void bounds(SeasonViewModel.Fit f) {
-            double[] m = f.months();
-            tMin = Double.POSITIVE_INFINITY;
-            tMax = Double.NEGATIVE_INFINITY;
-            hMin = Double.POSITIVE_INFINITY;
-            hMax = Double.NEGATIVE_INFINITY;
-            for (double[] xy : new double[][] {m, f.curve()}) {
-                for (int i = 0; i < xy.length; i += 2) {
-                    tMin = Math.min(tMin, xy[i]);
-                    tMax = Math.max(tMax, xy[i]);
-                    hMin = Math.min(hMin, xy[i + 1]);
-                    hMax = Math.max(hMax, xy[i + 1]);
-                }
-            }
-            tMin = 5 * Math.floor((tMin - 1) / 5);
-            tMax = 5 * Math.ceil((tMax + 1) / 5);
-            hMin = 5 * Math.floor((hMin - 1) / 5);
-            hMax = 5 * Math.ceil((hMax + 1) / 5);
-        }
-
-        private void grid(GraphicsContext g) {
-            double bottom = getHeight() - bottom();
-            g.setLineWidth(1 * Presentation.scale());
-            g.setFont(Presentation.font(TICK_FONT));
-            g.setFill(Color.gray(0.45));
-            g.setTextBaseline(VPos.TOP);
-            g.setTextAlign(TextAlignment.CENTER);
-            for (double t = tMin; t <= tMax + 1e-9; t += 5) {
-                g.setStroke(Color.gray(0.5, 0.2));
-                g.strokeLine(toX(t), pad(), toX(t), bottom);
-                g.fillText(String.format("%.0f", t), toX(t), bottom + 3 * Presentation.scale());
-            }
-            g.setTextBaseline(VPos.CENTER);
-            g.setTextAlign(TextAlignment.RIGHT);
-            for (double h = hMin; h <= hMax + 1e-9; h += 5) {
-                g.setStroke(Color.gray(0.5, 0.2));
-                g.strokeLine(left(), toY(h), getWidth() - pad(), toY(h));
-                g.fillText(String.format("%.0f", h), left() - 5 * Presentation.scale(), toY(h));
-            }
-            g.setStroke(Color.gray(0.45));
-            g.strokeRect(left(), pad(), getWidth() - left() - pad(), bottom - pad());
-            g.setFont(Presentation.font(AXIS_FONT));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(i18n.get("latent.axis.temperature"), left() + (getWidth() - left() - pad()) / 2, getHeight() - 1);
-            g.save();
-            g.translate(12 * Presentation.scale(), pad() + (bottom - pad()) / 2);
-            g.rotate(-90);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(i18n.get("latent.axis.humidity"), 0, 0);
-            g.restore();
-        }
-
-        /** Each month joined to where the model puts it back: the length of the join is its reconstruction error. */
-        private void reconstructions(GraphicsContext g, double[] m, double[] r, Color colour, boolean square) {
-            g.setStroke(colour);
-            g.setLineWidth(1 * Presentation.scale());
-            for (int i = 0; i < m.length; i += 2) {
-                g.strokeLine(toX(m[i]), toY(m[i + 1]), toX(r[i]), toY(r[i + 1]));
-                double s = 3.5 * Presentation.scale();
-                if (square) {
-                    g.strokeRect(toX(r[i]) - s, toY(r[i + 1]) - s, 2 * s, 2 * s);
-                } else {
-                    g.strokeOval(toX(r[i]) - s, toY(r[i + 1]) - s, 2 * s, 2 * s);
-                }
-            }
-        }
-
-        private void months(GraphicsContext g, double[] m) {
-            double coldest = Double.POSITIVE_INFINITY;
-            double warmest = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < m.length; i += 2) {
-                coldest = Math.min(coldest, m[i]);
-                warmest = Math.max(warmest, m[i]);
-            }
-            int n = m.length / 2;
-            double sc = Presentation.scale();
-            double dot = 5 * sc;
-            for (int k = 0; k < n; k++) {
-                g.setFill(warmth(m[2 * k], coldest, warmest));
-                g.fillOval(toX(m[2 * k]) - dot, toY(m[2 * k + 1]) - dot, 2 * dot, 2 * dot);
-            }
-            g.setFont(Presentation.font(LABEL_FONT));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.setFill(Color.gray(0.15));
-            // Each label goes right, left, above or below its dot, whichever first overlaps no dot and no label
-            // placed before it: months of the same humidity (June and September) sit side by side.
-            List<Rectangle2D> taken = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                taken.add(new Rectangle2D(toX(m[2 * k]) - dot, toY(m[2 * k + 1]) - dot, 2 * dot, 2 * dot));
-            }
-            Text measure = new Text();
-            measure.setFont(Presentation.font(LABEL_FONT));
-            for (int k = 0; k < n; k++) {
-                measure.setText(month(k));
-                double w = measure.getLayoutBounds().getWidth();
-                double h = measure.getLayoutBounds().getHeight();
-                double x = toX(m[2 * k]);
-                double y = toY(m[2 * k + 1]);
-                Rectangle2D[] places = {new Rectangle2D(x + 8 * sc, y - h / 2, w, h),
-                        new Rectangle2D(x - 8 * sc - w, y - h / 2, w, h),
-                        new Rectangle2D(x - w / 2, y - 7 * sc - h, w, h),
-                        new Rectangle2D(x - w / 2, y + 7 * sc, w, h)};
-                Rectangle2D place = places[0];
-                for (Rectangle2D p : places) {
-                    if (taken.stream().noneMatch(p::intersects)) {
-                        place = p;
-                        break;
-                    }
-                }
-                taken.add(place);
-                g.fillText(month(k), place.getMinX(), place.getMinY());
-            }
-        }
     }
 
     /** The latent axis z: each month's code marked, the current z as a handle; a press or drag moves it. */
@@ -486,11 +252,11 @@ public final class SeasonView extends BorderPane {
                 return;
             }
             double y = getHeight() / 2;
-            g.setStroke(Color.gray(0.45));
+            g.setStroke(Palette.grey(0.45));
             g.setLineWidth(1.5 * Presentation.scale());
             g.strokeLine(side(), y, getWidth() - side(), y);
             g.setFont(Presentation.font(AXIS_FONT));
-            g.setFill(Color.gray(0.35));
+            g.setFill(Palette.grey(0.35));
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
             g.fillText("z", side() - 10 * Presentation.scale(), y);
@@ -512,9 +278,9 @@ public final class SeasonView extends BorderPane {
                 boolean autumn = k >= 7 || k == 0;
                 double tick = 7 * Presentation.scale();
                 g.strokeLine(x, y - (autumn ? 0 : tick), x, y + (autumn ? tick : 0));
-                g.setFill(Color.gray(0.2));
+                g.setFill(Palette.grey(0.2));
                 g.setTextBaseline(autumn ? VPos.TOP : VPos.BOTTOM);
-                g.fillText(month(k), x, autumn ? y + 9 * Presentation.scale() : y - 9 * Presentation.scale());
+                g.fillText(month(i18n, k), x, autumn ? y + 9 * Presentation.scale() : y - 9 * Presentation.scale());
             }
             double z = vm.seasonProperty().get();
             double x = toX(f, Math.max(f.zMin(), Math.min(f.zMax(), z)));

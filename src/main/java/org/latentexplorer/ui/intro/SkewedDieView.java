@@ -34,6 +34,7 @@ import org.latentexplorer.ui.widgets.Controls;
 import org.latentexplorer.ui.widgets.Export;
 import org.latentexplorer.ui.widgets.ImageTiles;
 import org.latentexplorer.ui.widgets.LossChart;
+import org.latentexplorer.ui.widgets.Palette;
 
 /**
  * Section 1, generative against discriminative. In the middle the generative model: the learner's skewed die, its
@@ -44,13 +45,13 @@ import org.latentexplorer.ui.widgets.LossChart;
 public final class SkewedDieView extends BorderPane {
     /** The three histograms' colours: the app's bar colour applies to every series, so the chart sets its own. */
     private static final String BAR_COLOURS = """
-            .default-color0.chart-bar { -fx-bar-fill: #4e79a7; }
-            .default-color1.chart-bar { -fx-bar-fill: #f28e2b; }
-            .default-color2.chart-bar { -fx-bar-fill: #59a14f; }
-            .default-color0.chart-legend-item-symbol { -fx-background-color: #4e79a7; }
-            .default-color1.chart-legend-item-symbol { -fx-background-color: #f28e2b; }
-            .default-color2.chart-legend-item-symbol { -fx-background-color: #59a14f; }
-            """;
+            .default-color0.chart-bar { -fx-bar-fill: %1$s; }
+            .default-color1.chart-bar { -fx-bar-fill: %2$s; }
+            .default-color2.chart-bar { -fx-bar-fill: %3$s; }
+            .default-color0.chart-legend-item-symbol { -fx-background-color: %1$s; }
+            .default-color1.chart-legend-item-symbol { -fx-background-color: %2$s; }
+            .default-color2.chart-legend-item-symbol { -fx-background-color: %3$s; }
+            """.formatted(Palette.web(Palette.BLUE), Palette.web(Palette.ORANGE), Palette.web(Palette.GREEN));
 
     private final SkewedDieViewModel vm;
     private final I18n i18n;

@@ -29,6 +29,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.latentexplorer.i18n.Messages;
 import org.latentexplorer.ui.base.I18n;
+import org.latentexplorer.ui.widgets.Palette;
 
 /** The JavaFX application: builds the window around one MainViewModel, with the settings the last run remembered. */
 public final class LatentExplorerApp extends Application {
@@ -100,11 +101,12 @@ public final class LatentExplorerApp extends Application {
         // The app's name reads the same in both languages; the remembered language is applied with the views.
         Text name = new Text(Messages.format(Locale.ENGLISH, "app.title"));
         name.setFont(Font.font(20));
-        name.setFill(Color.web(dark ? "#c9d1d9" : "#24292f"));
+        Palette.darkProperty().set(dark);
+        name.setFill(Palette.foreground());
         VBox opening = new VBox(12, icon, name, busy(dark));
         opening.setAlignment(Pos.CENTER);
         // The background the theme will paint, so the window does not flash when its views arrive.
-        opening.setStyle("-fx-background-color: " + (dark ? "#0d1117" : "#ffffff") + ";");
+        opening.setStyle("-fx-background-color: " + Palette.web(Palette.paper()) + ";");
         // Fits a projector's 1280 × 720 as well as a desktop screen.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(opening, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
@@ -288,6 +290,7 @@ public final class LatentExplorerApp extends Application {
     }
 
     private static void applyTheme(boolean dark) {
+        Palette.darkProperty().set(dark);
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }

@@ -1,18 +1,23 @@
 package org.latentexplorer.ui.vqvae;
 
 import java.util.function.IntConsumer;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.latentexplorer.ui.widgets.CanvasRegion;
+import org.latentexplorer.ui.widgets.Palette;
+import org.latentexplorer.ui.widgets.Presentation;
 
 /** A VQ-VAE's grid of code indices: each cell in its code's colour with the index written on it; a click picks a code. */
 public final class CodeMap extends CanvasRegion {
     private final int side;
     private int[] codes;
     private IntConsumer onPick = k -> { };
+    /** Redraws the gaps between cells in the theme's paper; held so the app-wide theme keeps no closed view. */
+    private final InvalidationListener rethemed = Presentation.redrawOnChange(this::draw);
 
     public CodeMap(int side) {
         super(true);
@@ -63,7 +68,7 @@ public final class CodeMap extends CanvasRegion {
                 int k = codes[r * side + c];
                 g.setFill(colour(k));
                 g.fillRect(c * cell, r * cell, cell, cell);
-                g.setStroke(Color.gray(1, 0.7));
+                g.setStroke(Palette.grey(1, 0.7));
                 g.strokeRect(c * cell, r * cell, cell, cell);
                 g.setFill(Color.gray(0.1));
                 g.fillText(Integer.toString(k), (c + 0.5) * cell, (r + 0.5) * cell);

@@ -31,12 +31,14 @@ public final class Presentation {
     }
 
     /**
-     * Runs {@code redraw} whenever the scale changes, for as long as the returned listener is reachable: a canvas keeps
-     * it in a field, so a view that is gone is not kept alive by the app-wide scale.
+     * Runs {@code redraw} whenever the scale or the theme ({@link Palette#darkProperty()}) changes, for as long as the
+     * returned listener is reachable: a canvas keeps it in a field, so a view that is gone is not kept alive by the
+     * app-wide scale.
      */
     public static InvalidationListener redrawOnChange(Runnable redraw) {
         InvalidationListener listener = o -> redraw.run();
         SCALE.addListener(new WeakInvalidationListener(listener));
+        Palette.darkProperty().addListener(new WeakInvalidationListener(listener));
         return listener;
     }
 }

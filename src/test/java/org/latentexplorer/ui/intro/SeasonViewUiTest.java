@@ -81,7 +81,7 @@ class SeasonViewUiTest {
         waitUntil(30, () -> vm.fitProperty().get() != null && vm.generatedProperty().get() != null);
         SeasonViewModel.Fit fit = onFx(() -> vm.fitProperty().get());
         // Where the view draws August, on the screen.
-        SeasonView.WeatherPlane plane = robot.lookup("#latent-plane").queryAs(SeasonView.WeatherPlane.class);
+        WeatherPlane plane = robot.lookup("#latent-plane").queryAs(WeatherPlane.class);
         Point2D august = onFx(() -> plane.localToScreen(plane.pointOf(fit.months()[14], fit.months()[15])));
         robot.moveTo(august);
         robot.press(MouseButton.PRIMARY);

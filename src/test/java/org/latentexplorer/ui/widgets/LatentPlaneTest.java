@@ -39,6 +39,8 @@ class LatentPlaneTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        // The theme is app-wide: a test of the window run before in this JVM may have left it dark.
+        Palette.darkProperty().set(false);
         plane = new LatentPlane();
         stage.setScene(new Scene(plane, W, H));
         // The stage is shared by all tests and one of them resizes it.
@@ -260,6 +262,23 @@ class LatentPlaneTest {
     }
 
     @Test
+    void paperAndInkFollowTheTheme(FxRobot robot) throws Exception {
+        robot.interact(() -> plane.cursorXProperty().set(Double.NaN));
+        assertThat(pixel(snapshot(), 1, 1)).isEqualTo(Color.WHITE);
+        try {
+            // Redrawn on the change alone, as when the user picks the dark theme in the View menu.
+            robot.interact(() -> Palette.darkProperty().set(true));
+            Image dark = snapshot();
+            assertThat(pixel(dark, 1, 1)).as("the dark theme's paper").isEqualTo(Color.web("#0d1117"));
+            // The y axis' label, light on dark now.
+            assertThat(findBrighterThan(dark, 0, 0, 30, 30, 0.5)).isTrue();
+        } finally {
+            robot.interact(() -> Palette.darkProperty().set(false));
+        }
+        assertThat(pixel(snapshot(), 1, 1)).isEqualTo(Color.WHITE);
+    }
+
+    @Test
     void manifoldIsDrawnBehindWithRowZeroAtTheTop(FxRobot robot) throws Exception {
         float[] ink = new float[16];
         Arrays.fill(ink, 1f);
@@ -340,6 +359,17 @@ class LatentPlaneTest {
     private Color pixel(Image image, double lx, double ly) throws Exception {
         return onFx(() -> image.getPixelReader().getColor((int) Math.floor(plane.toScreenX(lx)),
                 (int) Math.floor(plane.toScreenY(ly))));
+    }
+
+    private static boolean findBrighterThan(Image image, int x0, int y0, int x1, int y1, double brightness) {
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (image.getPixelReader().getColor(x, y).getBrightness() > brightness) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean findColour(Image image, double x0, double y0, double x1, double y1, Color colour) {
