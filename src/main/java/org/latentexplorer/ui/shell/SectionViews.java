@@ -3,6 +3,7 @@ package org.latentexplorer.ui.shell;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.scene.Node;
 import javafx.util.Duration;
@@ -17,15 +18,18 @@ import org.latentexplorer.ui.vqvae.VqVaeView;
 
 /**
  * Each section's view, built the first time it shows or in the idle time after the window is up: the window shows as
- * soon as its first section is built, and a later switch finds the section ready.
+ * soon as its first section is built, and a later switch finds the section built, styled and laid out.
  */
 final class SectionViews {
     private static final Duration HIDDEN_SECTION_PAUSE = Duration.millis(300);
     private final MainViewModel vm;
+    private final Consumer<Node> prepare;
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
 
-    SectionViews(MainViewModel vm) {
+    /** @param prepare styles and lays out a section built in the background, before it is first shown */
+    SectionViews(MainViewModel vm, Consumer<Node> prepare) {
         this.vm = vm;
+        this.prepare = prepare;
     }
 
     Node view(Section s) {
@@ -53,7 +57,7 @@ final class SectionViews {
         }
         PauseTransition pause = new PauseTransition(HIDDEN_SECTION_PAUSE);
         pause.setOnFinished(e -> {
-            view(next);
+            prepare.accept(view(next));
             buildHidden();
         });
         pause.play();
