@@ -44,7 +44,8 @@ import org.latentexplorer.ui.training.TrainingViewModel;
 /**
  * The GAN problems lab without any Node: the real distribution, both players' sizes, the remedies as switches, the
  * play / pause / step commands, and what the plane and the numbers show. The lab trains on this view model's own
- * thread; the UI thread only reads snapshots, at most {@link TrainingViewModel#UPDATES_PER_SECOND} times a second.
+ * thread (its {@link LabRunner}); the UI thread only reads snapshots, at most
+ * {@link TrainingViewModel#UPDATES_PER_SECOND} times a second.
  */
 public final class GanLabViewModel implements CurveSource {
     static final String D_LOSS = "d_loss";
@@ -90,7 +91,7 @@ public final class GanLabViewModel implements CurveSource {
     private final DoubleProperty learningRateG = new SimpleDoubleProperty(this, "learningRateG");
     private final IntegerProperty batch = new SimpleIntegerProperty(this, "batch");
     private final LongProperty seed = new SimpleLongProperty(this, "seed");
-    /** Target steps per second; the lab runs slower when a step takes longer. Shared: the lab's loop paces itself by it. */
+    /** Target steps per second; the lab runs slower when a step takes longer. Shared: the lab's loop paces by it. */
     private final SharedProperty.OfDouble speed = new SharedProperty.OfDouble(this, "speed", 120);
     private final BooleanProperty showMap = new SimpleBooleanProperty(this, "showMap", true);
     private final BooleanProperty showArrows = new SimpleBooleanProperty(this, "showArrows", false);
@@ -155,8 +156,9 @@ public final class GanLabViewModel implements CurveSource {
     /** The settings as the properties hold them; IllegalArgumentException for a nonsense value. */
     LabSettings settings() {
         return new LabSettings(noiseSize.get(), gWidth.get(), gDepth.get(), dWidth.get(), dDepth.get(), dDropout.get(),
-                generatorLoss.get(), k.get(), unrolled.get(), unrollSteps.get(), minibatch.get() ? LabVariant.MINIBATCH_KERNELS : 0,
-                wgan.get(), clip.get(), nCritic.get(), learningRateD.get(), learningRateG.get(), batch.get(), seed.get());
+                generatorLoss.get(), k.get(), unrolled.get(), unrollSteps.get(),
+                minibatch.get() ? LabVariant.MINIBATCH_KERNELS : 0, wgan.get(), clip.get(), nCritic.get(),
+                learningRateD.get(), learningRateG.get(), batch.get(), seed.get());
     }
 
     private Distribution2D target() {

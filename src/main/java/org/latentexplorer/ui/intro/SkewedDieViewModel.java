@@ -411,7 +411,9 @@ public final class SkewedDieViewModel implements CurveSource {
     public ReadOnlyObjectProperty<ImageGrid> digitImageProperty() { return digitImage.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty digitLabelProperty() { return digitLabel.getReadOnlyProperty(); }
     /** q(y|x) of the digit, ten values. */
-    public ReadOnlyObjectProperty<double[]> classProbabilitiesProperty() { return classProbabilities.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<double[]> classProbabilitiesProperty() {
+        return classProbabilities.getReadOnlyProperty();
+    }
     public ReadOnlyIntegerProperty predictedProperty() { return predicted.getReadOnlyProperty(); }
     /** Loading, or why the classifier could not be used; empty once it is ready. */
     public ReadOnlyStringProperty classifierMessageProperty() { return classifierMessage.getReadOnlyProperty(); }

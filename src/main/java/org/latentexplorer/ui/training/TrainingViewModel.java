@@ -39,8 +39,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Trainer's thread; loading, saving and decoding on this view model's {@link Background}; properties change only
  * on the UI thread, at most {@link #UPDATES_PER_SECOND} times a second. What the worker needs of the settings is
  * read on the UI thread when the work is asked for and handed to it. Subclasses say which kind of model
- * they train and what they draw from it. The settings form is a {@link TrainingSettings}, the run and its status a
- * {@link TrainingRun}, the curves a {@link CurveStore}.
+ * they train and what they draw from it. This class ties together the settings form ({@link TrainingSettings}), the
+ * run and its status ({@link TrainingRun}), the curves ({@link CurveStore}), the model in view ({@link ModelSlot})
+ * and experiment files ({@link TrainingExperiments}).
  */
 public abstract class TrainingViewModel implements CurveSource {
     public static final int UPDATES_PER_SECOND = 20;
@@ -61,6 +62,7 @@ public abstract class TrainingViewModel implements CurveSource {
     protected GenerativeModel inference;
     /** The training step the inference copy's parameters come from; 0 for a model opened or just created. */
     protected long inferenceStep;
+    /** The model in view, which experiment files save with the run. */
     final ModelSlot slot = new ModelSlot();
 
     protected TrainingViewModel(I18n i18n, Background background) {
@@ -162,7 +164,7 @@ public abstract class TrainingViewModel implements CurveSource {
             String description = slot.describe(i18n, ModelStore.modelFile(path).getFileName().toString());
             background.ui(() -> {
                 run.modelDescriptionProperty().set(description);
-                info("model.saved", ModelStore.modelFile(path));
+                run.info("model.saved", ModelStore.modelFile(path));
             });
         });
     }
@@ -273,7 +275,8 @@ public abstract class TrainingViewModel implements CurveSource {
     /** Makes a loaded model the one in view (worker thread). */
     void adopt(ModelStore.Loaded loaded, String name) {
         if (!accepts(loaded.model().kind())) {
-            throw new IllegalArgumentException(i18n.get("model.error.wrongKind", loaded.manifest().kind(), kind().id()));
+            throw new IllegalArgumentException(i18n.get("model.error.wrongKind", loaded.manifest().kind(),
+                    kind().id()));
         }
         if (split != null && loaded.model().inputSize() != split.train().pixelsPerImage()) {
             throw new IllegalArgumentException(i18n.get("model.error.wrongSize", loaded.model().inputSize(),
@@ -310,7 +313,7 @@ public abstract class TrainingViewModel implements CurveSource {
             return false;
         }
         if (!settings.learningRateValid()) {
-            errorText("model.error.learningRate", settings.learningRateProperty().get());
+            run.errorText("model.error.learningRate", settings.learningRateProperty().get());
             return false;
         }
         return true;
@@ -379,16 +382,9 @@ public abstract class TrainingViewModel implements CurveSource {
         return run.isActive();
     }
 
+    /** UI thread: shows a failure as the message, in the learner's language. */
     protected void error(Throwable e) {
         run.error(e);
-    }
-
-    protected void errorText(String key, Object... args) {
-        run.errorText(key, args);
-    }
-
-    protected void info(String key, Object... args) {
-        run.info(key, args);
     }
 
     // ---- properties -----------------------------------------------------------------------------------

@@ -25,7 +25,8 @@ class CurveStoreTest {
         assertThat(curve.get(0).getXValue().doubleValue()).isEqualTo(1);
         assertThat(curve.get(curve.size() - 1).getXValue().doubleValue()).isEqualTo(5001);
         for (int i = 1; i < curve.size(); i++) {
-            assertThat(curve.get(i).getXValue().doubleValue()).isGreaterThan(curve.get(i - 1).getXValue().doubleValue());
+            assertThat(curve.get(i).getXValue().doubleValue())
+                    .isGreaterThan(curve.get(i - 1).getXValue().doubleValue());
         }
         assertThat(store.latest("train:kl").get()).isEqualTo(1000.0 / 5001);
     }
