@@ -2,13 +2,10 @@ package org.latentexplorer.ui.ganlab;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -31,16 +28,14 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.core.GeneratorLoss;
-import org.latentexplorer.engine.core.TrainingDivergedException;
-import org.latentexplorer.engine.ganlab.Divergences;
 import org.latentexplorer.engine.ganlab.GanLab;
 import org.latentexplorer.engine.ganlab.LabSettings;
 import org.latentexplorer.engine.ganlab.LabVariant;
-import org.latentexplorer.engine.ganlab.ModeMetrics;
 import org.latentexplorer.engine.store.Experiment;
 import org.latentexplorer.engine.store.ExperimentFile;
 import org.latentexplorer.ui.base.Background;
 import org.latentexplorer.ui.base.CurveSource;
+import org.latentexplorer.ui.base.CurveStore;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.SharedProperty;
 import org.latentexplorer.ui.base.StoredValues;
@@ -49,7 +44,8 @@ import org.latentexplorer.ui.training.TrainingViewModel;
 /**
  * The GAN problems lab without any Node: the real distribution, both players' sizes, the remedies as switches, the
  * play / pause / step commands, and what the plane and the numbers show. The lab trains on this view model's own
- * thread; the UI thread only reads snapshots, at most {@link TrainingViewModel#UPDATES_PER_SECOND} times a second.
+ * thread (its {@link LabRunner}); the UI thread only reads snapshots, at most
+ * {@link TrainingViewModel#UPDATES_PER_SECOND} times a second.
  */
 public final class GanLabViewModel implements CurveSource {
     static final String D_LOSS = "d_loss";
@@ -63,12 +59,6 @@ public final class GanLabViewModel implements CurveSource {
     /** Generated points that get a gradient arrow. */
     static final int ARROWS = 160;
     static final int REAL_SHOWN = 1000;
-    private static final int METRIC_SAMPLES = 2000;
-    private static final int EMD_SAMPLES = 256;
-    private static final long METRICS_EVERY_NANOS = 300_000_000L;
-    private static final long PUBLISH_EVERY_NANOS = 1_000_000_000L / TrainingViewModel.UPDATES_PER_SECOND;
-    /** D's map and the arrows cost more than a step of the default networks: refreshed at 8 Hz, not 20. */
-    private static final long MAP_EVERY_NANOS = 125_000_000L;
 
     /** What the plane draws, taken on the lab's thread. */
     public record Snapshot(long step, double extent, double[] real, double[] generated, double[] map, boolean critic,
@@ -77,7 +67,7 @@ public final class GanLabViewModel implements CurveSource {
 
     private final I18n i18n;
     private final Background background;
-    private final Background.Throttle throttle;
+    private final LabRunner runner;
 
     // Settings.
     private final ObjectProperty<Distribution2D.Kind> distribution = new SimpleObjectProperty<>(this, "distribution",
@@ -101,7 +91,7 @@ public final class GanLabViewModel implements CurveSource {
     private final DoubleProperty learningRateG = new SimpleDoubleProperty(this, "learningRateG");
     private final IntegerProperty batch = new SimpleIntegerProperty(this, "batch");
     private final LongProperty seed = new SimpleLongProperty(this, "seed");
-    /** Target steps per second; the lab runs slower when a step takes longer. Shared: the lab's loop paces itself by it. */
+    /** Target steps per second; the lab runs slower when a step takes longer. Shared: the lab's loop paces by it. */
     private final SharedProperty.OfDouble speed = new SharedProperty.OfDouble(this, "speed", 120);
     private final BooleanProperty showMap = new SimpleBooleanProperty(this, "showMap", true);
     private final BooleanProperty showArrows = new SimpleBooleanProperty(this, "showArrows", false);
@@ -123,43 +113,13 @@ public final class GanLabViewModel implements CurveSource {
     private final DoubleProperty dReal = new SimpleDoubleProperty(this, "dReal", Double.NaN);
     private final DoubleProperty dFake = new SimpleDoubleProperty(this, "dFake", Double.NaN);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
-    private final Map<String, ObservableList<XYChart.Data<Number, Number>>> curves = new HashMap<>();
-
-    // Handed from the lab's thread to the next UI update.
-    private final AtomicReference<LabSettings> pendingSettings = new AtomicReference<>();
-    private final AtomicReference<Snapshot> pendingSnapshot = new AtomicReference<>();
-    private final AtomicReference<Status> pendingStatus = new AtomicReference<>();
-    /** An opened experiment's curves, which replace all curves at the next update. */
-    private final AtomicReference<Map<String, List<double[]>>> pendingCurves = new AtomicReference<>();
-    private final ConcurrentLinkedQueue<Point> newPoints = new ConcurrentLinkedQueue<>();
-    private volatile boolean clearCurves;
-    private volatile String pendingMessage;
-
-    // Owned by the lab's thread.
-    private GanLab lab;
-    private double[] realShown;
-    private double[] realForMetrics;
-    private volatile boolean run;
-    private long lastMetrics;
-    private long lastPublish;
-    private long lastMap;
-    private double[] map;
-    private double[] arrows;
-    /** The layer switches as the lab's thread reads them. */
-    private volatile boolean mapShown = true;
-    private volatile boolean arrowsShown;
-
-    private record Point(String term, long step, double value) {
-    }
-
-    private record Status(long step, double stepsPerSecond, GanLab.Losses losses, ModeMetrics.Coverage coverage,
-            double jsd, double emd) {
-    }
+    private final CurveStore curves = new CurveStore();
 
     public GanLabViewModel(I18n i18n, Background background) {
         this.i18n = i18n;
         this.background = background.onFailure(e -> message.set(i18n.describe(e)));
-        throttle = background.throttle(1000 / TrainingViewModel.UPDATES_PER_SECOND, this::applyUpdates);
+        runner = new LabRunner(i18n, background, background.throttle(1000 / TrainingViewModel.UPDATES_PER_SECOND,
+                this::applyUpdates), curves, speed, () -> playing.set(false));
         show(LabSettings.vanilla());
         // Settings that need new networks start the lab over; the rest reach the running lab at once.
         List<ObservableValue<?>> all = List.of(noiseSize, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k,
@@ -196,8 +156,9 @@ public final class GanLabViewModel implements CurveSource {
     /** The settings as the properties hold them; IllegalArgumentException for a nonsense value. */
     LabSettings settings() {
         return new LabSettings(noiseSize.get(), gWidth.get(), gDepth.get(), dWidth.get(), dDepth.get(), dDropout.get(),
-                generatorLoss.get(), k.get(), unrolled.get(), unrollSteps.get(), minibatch.get() ? LabVariant.MINIBATCH_KERNELS : 0,
-                wgan.get(), clip.get(), nCritic.get(), learningRateD.get(), learningRateG.get(), batch.get(), seed.get());
+                generatorLoss.get(), k.get(), unrolled.get(), unrollSteps.get(),
+                minibatch.get() ? LabVariant.MINIBATCH_KERNELS : 0, wgan.get(), clip.get(), nCritic.get(),
+                learningRateD.get(), learningRateG.get(), batch.get(), seed.get());
     }
 
     private Distribution2D target() {
@@ -217,7 +178,7 @@ public final class GanLabViewModel implements CurveSource {
     /** Saves the run as an experiment file: pauses, then takes the networks on the lab's thread. */
     public void saveExperiment(Path path, String section) {
         pause();
-        Map<String, List<double[]>> curveData = TrainingViewModel.stored(curves);
+        Map<String, List<double[]>> curveData = curves.stored();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("drawing", List.copyOf(drawn));
         view.put("speed", speed.get());
@@ -227,12 +188,7 @@ public final class GanLabViewModel implements CurveSource {
         view.put("show_generated", showGenerated.get());
         String kind = distribution.get().name();
         background.run(() -> {
-            applyPendingSettings();
-            if (lab == null) {
-                throw new IllegalStateException(i18n.get("lab.drawHint"));
-            }
-            ExperimentFile.save(path, Experiment.ofLab(section, kind,
-                    new Experiment.LabRun(lab.settings(), lab.state()), curveData, view), null, null);
+            ExperimentFile.save(path, Experiment.ofLab(section, kind, runner.saved(), curveData, view), null, null);
             background.ui(() -> message.set(i18n.get("experiment.saved", path)));
         });
     }
@@ -272,14 +228,7 @@ public final class GanLabViewModel implements CurveSource {
         showGenerated.set(StoredValues.flag(v, "show_generated", showGenerated.get()));
         message.set(i18n.get("experiment.opened", name));
         // Queued after the rebuilds the settings above asked for, so this lab is the one that stays.
-        background.run(() -> {
-            rebuild(real, run.settings());
-            lab.restore(run.state());
-            publish(true, Double.NaN);
-            newPoints.clear();
-            pendingCurves.set(e.curves());
-            throttle.request();
-        });
+        runner.restore(real, run, e.curves());
     }
 
     private void settingsChanged() {
@@ -291,22 +240,7 @@ public final class GanLabViewModel implements CurveSource {
             return;
         }
         message.set("");
-        pendingSettings.set(next);
-        // While playing, the loop holds the lab's thread and picks the settings up itself.
-        background.run(this::applyPendingSettings);
-    }
-
-    /** Lab thread. */
-    private void applyPendingSettings() {
-        LabSettings next = pendingSettings.getAndSet(null);
-        if (next == null || lab == null) {
-            return;
-        }
-        if (lab.settings().needsRebuild(next)) {
-            rebuild(lab.real(), next);
-        } else {
-            lab.apply(next);
-        }
+        runner.apply(next);
     }
 
     /** The baseline settings; the lab starts over with them. */
@@ -316,13 +250,7 @@ public final class GanLabViewModel implements CurveSource {
 
     /** A layer switched on while paused is computed at once; while playing, the next refresh brings it. */
     private void layersChanged() {
-        mapShown = showMap.get();
-        arrowsShown = showArrows.get();
-        background.run(() -> {
-            if (lab != null) {
-                publish(true, Double.NaN);
-            }
-        });
+        runner.showLayers(showMap.get(), showArrows.get());
     }
 
     /** A new lab on the chosen distribution and settings: fresh networks, empty curves. */
@@ -337,29 +265,7 @@ public final class GanLabViewModel implements CurveSource {
             return;
         }
         message.set(real == null ? i18n.get("lab.drawHint") : "");
-        background.run(() -> {
-            if (real == null) {
-                lab = null;
-                realShown = new double[0];
-                clearCurves = true;
-                pendingSnapshot.set(new Snapshot(0, Distribution2D.DRAWING_EXTENT, realShown, new double[0], null,
-                        false, null));
-                throttle.request();
-                return;
-            }
-            rebuild(real, s);
-        });
-    }
-
-    /** Lab thread. */
-    private void rebuild(Distribution2D real, LabSettings s) {
-        lab = new GanLab(real, s);
-        Random r = new Random(s.seed() + 1);
-        realShown = real.sample(REAL_SHOWN, r);
-        realForMetrics = real.sample(METRIC_SAMPLES, r);
-        clearCurves = true;
-        newPoints.clear();
-        publish(true, Double.NaN);
+        runner.reset(real, s);
     }
 
     /** The learner's drawing, as x, y pairs in the plane's coordinates; starts the lab over on it. */
@@ -381,13 +287,11 @@ public final class GanLabViewModel implements CurveSource {
             return;
         }
         playing.set(true);
-        // Set here, not in the loop, so a pause before the loop starts still stops it.
-        run = true;
-        background.run(this::loop);
+        runner.play();
     }
 
     public void pause() {
-        run = false;
+        runner.pause();
         playing.set(false);
     }
 
@@ -404,139 +308,30 @@ public final class GanLabViewModel implements CurveSource {
         once(GanLab::generatorStep);
     }
 
-    private void once(java.util.function.Function<GanLab, GanLab.Losses> action) {
+    private void once(Function<GanLab, GanLab.Losses> action) {
         pause();
-        background.run(() -> {
-            if (lab == null) {
-                return;
-            }
-            try {
-                record(action.apply(lab));
-            } catch (TrainingDivergedException e) {
-                diverged(e);
-            }
-            publish(true, Double.NaN);
-        });
-    }
-
-    /** Lab thread: steps at the chosen speed until paused. */
-    private void loop() {
-        if (lab == null) {
-            run = false;
-            background.ui(() -> playing.set(false));
-            return;
-        }
-        long windowStart = System.nanoTime();
-        long windowSteps = 0;
-        double rate = Double.NaN;
-        while (run) {
-            long t0 = System.nanoTime();
-            applyPendingSettings();
-            try {
-                record(lab.step());
-            } catch (TrainingDivergedException e) {
-                diverged(e);
-                run = false;
-                background.ui(() -> playing.set(false));
-                break;
-            }
-            windowSteps++;
-            long now = System.nanoTime();
-            if (now - windowStart > 500_000_000L) {
-                rate = windowSteps * 1e9 / (now - windowStart);
-                windowStart = now;
-                windowSteps = 0;
-            }
-            publish(false, rate);
-            long wait = (long) (1e9 / Math.max(1, speed.seen())) - (System.nanoTime() - t0);
-            if (wait > 0) {
-                try {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private void record(GanLab.Losses l) {
-        long s = lab.steps();
-        newPoints.add(new Point(D_LOSS, s, l.dLoss()));
-        newPoints.add(new Point(G_LOSS, s, l.gLoss()));
-    }
-
-    private void diverged(TrainingDivergedException e) {
-        pendingMessage = i18n.get("lab.error.diverged", e.step());
-        throttle.request();
-    }
-
-    /** Lab thread: the plane at most 20 times a second, the metrics every 0.3 s; {@code now} forces both. */
-    private void publish(boolean now, double rate) {
-        long t = System.nanoTime();
-        if (!now && t - lastPublish < PUBLISH_EVERY_NANOS) {
-            return;
-        }
-        lastPublish = t;
-        double[] generated = lab.shownSamples();
-        double extent = lab.real().extent();
-        if (now || t - lastMap > MAP_EVERY_NANOS) {
-            lastMap = t;
-            double[] reference = java.util.Arrays.copyOf(generated, 2 * 128);
-            map = mapShown ? lab.discriminatorMap(MAP_RESOLUTION, extent, reference) : null;
-            arrows = arrowsShown ? lab.generatorDirections(java.util.Arrays.copyOf(generated, 2 * ARROWS)) : null;
-        }
-        pendingSnapshot.set(new Snapshot(lab.steps(), extent, realShown, generated, map, lab.settings().wgan(), arrows));
-        ModeMetrics.Coverage coverage = null;
-        double js = Double.NaN;
-        double em = Double.NaN;
-        if (now || t - lastMetrics > METRICS_EVERY_NANOS) {
-            lastMetrics = t;
-            double[] sample = lab.sample(METRIC_SAMPLES);
-            coverage = ModeMetrics.evaluate(sample, lab.real().modes());
-            js = Divergences.histogramJensenShannon(realForMetrics, sample, extent, 40);
-            em = Divergences.earthMovers(java.util.Arrays.copyOf(realForMetrics, 2 * EMD_SAMPLES),
-                    java.util.Arrays.copyOf(sample, 2 * EMD_SAMPLES));
-            long s = lab.steps();
-            if (coverage.modes() > 0) {
-                newPoints.add(new Point(MODES, s, coverage.covered()));
-                newPoints.add(new Point(HIGH_QUALITY, s, 100 * coverage.highQualityShare()));
-            }
-            newPoints.add(new Point(JSD, s, js));
-            newPoints.add(new Point(EMD, s, em));
-        }
-        Status previous = pendingStatus.get();
-        if (coverage == null && previous != null) {
-            // Keep the newest metrics not yet shown.
-            coverage = previous.coverage();
-            js = previous.jsd();
-            em = previous.emd();
-        }
-        pendingStatus.set(new Status(lab.steps(), rate, lab.losses(), coverage, js, em));
-        throttle.request();
+        runner.once(action);
     }
 
     /** UI thread. */
     private void applyUpdates() {
-        if (clearCurves) {
-            clearCurves = false;
-            curves.values().forEach(List::clear);
+        if (runner.takeCleared()) {
+            curves.clear();
             modesCovered.set(-1);
             highQuality.set(Double.NaN);
             jsd.set(Double.NaN);
             emd.set(Double.NaN);
             stepsPerSecond.set(Double.NaN);
         }
-        Map<String, List<double[]>> restored = pendingCurves.getAndSet(null);
+        Map<String, List<double[]>> restored = runner.takeRestoredCurves();
         if (restored != null) {
-            curves.values().forEach(List::clear);
-            restored.forEach((term, points) -> curve(term).setAll(TrainingViewModel.chartData(points)));
+            curves.restore(restored);
         }
-        Snapshot s = pendingSnapshot.getAndSet(null);
+        Snapshot s = runner.takeSnapshot();
         if (s != null) {
             snapshot.set(s);
         }
-        Status st = pendingStatus.getAndSet(null);
+        LabRunner.Status st = runner.takeStatus();
         if (st != null) {
             step.set(st.step());
             if (!Double.isNaN(st.stepsPerSecond())) {
@@ -554,29 +349,25 @@ public final class GanLabViewModel implements CurveSource {
                 emd.set(st.emd());
             }
         }
-        Map<String, List<XYChart.Data<Number, Number>>> added = new LinkedHashMap<>();
-        for (Point p; (p = newPoints.poll()) != null; ) {
-            added.computeIfAbsent(p.term(), t -> new ArrayList<>()).add(new XYChart.Data<>(p.step(), p.value()));
-        }
-        added.forEach((term, points) -> TrainingViewModel.append(curve(term), points));
-        String m = pendingMessage;
+        curves.applyQueued();
+        String m = runner.takeMessage();
         if (m != null) {
-            pendingMessage = null;
             message.set(m);
         }
     }
 
+    /** A curve by its term alone: the lab's curves have no split. */
     @Override
     public ObservableList<XYChart.Data<Number, Number>> curve(String split, String term) {
         return curve(term);
     }
 
     public ObservableList<XYChart.Data<Number, Number>> curve(String term) {
-        return curves.computeIfAbsent(term, t -> FXCollections.observableArrayList());
+        return curves.curve(term);
     }
 
     public void shutdown() {
-        run = false;
+        runner.shutdown();
         background.close();
     }
 

@@ -19,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import org.latentexplorer.data.BundledDataset;
@@ -32,6 +31,7 @@ import org.latentexplorer.engine.intro.SkewedDie;
 import org.latentexplorer.engine.store.ModelStore;
 import org.latentexplorer.ui.base.Background;
 import org.latentexplorer.ui.base.CurveSource;
+import org.latentexplorer.ui.base.CurveStore;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.training.TrainingViewModel;
@@ -88,8 +88,8 @@ public final class SkewedDieViewModel implements CurveSource {
     private final ReadOnlyObjectWrapper<double[]> pseudo = new ReadOnlyObjectWrapper<>(this, "pseudo",
             new double[SkewedDie.FACES]);
     private final ReadOnlyDoubleWrapper error = new ReadOnlyDoubleWrapper(this, "error", Double.NaN);
-    private final ObservableList<XYChart.Data<Number, Number>> mleCurve = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Data<Number, Number>> priorCurve = FXCollections.observableArrayList();
+    /** The fit's error against N: {@link #MLE} and, under a prior, {@link #PRIOR}. */
+    private final CurveStore curves = new CurveStore();
 
     // The discriminative side.
     private final IntegerProperty digit = new SimpleIntegerProperty(this, "digit", 0);
@@ -365,21 +365,13 @@ public final class SkewedDieViewModel implements CurveSource {
         estimate.set(o.estimate());
         pseudo.set(o.pseudo());
         error.set(o.error());
-        mleCurve.setAll(data(o.mleCurve()));
-        priorCurve.setAll(data(o.priorCurve()));
-    }
-
-    private static List<XYChart.Data<Number, Number>> data(List<double[]> points) {
-        List<XYChart.Data<Number, Number>> d = new ArrayList<>(points.size());
-        for (double[] p : points) {
-            d.add(new XYChart.Data<>(p[0], p[1]));
-        }
-        return d;
+        curves.setAll(MLE, o.mleCurve());
+        curves.setAll(PRIOR, o.priorCurve());
     }
 
     @Override
     public ObservableList<XYChart.Data<Number, Number>> curve(String split, String term) {
-        return PRIOR.equals(term) ? priorCurve : mleCurve;
+        return curves.curve(PRIOR.equals(term) ? PRIOR : MLE);
     }
 
     public void shutdown() {
@@ -419,7 +411,9 @@ public final class SkewedDieViewModel implements CurveSource {
     public ReadOnlyObjectProperty<ImageGrid> digitImageProperty() { return digitImage.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty digitLabelProperty() { return digitLabel.getReadOnlyProperty(); }
     /** q(y|x) of the digit, ten values. */
-    public ReadOnlyObjectProperty<double[]> classProbabilitiesProperty() { return classProbabilities.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<double[]> classProbabilitiesProperty() {
+        return classProbabilities.getReadOnlyProperty();
+    }
     public ReadOnlyIntegerProperty predictedProperty() { return predicted.getReadOnlyProperty(); }
     /** Loading, or why the classifier could not be used; empty once it is ready. */
     public ReadOnlyStringProperty classifierMessageProperty() { return classifierMessage.getReadOnlyProperty(); }

@@ -7,11 +7,8 @@ import static org.latentexplorer.ui.training.FxTestSupport.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.engine.core.Trainer;
 import org.latentexplorer.engine.store.ModelStore;
 import org.latentexplorer.ui.training.FxTestSupport;
+import org.latentexplorer.ui.base.CurveStore;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.base.LatentPoints;
@@ -200,7 +198,7 @@ class AutoencoderViewModelTest {
         settle(vm);
         assertThat(onFx(() -> vm.stepProperty().get())).isEqualTo(onFx(() -> vm.totalStepsProperty().get()))
                 .isEqualTo(71); // 9,000 training images in batches of 128
-        assertThat(onFx(() -> vm.curve(TrainingViewModel.TRAIN, AutoencoderViewModel.lossTerm()).size())).isBetween(2, TrainingViewModel.MAX_CURVE_POINTS);
+        assertThat(onFx(() -> vm.curve(TrainingViewModel.TRAIN, AutoencoderViewModel.lossTerm()).size())).isBetween(2, CurveStore.MAX_POINTS);
         assertThat(onFx(() -> vm.curve(TrainingViewModel.HELD_OUT, AutoencoderViewModel.lossTerm()).size())).isGreaterThanOrEqualTo(1);
         assertThat(onFx(() -> vm.samplesPerSecondProperty().get())).isPositive();
         assertThat(onFx(() -> vm.progressProperty().get())).isEqualTo(1.0);
@@ -279,23 +277,5 @@ class AutoencoderViewModelTest {
         assertThat(onFx(() -> vm.modelDescriptionProperty().get())).startsWith("mine.zip");
         assertThat(onFx(() -> vm.reconstructionsProperty().get().images().get(0)))
                 .isEqualTo(reconstructions.images().get(0));
-    }
-
-    @Test
-    void longCurvesAreThinnedKeepingTheirEnds() {
-        ObservableList<XYChart.Data<Number, Number>> curve = FXCollections.observableArrayList();
-        for (int from = 1; from <= 5001; from += 500) {
-            List<XYChart.Data<Number, Number>> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(5002, from + 500); i++) {
-                batch.add(new XYChart.Data<>(i, 1000.0 / i));
-            }
-            TrainingViewModel.append(curve, batch);
-            assertThat(curve.size()).isLessThanOrEqualTo(TrainingViewModel.MAX_CURVE_POINTS);
-        }
-        assertThat(curve.get(0).getXValue().doubleValue()).isEqualTo(1);
-        assertThat(curve.get(curve.size() - 1).getXValue().doubleValue()).isEqualTo(5001);
-        for (int i = 1; i < curve.size(); i++) {
-            assertThat(curve.get(i).getXValue().doubleValue()).isGreaterThan(curve.get(i - 1).getXValue().doubleValue());
-        }
     }
 }
