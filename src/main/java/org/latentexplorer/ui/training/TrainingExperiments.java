@@ -93,6 +93,15 @@ final class TrainingExperiments {
         return true;
     }
 
+    /**
+     * UI thread: the curves and view of the run that made a shipped model, so its section opens with full charts (and
+     * a GAN with its timeline); the settings stay the learner's.
+     */
+    void showHistory(Experiment history) {
+        curves.restore(history.curves());
+        vm.applyViewState(history.view());
+    }
+
     /** UI thread: an opened experiment's settings, curves and view, over what the adoption showed. */
     private void apply(Experiment e) {
         settings.restore(e.training());

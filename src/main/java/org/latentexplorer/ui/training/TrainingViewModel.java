@@ -24,6 +24,7 @@ import org.latentexplorer.engine.core.TrainerListener;
 import org.latentexplorer.engine.core.TrainingConfig;
 import org.latentexplorer.engine.store.Experiment;
 import org.latentexplorer.engine.store.ExperimentFile;
+import org.latentexplorer.engine.store.HistoryFile;
 import org.latentexplorer.engine.store.ModelStore;
 import org.latentexplorer.engine.store.Models;
 import org.latentexplorer.ui.base.Background;
@@ -255,6 +256,11 @@ public abstract class TrainingViewModel implements CurveSource {
                     choice.labelsPath() == null ? null : Path.of(choice.labelsPath())));
             if (DataSource.isBundled(choice.spec()) && ModelStore.bundledExists(bundledName)) {
                 adopt(ModelStore.loadBundled(bundledName), i18n.get("model.pretrained", bundledName));
+                Experiment history = HistoryFile.loadBundled(bundledName);
+                if (history != null) {
+                    // Published and then posted, as an opened experiment is: after what the adoption queued.
+                    publish(() -> background.ui(() -> experiments.showHistory(history)));
+                }
             } else {
                 onInferenceChanged();
             }
