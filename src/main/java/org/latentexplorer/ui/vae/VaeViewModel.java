@@ -84,6 +84,8 @@ public final class VaeViewModel extends TrainingViewModel {
 
     public VaeViewModel(I18n i18n, Background background) {
         super(i18n, background);
+        // As long as the shipped VAE trained: the plane fills with digits early, then keeps sharpening.
+        epochsProperty().set(100);
         cursorX.addListener((o, a, b) -> requestDecode());
         cursorY.addListener((o, a, b) -> requestDecode());
         showManifold.addListener((o, a, b) -> requestManifold());

@@ -68,6 +68,8 @@ public final class VqVaeViewModel extends TrainingViewModel {
     public VqVaeViewModel(I18n i18n, Background background) {
         super(i18n, background);
         latentSizeProperty().set(VqVaeConfig.DEFAULT_CODE_DIMENSION);
+        // As long as the shipped VQ-VAE trained: the codebook is in use and the reconstructions sharp by then.
+        epochsProperty().set(50);
         // β and the restart of dead codes reach a running model at its next step.
         beta.addListener((o, a, b) -> {
             if (trainingModel() instanceof VqVae training && b.doubleValue() >= 0) {

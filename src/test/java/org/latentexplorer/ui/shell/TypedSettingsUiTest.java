@@ -59,11 +59,11 @@ class TypedSettingsUiTest {
         Spinner<Integer> epochs = robot.lookup("#epochs").queryAs(Spinner.class);
         for (String bad : List.of("NaN", "abc", "0", "-3", "1e9", "99999999999", "Infinity", "2.5", "")) {
             type(robot, epochs.getEditor(), bad);
-            assertThat(onFx(() -> vm.epochsProperty().get())).as("after typing '%s'", bad).isEqualTo(5);
+            assertThat(onFx(() -> vm.epochsProperty().get())).as("after typing '%s'", bad).isEqualTo(30);
             assertThat(onFx(() -> red(epochs))).as("marked after '%s'", bad).isTrue();
             assertThat(onFx(() -> epochs.getTooltip().getText())).as("said after '%s'", bad)
-                    .contains("\"" + bad + "\"").contains("1 to 1000").contains("stays 5");
-            FxTestSupport.waitUntil(10, () -> epochs.getEditor().getText().equals("5"));
+                    .contains("\"" + bad + "\"").contains("1 to 1000").contains("stays 30");
+            FxTestSupport.waitUntil(10, () -> epochs.getEditor().getText().equals("30"));
         }
         type(robot, epochs.getEditor(), "12");
         assertThat(onFx(() -> vm.epochsProperty().get())).isEqualTo(12);
