@@ -51,6 +51,8 @@ public final class Autoencoder implements EncodingModel {
     public record Config(int inputSize, int[] hidden, int latentSize, double learningRate, long seed, ImageNoise noise) {
         public static final int[] DEFAULT_HIDDEN = {512, 256};
         public static final int MAX_LATENT = 256;
+        /** The noise component's name while the record passes through Jackson; manifests name its parts instead. */
+        private static final String NOISE = "noise";
 
         public Config {
             if (inputSize < 1) {
@@ -80,14 +82,13 @@ public final class Autoencoder implements EncodingModel {
             return new Config(inputSize, hidden, latentSize, learningRate, seed, newNoise);
         }
 
-        /** A plain autoencoder's manifest has no noise entries, as before denoising existed. */
+        /**
+         * A plain autoencoder's manifest has no noise entries, as before denoising existed; a denoising one's names the
+         * noise's type and level as two entries of their own.
+         */
         Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("input_size", inputSize);
-            m.put("hidden", hidden.clone());
-            m.put("latent_size", latentSize);
-            m.put("learning_rate", learningRate);
-            m.put("seed", seed);
+            Map<String, Object> m = HyperParameters.of(this);
+            m.remove(NOISE);
             if (!noise.isNone()) {
                 m.put(INPUT_NOISE_SETTING, noise.type().id());
                 m.put(INPUT_NOISE_LEVEL_SETTING, noise.level());
@@ -96,10 +97,9 @@ public final class Autoencoder implements EncodingModel {
         }
 
         static Config fromMap(Map<String, Object> m) {
-            return new Config(HyperParameters.number(m, "input_size").intValue(), HyperParameters.ints(m, "hidden"),
-                    HyperParameters.number(m, "latent_size").intValue(),
-                    HyperParameters.number(m, "learning_rate").doubleValue(), HyperParameters.number(m, "seed").longValue(),
-                    noise(m));
+            Map<String, Object> withNoise = new LinkedHashMap<>(m);
+            withNoise.put(NOISE, HyperParameters.of(noise(m)));
+            return HyperParameters.read(withNoise, Config.class);
         }
 
         /** A type needs its level: "gaussian" alone would otherwise quietly train a plain autoencoder. */
@@ -110,8 +110,15 @@ public final class Autoencoder implements EncodingModel {
                 throw new IllegalArgumentException("'" + INPUT_NOISE_SETTING + "' and '" + INPUT_NOISE_LEVEL_SETTING
                         + "' go together: give both or neither");
             }
-            return hasType ? new ImageNoise(ImageNoise.Type.byId(HyperParameters.string(m, INPUT_NOISE_SETTING)),
-                    HyperParameters.number(m, INPUT_NOISE_LEVEL_SETTING).doubleValue()) : ImageNoise.NONE;
+            if (!hasType) {
+                return ImageNoise.NONE;
+            }
+            if (!(m.get(INPUT_NOISE_SETTING) instanceof String type
+                    && m.get(INPUT_NOISE_LEVEL_SETTING) instanceof Number level)) {
+                throw new IllegalArgumentException("'" + INPUT_NOISE_SETTING + "' must be a noise's name and '"
+                        + INPUT_NOISE_LEVEL_SETTING + "' a number");
+            }
+            return new ImageNoise(ImageNoise.Type.byId(type), level.doubleValue());
         }
 
         /** Encoder (ReLU), the linear code z, then the Decoder mirroring the Encoder: one MLP. */

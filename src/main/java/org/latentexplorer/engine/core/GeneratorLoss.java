@@ -1,5 +1,8 @@
 package org.latentexplorer.engine.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** What the Generator descends, per sample, written in D's logit l for G(z) (D(G(z)) = σ(l)). */
 public enum GeneratorLoss {
     /** The chapter's log(1 − D(G(z))) = −softplus(l): its gradient vanishes while D rejects G's images. */
@@ -46,10 +49,13 @@ public enum GeneratorLoss {
         return sum / logits.length;
     }
 
+    /** What manifests and the command line call it. */
+    @JsonValue
     public String id() {
         return id;
     }
 
+    @JsonCreator
     public static GeneratorLoss byId(String id) {
         for (GeneratorLoss g : values()) {
             if (g.id.equalsIgnoreCase(id)) {

@@ -1,5 +1,7 @@
 package org.latentexplorer.engine.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -55,10 +57,13 @@ public enum Reconstruction {
         return Transforms.max(Transforms.min(y, 1 - LOG_EPS, true), LOG_EPS, false);
     }
 
+    /** What manifests and the command line call it. */
+    @JsonValue
     public String id() {
         return id;
     }
 
+    @JsonCreator
     public static Reconstruction byId(String id) {
         for (Reconstruction r : values()) {
             if (r.id.equalsIgnoreCase(id)) {

@@ -1,5 +1,7 @@
 package org.latentexplorer.engine.gan;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.latentexplorer.engine.core.ModelKind;
 
 /** The two GAN architectures, which share every code path: the MLP GAN and the DCGAN. */
@@ -15,6 +17,8 @@ public enum Architecture {
         this.kind = kind;
     }
 
+    /** What manifests and the command line call it. */
+    @JsonValue
     public String id() {
         return id;
     }
@@ -32,6 +36,7 @@ public enum Architecture {
         throw new IllegalArgumentException("the " + kind.id() + " model is not a GAN");
     }
 
+    @JsonCreator
     static Architecture byId(String id) {
         for (Architecture a : values()) {
             if (a.id.equalsIgnoreCase(id)) {

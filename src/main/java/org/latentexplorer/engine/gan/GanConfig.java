@@ -1,6 +1,5 @@
 package org.latentexplorer.engine.gan;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.latentexplorer.engine.core.GeneratorLoss;
@@ -79,40 +78,18 @@ public record GanConfig(Architecture architecture, int noiseSize, Noise noise, G
     }
 
     Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("architecture", architecture.id());
-        m.put("noise_size", noiseSize);
-        m.put(NOISE_SETTING, noise.id());
-        m.put(GENERATOR_LOSS_SETTING, generatorLoss.id());
-        m.put(K_SETTING, k);
-        m.put(LEARNING_RATE_D_SETTING, learningRateD);
-        m.put(LEARNING_RATE_G_SETTING, learningRateG);
-        m.put(D_DROPOUT_SETTING, dDropout);
-        m.put(D_WIDTH_SETTING, dWidth);
-        m.put("seed", seed);
-        return m;
+        return HyperParameters.of(this);
     }
 
     static GanConfig fromMap(Map<String, Object> m) {
-        return new GanConfig(Architecture.byId(HyperParameters.string(m, "architecture")),
-                HyperParameters.number(m, "noise_size").intValue(),
-                Noise.byId(HyperParameters.string(m, NOISE_SETTING)),
-                GeneratorLoss.byId(HyperParameters.string(m, GENERATOR_LOSS_SETTING)),
-                HyperParameters.number(m, K_SETTING).intValue(),
-                HyperParameters.number(m, LEARNING_RATE_D_SETTING).doubleValue(),
-                HyperParameters.number(m, LEARNING_RATE_G_SETTING).doubleValue(),
-                HyperParameters.number(m, D_DROPOUT_SETTING).doubleValue(),
-                HyperParameters.number(m, D_WIDTH_SETTING).doubleValue(),
-                HyperParameters.number(m, "seed").longValue());
+        return HyperParameters.read(m, GanConfig.class);
     }
 
     /** The defaults of this architecture with the settings given by their manifest names. */
     static GanConfig of(Architecture architecture, int noiseSize, long seed, Map<String, Object> settings) {
-        Map<String, Object> m = defaults(architecture).toMap();
-        m.put("noise_size", noiseSize);
-        m.put("seed", seed);
-        m.putAll(settings);
-        return fromMap(m);
+        GanConfig d = defaults(architecture);
+        return HyperParameters.with(new GanConfig(architecture, noiseSize, d.noise, d.generatorLoss, d.k,
+                d.learningRateD, d.learningRateG, d.dDropout, d.dWidth, seed), settings);
     }
 
     /** This config with the values a running model may have changed since. */

@@ -1,5 +1,7 @@
 package org.latentexplorer.engine.gan;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.SplittableRandom;
 import org.latentexplorer.engine.core.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +20,8 @@ public enum Noise {
         this.id = id;
     }
 
+    /** What manifests and the command line call it. */
+    @JsonValue
     public String id() {
         return id;
     }
@@ -35,6 +39,7 @@ public enum Noise {
         return Nd4j.create(values, new long[] {rows, size}, 'c');
     }
 
+    @JsonCreator
     public static Noise byId(String id) {
         for (Noise n : values()) {
             if (n.id.equalsIgnoreCase(id)) {

@@ -68,22 +68,11 @@ public final class Models {
         }
         return switch (kind) {
             case AE -> Autoencoder.create(inputSize, latentSize, learningRate, seed, settings);
-            case VAE -> new VariationalAutoencoder(new VariationalAutoencoder.Config(inputSize,
-                    VariationalAutoencoder.Config.DEFAULT_HIDDEN, latentSize, learningRate, seed,
-                    settings.containsKey(VariationalAutoencoder.BETA_SETTING)
-                            ? HyperParameters.number(settings, VariationalAutoencoder.BETA_SETTING).doubleValue() : 1.0,
-                    settings.containsKey(VariationalAutoencoder.RECONSTRUCTION_SETTING)
-                            ? Reconstruction.byId(
-                                    HyperParameters.string(settings, VariationalAutoencoder.RECONSTRUCTION_SETTING))
-                            : Reconstruction.BCE));
-            case VQVAE -> new VqVae(new VqVaeConfig(inputSize,
-                    settings.containsKey(VqVae.CODEBOOK_SIZE_SETTING)
-                            ? HyperParameters.number(settings, VqVae.CODEBOOK_SIZE_SETTING).intValue()
-                            : VqVaeConfig.DEFAULT_CODEBOOK_SIZE,
-                    latentSize, learningRate, seed,
-                    settings.containsKey(VqVae.BETA_SETTING)
-                            ? HyperParameters.number(settings, VqVae.BETA_SETTING).doubleValue() : VqVaeConfig.DEFAULT_BETA,
-                    !settings.containsKey(VqVae.RESTART_SETTING) || VqVaeConfig.flag(settings, VqVae.RESTART_SETTING)));
+            case VAE -> new VariationalAutoencoder(HyperParameters.with(new VariationalAutoencoder.Config(inputSize,
+                    VariationalAutoencoder.Config.DEFAULT_HIDDEN, latentSize, learningRate, seed, 1.0,
+                    Reconstruction.BCE), settings));
+            case VQVAE -> new VqVae(HyperParameters.with(new VqVaeConfig(inputSize, VqVaeConfig.DEFAULT_CODEBOOK_SIZE,
+                    latentSize, learningRate, seed, VqVaeConfig.DEFAULT_BETA, true), settings));
             case GAN, DCGAN -> Gan.create(kind, inputSize, latentSize, seed, settings);
         };
     }

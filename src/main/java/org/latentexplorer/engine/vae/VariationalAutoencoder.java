@@ -66,24 +66,14 @@ public final class VariationalAutoencoder implements EncodingModel {
             return new Config(784, DEFAULT_HIDDEN, latentSize, 1e-3, 42, 1.0, Reconstruction.BCE);
         }
 
+        /** As a manifest records it, with β as it is now (it may change while training). */
         Map<String, Object> toMap(double currentBeta) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("input_size", inputSize);
-            m.put("hidden", hidden.clone());
-            m.put("latent_size", latentSize);
-            m.put("learning_rate", learningRate);
-            m.put("seed", seed);
-            m.put(BETA_SETTING, currentBeta);
-            m.put(RECONSTRUCTION_SETTING, reconstruction.id());
-            return m;
+            return HyperParameters.of(new Config(inputSize, hidden, latentSize, learningRate, seed, currentBeta,
+                    reconstruction));
         }
 
         static Config fromMap(Map<String, Object> m) {
-            return new Config(HyperParameters.number(m, "input_size").intValue(), HyperParameters.ints(m, "hidden"),
-                    HyperParameters.number(m, "latent_size").intValue(),
-                    HyperParameters.number(m, "learning_rate").doubleValue(), HyperParameters.number(m, "seed").longValue(),
-                    HyperParameters.number(m, BETA_SETTING).doubleValue(),
-                    Reconstruction.byId(HyperParameters.string(m, RECONSTRUCTION_SETTING)));
+            return HyperParameters.read(m, Config.class);
         }
     }
 

@@ -1,13 +1,11 @@
 package org.latentexplorer.engine.vqvae;
 
-import static org.latentexplorer.engine.vqvae.VqVae.BETA_SETTING;
-import static org.latentexplorer.engine.vqvae.VqVae.CODEBOOK_SIZE_SETTING;
 import static org.latentexplorer.engine.vqvae.VqVae.PIXELS;
-import static org.latentexplorer.engine.vqvae.VqVae.RESTART_SETTING;
 import static org.latentexplorer.engine.vqvae.VqVae.SIDE;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.latentexplorer.engine.core.HyperParameters;
 
@@ -23,6 +21,7 @@ public record VqVaeConfig(int inputSize, int codebookSize, int codeDimension, do
     public static final int MAX_CODEBOOK_SIZE = 1024;
     public static final int MAX_CODE_DIMENSION = 64;
     public static final double MAX_BETA = 100;
+    private static final String CHANNELS = "channels";
 
     public VqVaeConfig {
         if (inputSize != PIXELS) {
@@ -47,36 +46,32 @@ public record VqVaeConfig(int inputSize, int codebookSize, int codeDimension, do
         return new VqVaeConfig(PIXELS, DEFAULT_CODEBOOK_SIZE, DEFAULT_CODE_DIMENSION, 1e-3, 42, DEFAULT_BETA, true);
     }
 
+    /**
+     * As a manifest records it, with β and the restart of dead codes as they are now (both may change while training)
+     * and the Encoder's channels, which this version does not let change.
+     */
     Map<String, Object> toMap(double currentBeta, boolean currentRestart) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input_size", inputSize);
-        m.put("channels", VqVaeGraph.CHANNELS.clone());
-        m.put(CODEBOOK_SIZE_SETTING, codebookSize);
-        m.put("code_dimension", codeDimension);
-        m.put("learning_rate", learningRate);
-        m.put("seed", seed);
-        m.put(BETA_SETTING, currentBeta);
-        m.put(RESTART_SETTING, currentRestart);
+        HyperParameters.of(new VqVaeConfig(inputSize, codebookSize, codeDimension, learningRate, seed, currentBeta,
+                currentRestart)).forEach((k, v) -> {
+                    m.put(k, v);
+                    if (k.equals("input_size")) {
+                        m.put(CHANNELS, channels());
+                    }
+                });
         return m;
     }
 
     static VqVaeConfig fromMap(Map<String, Object> m) {
-        if (!Arrays.equals(HyperParameters.ints(m, "channels"), VqVaeGraph.CHANNELS)) {
-            throw new IllegalArgumentException("this version builds VQ-VAEs with channels "
-                    + Arrays.toString(VqVaeGraph.CHANNELS) + ", the file's has " + m.get("channels"));
+        if (!channels().equals(m.get(CHANNELS))) {
+            throw new IllegalArgumentException("this version builds VQ-VAEs with channels " + channels()
+                    + ", the file's has " + m.get(CHANNELS));
         }
-        return new VqVaeConfig(HyperParameters.number(m, "input_size").intValue(),
-                HyperParameters.number(m, CODEBOOK_SIZE_SETTING).intValue(),
-                HyperParameters.number(m, "code_dimension").intValue(),
-                HyperParameters.number(m, "learning_rate").doubleValue(), HyperParameters.number(m, "seed").longValue(),
-                HyperParameters.number(m, BETA_SETTING).doubleValue(), flag(m, RESTART_SETTING));
+        return HyperParameters.read(m, VqVaeConfig.class);
     }
 
-    public static boolean flag(Map<String, Object> m, String key) {
-        if (m.get(key) instanceof Boolean b) {
-            return b;
-        }
-        throw new IllegalArgumentException("'" + key + "' must be true or false, got " + m.get(key));
+    private static List<Integer> channels() {
+        return Arrays.stream(VqVaeGraph.CHANNELS).boxed().toList();
     }
 
     static void checkBeta(double beta) {
