@@ -8,10 +8,7 @@ import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -20,14 +17,11 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
@@ -301,7 +295,8 @@ public final class MainView extends BorderPane {
     }
 
     private Menu helpMenu() {
-        return menu("menu.help", item("menu.help.shortcuts", this::shortcuts), item("menu.help.about", this::about));
+        return menu("menu.help", item("menu.help.shortcuts", () -> HelpDialogs.shortcuts(this, i18n)),
+                item("menu.help.about", () -> HelpDialogs.about(this, i18n, vm.aboutText())));
     }
 
     private void openExperiment() {
@@ -354,66 +349,6 @@ public final class MainView extends BorderPane {
             case VAE, GAN, VQVAE -> s;
             default -> Section.AUTOENCODER;
         }));
-    }
-
-    /** Every shortcut with its keys, as this platform writes them. */
-    private void shortcuts() {
-        GridPane grid = new GridPane();
-        grid.setId("shortcuts");
-        grid.setHgap(24);
-        grid.setVgap(8);
-        int row = 0;
-        for (Shortcut s : Shortcut.values()) {
-            grid.addRow(row++, keys(s.keys().getDisplayText()), description(i18n.get(s.labelKey())));
-        }
-        Section[] all = Section.values();
-        grid.addRow(row, keys(Shortcut.section(all[0]).getDisplayText() + " … "
-                + Shortcut.section(all[all.length - 1]).getDisplayText()),
-                description(i18n.get("shortcut.section", all.length)));
-        Dialog<Void> dialog = dialog("menu.help.shortcuts", grid);
-        dialog.getDialogPane().setHeaderText(i18n.get("shortcut.header"));
-        dialog.show();
-    }
-
-    /** The keys keep their width; the descriptions wrap beside them. */
-    private static Label keys(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("keys");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Label description(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setPrefWidth(460);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    /** Versions and licences in a text area, so they can be selected and copied into a bug report. */
-    private void about() {
-        TextArea text = new TextArea(vm.aboutText());
-        text.setId("about-text");
-        text.setEditable(false);
-        text.setWrapText(true);
-        text.setPrefSize(620, 420);
-        Dialog<Void> dialog = dialog("menu.help.about", text);
-        dialog.setResizable(true);
-        dialog.show();
-    }
-
-    /** A dialog that looks like the window: same stylesheet, font and size, so it grows in classroom mode too. */
-    private Dialog<Void> dialog(String titleKey, Node body) {
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(i18n.get(titleKey));
-        dialog.getDialogPane().setContent(body);
-        dialog.getDialogPane().getButtonTypes().add(new ButtonType(i18n.get("dialog.close"),
-                ButtonBar.ButtonData.CANCEL_CLOSE));
-        dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
-        dialog.getDialogPane().setStyle(getStyle());
-        return dialog;
     }
 
     private Menu menu(String key, MenuItem... items) {
