@@ -13,8 +13,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layers of DESIGN.md (ui on engine on data, with JavaFX only in the ui and the launcher), and inside the engine
- * one package per part of the chapter, which meet only through the shared ones.
+ * The layers and packages of docs/ARCHITECTURE.md: ui on engine on data, with JavaFX only in the ui and the launcher;
+ * in the engine and in the ui one package per part of the chapter, which meet only through the shared ones.
  */
 @AnalyzeClasses(packages = "org.latentexplorer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
