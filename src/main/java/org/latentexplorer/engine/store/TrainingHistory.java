@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * fixed noise. The Trainer's thread calls it; read it once the run has ended.
  */
 public final class TrainingHistory implements TrainerListener {
-    /** As many points as a section's chart keeps: when a curve has more, every other point goes. */
+    /** Points a curve keeps, in a history and in a section's chart: when a curve has more, every other point goes. */
     public static final int MAX_CURVE_POINTS = 2000;
     /** Frames a shipped GAN's timeline keeps: enough to scrub from noise to digits, small enough to ship. */
     public static final int MAX_FRAMES = 48;

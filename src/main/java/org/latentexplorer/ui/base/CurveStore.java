@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
+import org.latentexplorer.engine.store.TrainingHistory;
 
 /**
  * A view model's live curves by key, with each curve's newest value: points queued from any thread join them at the
@@ -20,8 +21,8 @@ import javafx.scene.chart.XYChart;
  * {@link #queue} and {@link #dropQueued}.
  */
 public final class CurveStore implements CurveSource {
-    /** Curves are thinned to this many points, which LineChart redraws smoothly. */
-    public static final int MAX_POINTS = 2000;
+    /** Curves are thinned to this many points, which LineChart redraws smoothly; a shipped history keeps as many. */
+    public static final int MAX_POINTS = TrainingHistory.MAX_CURVE_POINTS;
 
     private final Map<String, ObservableList<XYChart.Data<Number, Number>>> curves = new HashMap<>();
     private final Map<String, DoubleProperty> latest = new HashMap<>();
