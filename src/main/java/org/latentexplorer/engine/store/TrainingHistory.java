@@ -28,8 +28,10 @@ public final class TrainingHistory implements TrainerListener {
     private final Gan gan;
     private final INDArray noise;
     private final SampleTimeline timeline = new SampleTimeline(MAX_FRAMES);
-    private final long frameEvery;
+    private final long totalSteps;
     private final int side;
+    /** The frames drawn so far; frame i is drawn at {@link #frameStep}(i). */
+    private int frames;
 
     /**
      * @param model the model being trained, before its first step (a GAN's untrained samples are the first frame)
@@ -39,11 +41,21 @@ public final class TrainingHistory implements TrainerListener {
     public TrainingHistory(GenerativeModel model, long totalSteps, int side) {
         this.gan = model instanceof Gan g ? g : null;
         this.side = side;
-        this.frameEvery = Math.max(1, totalSteps / (2L * MAX_FRAMES));
+        this.totalSteps = totalSteps;
         this.noise = gan == null ? null : SampleTimeline.fixedNoise(gan);
         if (gan != null) {
             timeline.add(SampleTimeline.draw(gan, noise, 0, side));
+            frames = 1;
         }
+    }
+
+    /**
+     * The step of frame i of {@link #MAX_FRAMES}: spaced by the square of i, so the first frames, where the samples
+     * change most, are steps apart and the last ones hundreds (for 14,200 steps: 6, 25, 58, ... 1,446 at the 15th).
+     */
+    static long frameStep(int i, long totalSteps) {
+        double share = (double) i / (MAX_FRAMES - 1);
+        return Math.max(i, Math.round(totalSteps * share * share));
     }
 
     /** The key a curve is stored under: the split, then the loss term, as the sections' charts name them. */
@@ -54,8 +66,9 @@ public final class TrainingHistory implements TrainerListener {
     @Override
     public void onStep(StepEvent e) {
         add(TRAIN, e.step(), e.train());
-        if (gan != null && e.step() % frameEvery == 0) {
+        if (gan != null && frames < MAX_FRAMES && e.step() >= frameStep(frames, totalSteps)) {
             timeline.add(SampleTimeline.draw(gan, noise, e.step(), side));
+            frames++;
         }
     }
 
