@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.engine.core.Trainer;
+import org.latentexplorer.engine.store.Experiment;
+import org.latentexplorer.engine.store.HistoryFile;
 import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.latentexplorer.ui.training.FxTestSupport;
 import org.latentexplorer.ui.base.I18n;
@@ -59,6 +61,24 @@ class VaeViewModelTest {
             sumSq += p.x()[i] * p.x()[i] + p.y()[i] * p.y()[i];
         }
         assertThat(Math.sqrt(sumSq / p.size())).isBetween(0.3, 3.0);
+    }
+
+    @Test
+    void opensWithTheCurvesOfTheRunThatTrainedTheShippedVae() throws Exception {
+        Experiment history = HistoryFile.loadBundled("vae-mnist");
+        List<double[]> kl = history.curves().get("train:" + VariationalAutoencoder.KL);
+        waitUntil(30, () -> vm.curve(TrainingViewModel.TRAIN, VariationalAutoencoder.KL).size() == kl.size());
+        List<XYChart.Data<Number, Number>> shown = onFx(() -> List.copyOf(
+                vm.curve(TrainingViewModel.TRAIN, VariationalAutoencoder.KL)));
+        assertThat(shown.get(shown.size() - 1).getXValue().longValue()).isEqualTo(7100);
+        assertThat(shown.get(shown.size() - 1).getYValue().doubleValue()).isEqualTo(kl.get(kl.size() - 1)[1]);
+        assertThat(onFx(() -> vm.curve(TrainingViewModel.HELD_OUT, VariationalAutoencoder.LOSS).size()))
+                .isEqualTo(history.curves().get("heldout:" + VariationalAutoencoder.LOSS).size());
+        // Start trains a new model: the shipped run's curves give way to the new run's.
+        fx(() -> vm.epochsProperty().set(1));
+        fx(vm::step);
+        waitUntil(60, () -> vm.stepProperty().get() == 1
+                && vm.curve(TrainingViewModel.TRAIN, VariationalAutoencoder.KL).size() == 1);
     }
 
     @Test
