@@ -8,6 +8,7 @@ import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -117,23 +118,33 @@ public final class MainView extends BorderPane {
     }
 
     private void show(Section s) {
-        content.getChildren().setAll(sectionViews.view(s));
+        Node view = sectionViews.view(s);
+        view.setVisible(true);
+        content.getChildren().setAll(view);
     }
 
     /**
-     * Styles and lays out a section built in the background, attached out of sight for that moment, so that its first
-     * showing costs what a later one does rather than a whole first CSS and layout pass (100-700 ms on two cores).
+     * Styles and lays out a section built in the background: attached out of sight for one pulse, so the CSS and
+     * layout of its first showing (110-370 ms on two cores) are paid while the window idles after start-up, and a
+     * first switch to it costs what a later one does.
      */
     private void prepare(Node view) {
-        if (content.getChildren().contains(view)) {
+        Scene scene = getScene();
+        if (scene == null || content.getChildren().contains(view)) {
             return;
         }
         view.setVisible(false);
         content.getChildren().add(view);
-        content.applyCss();
-        content.layout();
-        content.getChildren().remove(view);
-        view.setVisible(true);
+        Runnable[] detach = new Runnable[1];
+        detach[0] = () -> {
+            scene.removePostLayoutPulseListener(detach[0]);
+            // Unless the learner switched to it meanwhile, which made it visible.
+            if (!view.isVisible()) {
+                content.getChildren().remove(view);
+                view.setVisible(true);
+            }
+        };
+        scene.addPostLayoutPulseListener(detach[0]);
     }
 
     /** Builds the sections not shown yet, after the window is up. */

@@ -104,12 +104,17 @@ class MainViewUiTest {
         ImageGrid pretrained = onFx(() -> vm.autoencoder().reconstructionsProperty().get());
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
-        assertThat(chart.getData().get(0).getData()).isEmpty();
+        // The shipped model's own run, to its last step (30 epochs of 71 mini-batches).
+        waitUntil(30, () -> !chart.getData().get(0).getData().isEmpty());
+        assertThat(onFx(() -> lastStep(chart))).isEqualTo(2130);
 
         robot.clickOn("#start");
         waitUntil(60, () -> vm.autoencoder().stepProperty().get() >= 25
                 && vm.autoencoder().reconstructionsProperty().get() != pretrained);
+        // The new run's curve instead, from its first step.
         assertThat(onFx(() -> chart.getData().get(0).getData().size())).isGreaterThan(5);
+        assertThat(onFx(() -> chart.getData().get(0).getData().get(0).getXValue().longValue())).isEqualTo(1);
+        assertThat(onFx(() -> lastStep(chart))).isLessThan(2130);
         assertThat(robot.lookup("#train-loss").queryLabeled().getText()).endsWith("nats");
         assertThat(robot.lookup("#samples-per-second").queryLabeled().getText()).endsWith("images/s");
         StatusBar bar = robot.lookup("#status-bar").queryAs(StatusBar.class);
@@ -125,6 +130,11 @@ class MainViewUiTest {
         Node save = robot.lookup("#save-model").query();
         waitUntil(10, () -> !save.isDisabled());
         assertThat(robot.lookup("#start").queryButton().isDisabled()).isFalse();
+    }
+
+    private static long lastStep(LineChart<Number, Number> chart) {
+        var points = chart.getData().get(0).getData();
+        return points.get(points.size() - 1).getXValue().longValue();
     }
 
     @Test
