@@ -63,6 +63,8 @@ public abstract class TrainingViewModel implements CurveSource {
     protected GenerativeModel inference;
     /** The training step the inference copy's parameters come from; 0 for a model opened or just created. */
     protected long inferenceStep;
+    /** How often a run or an opened experiment has set the curves; UI thread. A shipped history comes before both. */
+    private int curvesSet;
     /** The model in view, which experiment files save with the run. */
     final ModelSlot slot = new ModelSlot();
 
@@ -220,7 +222,11 @@ public abstract class TrainingViewModel implements CurveSource {
      * anything changed), settings, model, curves and view. False, and nothing changes, while a model trains here.
      */
     public boolean restore(ExperimentFile.Loaded loaded, ImageSet data, String name) {
-        return experiments.restore(loaded, data, name);
+        boolean restoring = experiments.restore(loaded, data, name);
+        if (restoring) {
+            curvesSet++;
+        }
+        return restoring;
     }
 
     /** Stops training and the worker; nothing it had under way reaches the properties afterwards. */
@@ -251,6 +257,7 @@ public abstract class TrainingViewModel implements CurveSource {
 
     private void loadData(DataChoice choice) {
         String bundledName = kind().id() + "-" + choice.spec();
+        int curvesSetBefore = curvesSet;
         runInBackground(() -> {
             useData(choice, DataSource.load(choice.spec(),
                     choice.labelsPath() == null ? null : Path.of(choice.labelsPath())));
@@ -259,7 +266,12 @@ public abstract class TrainingViewModel implements CurveSource {
                 Experiment history = HistoryFile.loadBundled(bundledName);
                 if (history != null) {
                     // Published and then posted, as an opened experiment is: after what the adoption queued.
-                    publish(() -> background.ui(() -> experiments.showHistory(history)));
+                    // Unless a run started or an experiment opened meanwhile: its curves are the ones to show.
+                    publish(() -> background.ui(() -> {
+                        if (curvesSet == curvesSetBefore) {
+                            experiments.showHistory(history);
+                        }
+                    }));
                 }
             } else {
                 onInferenceChanged();
@@ -326,6 +338,7 @@ public abstract class TrainingViewModel implements CurveSource {
     }
 
     private void launch(boolean paused) {
+        curvesSet++;
         int latent = settings.latentSizeProperty().get();
         double lr = settings.learningRateProperty().get();
         long s = settings.seedProperty().get();
