@@ -34,7 +34,7 @@ final class CompareCommand implements Callable<Integer> {
      */
     static final int DEFAULT_STEPS = 6000;
     /** On the vanishing-gradient stage: long enough for D to overpower a minimax G and for the remedies to move G. */
-    static final int DEFAULT_VANISHING_STEPS = 2000;
+    static final int DEFAULT_VANISHING_STEPS = 3000;
     /** The share of a run's steps over which the gradient norm is averaged at its start and at its end. */
     static final double WINDOW = 0.1;
     static final int MAX_STEPS = 1_000_000;

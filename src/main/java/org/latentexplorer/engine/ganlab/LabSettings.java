@@ -75,12 +75,13 @@ public record LabSettings(int noiseDim, int gWidth, int gDepth, int dWidth, int 
     }
 
     /**
-     * The vanishing-gradient stage's baseline: D overpowers G. D is twice as wide, learns ten times faster than G
-     * (1e-3 against 1e-4) and takes k = 5 steps per G step, and G descends the chapter's minimax loss
-     * log(1 − D(G(z))), whose gradient σ(l) vanishes as D(G(z)) → 0.
+     * The vanishing-gradient stage's baseline: D overpowers G. D takes k = 5 Adam steps of 1e-3 per G step, and G
+     * descends the chapter's minimax loss log(1 − D(G(z))), whose gradient per point is D(G(z)) times the
+     * non-saturating loss's and so fades as D(G(z)) → 0. G learns by SGD with momentum (3e-3), as in the GAN paper:
+     * Adam would divide that small gradient by its own running size and hide the problem.
      */
     public static LabSettings strongDiscriminator() {
-        return new LabSettings(8, 32, 2, 64, 2, 0, GeneratorLoss.MINIMAX, 5, false, 5, 0, false, 0.1, 5, 1e-3, 1e-2,
+        return new LabSettings(8, 32, 2, 32, 2, 0, GeneratorLoss.MINIMAX, 5, false, 5, 0, false, 0.1, 5, 1e-3, 3e-3,
                 128, 1, 0, true);
     }
 

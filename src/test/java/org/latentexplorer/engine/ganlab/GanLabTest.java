@@ -238,7 +238,7 @@ class GanLabTest {
         LabSettings strong = LabStage.VANISHING_GRADIENT.baseline();
         assertThat(strong.generatorLoss()).isEqualTo(GeneratorLoss.MINIMAX);
         assertThat(strong.k()).isGreaterThan(1);
-        assertThat(strong.dWidth()).isGreaterThan(strong.gWidth());
+        assertThat(strong.learningRateD()).isGreaterThan(LabSettings.vanilla().learningRateD());
         assertThat(strong.generatorSgd()).isTrue();
         assertThat(LabStage.MODE_COLLAPSE.variants()).contains(LabVariant.UNROLLED, LabVariant.MINIBATCH,
                 LabVariant.WGAN, LabVariant.WGAN_GP).doesNotContain(LabVariant.SMALL_D_DROPOUT);
@@ -249,5 +249,34 @@ class GanLabTest {
         assertThat(LabStage.byId(" Vanishing_Gradient")).isEqualTo(LabStage.VANISHING_GRADIENT);
         assertThatThrownBy(() -> LabStage.byId("nonsense")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mode_collapse");
+    }
+
+    /** Mean Generator gradient norm and D(G(z)) over steps [from, to) of a run of {@code to} steps. */
+    private static double[] gradientAndDFake(LabSettings settings, int from, int to) {
+        GanLab lab = new GanLab(Distribution2D.ring(), settings);
+        double norm = 0;
+        double dFake = 0;
+        for (int i = 0; i < to; i++) {
+            GanLab.Losses l = lab.step();
+            if (i >= from) {
+                norm += l.generatorGradientNorm() / (to - from);
+                dFake += l.dFake() / (to - from);
+            }
+        }
+        return new double[] {norm, dFake};
+    }
+
+    @Test
+    void onTheStrongDiscriminatorStageTheMinimaxGeneratorGetsAFractionOfTheNonSaturatingGradient() {
+        LabSettings strong = LabStage.VANISHING_GRADIENT.settings(LabVariant.VANILLA_MINIMAX, 1);
+        double[] minimaxEarly = gradientAndDFake(strong, 0, 50);
+        double[] minimax = gradientAndDFake(strong, 450, 600);
+        double[] nonSaturating = gradientAndDFake(strong.withGeneratorLoss(GeneratorLoss.NON_SATURATING), 450, 600);
+        // D overpowers the minimax G: D(G(z)) falls towards 0 ...
+        assertThat(minimax[1]).isLessThan(0.1).isLessThan(minimaxEarly[1] / 2);
+        // ... and with it the minimax gradient, D(G(z)) times the non-saturating one per point, while the
+        // non-saturating G, which D rejects less, gets a gradient several times as strong.
+        assertThat(nonSaturating[0]).isGreaterThan(2 * minimax[0]);
+        assertThat(nonSaturating[1]).isGreaterThan(minimax[1]);
     }
 }
