@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Train the GAN problems lab's variants (vanilla GAN and its remedies) on a 2-D mixture, on the"
                 + " mode-collapse stage and the vanishing-gradient stage, and print one JSON line per stage and"
-                + " variant: modes covered, share of high-quality samples, JSD and EMD to the real distribution, the Generator's"
-                + " gradient norm and D(G(z)), speed.")
+                + " variant: modes covered, share of high-quality samples, JSD and EMD to the real distribution,"
+                + " the Generator's gradient norm and D(G(z)), speed.")
 final class CompareCommand implements Callable<Integer> {
     /**
      * Where, on the ring, Unrolled GAN, WGAN and Minibatch Discrimination have spread over most modes while the vanilla
@@ -204,8 +204,9 @@ final class CompareCommand implements Callable<Integer> {
         line.put("high_quality_mean", round(runs.stream().mapToDouble(Run::highQuality).average().orElseThrow(), 1000));
         line.put("jsd_mean", round(runs.stream().mapToDouble(Run::jsd).average().orElseThrow(), 1000));
         line.put("emd_mean", round(runs.stream().mapToDouble(Run::emd).average().orElseThrow(), 1000));
-        // ‖∂L_G/∂θ_G‖ over the first and the last tenth of the steps: on the vanishing-gradient stage the minimax G's
-        // stays small while D(G(z)) goes to 0; a WGAN's critic value is no probability, so it has no D(G(z)).
+        // ‖∂L_G/∂θ_G‖ over the first and the last tenth of the steps: on the vanishing-gradient stage the minimax
+        // G's stays a fraction of the remedies' while D(G(z)) falls. A WGAN's critic gives no probability, so no
+        // D(G(z)) for it.
         line.put("g_grad_norm_early", round(mean(runs, Run::gradientEarly), 1e4));
         line.put("g_grad_norm_late", round(mean(runs, Run::gradientLate), 1e4));
         if (!job.stage().settings(job.variant(), 1).wgan()) {

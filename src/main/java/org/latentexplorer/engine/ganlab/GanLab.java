@@ -23,8 +23,9 @@ public final class GanLab {
      * @param dLoss D's loss (WGAN: the critic's, mean f(fake) - mean f(real), so -dLoss estimates the EM distance)
      * @param dReal mean D(x) on real points (WGAN: mean critic value)
      * @param dFake mean D(G(z)) on generated points (WGAN: mean critic value)
-     * @param generatorGradientNorm ‖∂(G's loss)/∂θ_G‖ of the last Generator step, the gradient G learns from: it
-     *        falls towards 0 when D overpowers G under the minimax loss (the vanishing gradient); NaN before any
+     * @param generatorGradientNorm ‖∂(G's loss)/∂θ_G‖ of the last Generator step, the gradient G learns from; under
+     *        the minimax loss each point's share is D(G(z)) times the non-saturating loss's, so it fades as D
+     *        overpowers G (the vanishing gradient); NaN before G's first step
      */
     public record Losses(double dLoss, double gLoss, double dReal, double dFake, double generatorGradientNorm) {
         /** The losses without a Generator gradient (before G's first step). */
@@ -58,10 +59,9 @@ public final class GanLab {
         optG = settings.generatorSgd() ? Optimizer.momentum(generator.paramCount(), settings.learningRateG())
                 : Optimizer.adam(generator.paramCount(), settings.learningRateG());
         // WGAN's paper: RMSProp for the clipped critic; Adam's momentum made it unstable. WGAN-GP's paper: Adam again.
-        optD = settings.wgan() && !settings.penalized()
-                ? Optimizer.rmsProp(discriminator.paramCount(), settings.learningRateD())
+        optD = settings.clipped() ? Optimizer.rmsProp(discriminator.paramCount(), settings.learningRateD())
                 : Optimizer.adam(discriminator.paramCount(), settings.learningRateD());
-        if (settings.wgan() && !settings.penalized()) {
+        if (settings.clipped()) {
             discriminator.clip(settings.clip());
         }
         shownNoise = noise(SHOWN);
@@ -206,7 +206,7 @@ public final class GanLab {
         discriminator.backward(df, m);
         double penalty = settings.penalized() ? gradientPenalty(x, fake, m) : 0;
         optD.step(discriminator.params(), discriminator.grads());
-        if (settings.wgan() && !settings.penalized()) {
+        if (settings.clipped()) {
             discriminator.clip(settings.clip());
         }
         lastDLoss = lossReal + lossFake + penalty;

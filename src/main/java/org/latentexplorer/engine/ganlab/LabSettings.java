@@ -127,6 +127,11 @@ public record LabSettings(int noiseDim, int gWidth, int gDepth, int dWidth, int 
         return wgan && gradientPenalty > 0;
     }
 
+    /** Whether WGAN's critic is held Lipschitz by clipping its weights into [-c, c]. */
+    public boolean clipped() {
+        return wgan && gradientPenalty == 0;
+    }
+
     /** G on SGD with momentum (true) or Adam (false). */
     public LabSettings withGeneratorSgd(boolean on) {
         return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
