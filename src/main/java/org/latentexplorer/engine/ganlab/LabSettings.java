@@ -62,12 +62,13 @@ public record LabSettings(int noiseDim, int gWidth, int gDepth, int dWidth, int 
     }
 
     /**
-     * The vanilla GAN of the chapter (k = 1), the baseline every remedy is compared with, with the remedies' own
-     * settings ready for when they are switched on. z of 8, two layers of 32 units in G and D, batches of 128, and the
-     * non-saturating Generator loss as in the app's image GAN. G learns ten times faster than D (3e-3 against 3e-4),
-     * the ratio of the Unrolled GAN paper's ring demo: G then outruns D from mode to mode, so the vanilla GAN
-     * collapses on the ring within a few thousand steps, which is what the remedies are there to prevent. WGAN's c is
-     * 0.1, not its paper's 0.01: with 32-unit layers that bound leaves the critic too flat to place the modes.
+     * The vanilla GAN of the chapter (k = 1), the mode-collapse stage's baseline every remedy is compared with, with
+     * the remedies' own settings ready for when they are switched on. z of 8, two layers of 32 units in G and D,
+     * batches of 128, and the non-saturating Generator loss as in the app's image GAN. G learns ten times faster than
+     * D (3e-3 against 3e-4), the ratio of the Unrolled GAN paper's ring demo: G then outruns D from mode to mode, so
+     * the vanilla GAN collapses on the ring within a few thousand steps, which is what the remedies are there to
+     * prevent. WGAN's c is 0.1, not its paper's 0.01: with 32-unit layers that bound leaves the critic too flat to
+     * place the modes.
      */
     public static LabSettings vanilla() {
         return new LabSettings(8, 32, 2, 32, 2, 0, GeneratorLoss.NON_SATURATING, 1, false, 5, 0, false, 0.1, 5, 3e-4,

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The chapter's two GAN problems, each a stage with the baseline that shows it and the variants that remedy it: mode
+ * The chapter's two GAN problems, each a stage with the baseline that shows it and the chapter's remedies for it: mode
  * collapse (G outruns D from mode to mode) and the vanishing gradient (D overpowers G, whose minimax loss then gives
- * it nothing to learn from). The id is what the command line uses.
+ * it little to learn from). The id is what the command line uses.
  */
 public enum LabStage {
     /** The ring or grid with G the fast player, for Unrolled GAN, Minibatch Discrimination and WGAN. */
@@ -39,7 +39,7 @@ public enum LabStage {
         return id;
     }
 
-    /** The vanilla GAN and the remedies this stage is there to show, in the order to show them. */
+    /** The vanilla GAN and the remedies this stage is there to try, in the order to show them. */
     public List<LabVariant> variants() {
         return variants;
     }
