@@ -12,24 +12,31 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.ganlab.Divergences;
 import org.latentexplorer.engine.ganlab.GanLab;
+import org.latentexplorer.engine.ganlab.LabStage;
 import org.latentexplorer.engine.ganlab.LabVariant;
 import org.latentexplorer.engine.ganlab.ModeMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Train the GAN problems lab's variants (vanilla GAN and its remedies) on a 2-D mixture and print"
-                + " one JSON line per variant: modes covered, share of high-quality samples, JSD and EMD to the real"
-                + " distribution, speed.")
+        description = "Train the GAN problems lab's variants (vanilla GAN and its remedies) on a 2-D mixture, on the"
+                + " mode-collapse stage and the vanishing-gradient stage, and print one JSON line per stage and"
+                + " variant: modes covered, share of high-quality samples, JSD and EMD to the real distribution,"
+                + " the Generator's gradient norm and D(G(z)), speed.")
 final class CompareCommand implements Callable<Integer> {
     /**
      * Where, on the ring, Unrolled GAN, WGAN and Minibatch Discrimination have spread over most modes while the vanilla
-     * GAN is still collapsed; all six variants times three seeds take about three minutes on two cores.
+     * GAN is still collapsed.
      */
     static final int DEFAULT_STEPS = 6000;
+    /** On the vanishing-gradient stage: long enough for D to overpower a minimax G and for the remedies to move G. */
+    static final int DEFAULT_VANISHING_STEPS = 3000;
+    /** The share of a run's steps over which the gradient norm is averaged at its start and at its end. */
+    static final double WINDOW = 0.1;
     static final int MAX_STEPS = 1_000_000;
     static final int MAX_SEEDS = 100;
     /** The mixtures of Gaussians, whose modes can be counted as covered or missed. */
@@ -44,59 +51,78 @@ final class CompareCommand implements Callable<Integer> {
     static final int JSD_BINS = 40;
 
     @Option(names = "--variants", split = ",", paramLabel = "ID",
-            description = "variants to train, comma separated (default: all): vanilla_minimax, vanilla_non_saturating,"
-                    + " small_d_dropout, unrolled, minibatch, wgan")
+            description = "variants to train on each stage, comma separated (default: the stage's own):"
+                    + " vanilla_minimax, vanilla_non_saturating, small_d_dropout, unrolled, minibatch, wgan, wgan_gp")
     List<String> variants;
+
+    @Option(names = "--stage", paramLabel = "ID",
+            description = "mode_collapse (G outruns D) or vanishing_gradient (D overpowers G) (default: both)")
+    String stage;
 
     @Option(names = "--data", defaultValue = "ring",
             description = "ring (8 Gaussians) or grid (5 x 5 Gaussians) (default: ${DEFAULT-VALUE})")
     String data;
 
-    @Option(names = "--steps", defaultValue = "" + DEFAULT_STEPS,
-            description = "training iterations (k D steps, then one G step) per run (default: ${DEFAULT-VALUE})")
-    int steps;
+    @Option(names = "--steps",
+            description = "training iterations (k D steps, then one G step) per run (default: " + DEFAULT_STEPS
+                    + " on the mode-collapse stage, " + DEFAULT_VANISHING_STEPS + " on the vanishing-gradient stage)")
+    Integer steps;
 
-    @Option(names = "--seeds", defaultValue = "3",
+    @Option(names = "--seeds", defaultValue = "6",
             description = "runs per variant, with seeds 1, 2, ... (default: ${DEFAULT-VALUE})")
     int seeds;
 
     @Option(names = "--threads", description = "runs trained at once (default: the number of cores)")
     Integer threads;
 
-    /** One run's end state. */
-    private record Run(int covered, int modes, double highQuality, double jsd, double emd, double seconds) {
+    /**
+     * One run's end state, and the Generator's gradient norm and D(G(z)) averaged over the first and the last
+     * {@link #WINDOW} of its steps.
+     */
+    private record Run(int covered, int modes, double highQuality, double jsd, double emd, double seconds,
+            double gradientEarly, double gradientLate, double dFakeLate) {
+    }
+
+    /** The runs of one variant on one stage. */
+    private record Job(LabStage stage, LabVariant variant, List<Future<Run>> seeds) {
     }
 
     @Override
     public Integer call() throws Exception {
         List<LabVariant> chosen = chosenVariants();
+        List<LabStage> stages = stage == null ? List.of(LabStage.values())
+                : List.of(BadOption.choice("--stage", stage, LabStage.values(), LabStage::id));
         Distribution2D.Kind kind = BadOption.choice("--data", data, DATA, CompareCommand::id);
-        BadOption.inRange("--steps", steps, 1, MAX_STEPS);
+        if (steps != null) {
+            BadOption.inRange("--steps", steps, 1, MAX_STEPS);
+        }
         BadOption.inRange("--seeds", seeds, 1, MAX_SEEDS);
         if (threads != null) {
             BadOption.inRange("--threads", threads, 1, MAX_THREADS);
         }
         // Each run is single-threaded and seeded, so running several at once changes the time, never the numbers.
-        int jobs = chosen.size() * seeds;
+        int jobs = stages.stream().mapToInt(s -> (chosen != null ? chosen : s.variants()).size()).sum() * seeds;
         // A pool of that many workers, not the ui's Background: these are independent jobs with no UI to report to.
         ForkJoinPool pool = new ForkJoinPool(
                 Math.min(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors()));
         try {
-            Map<LabVariant, List<Future<Run>>> runs = new LinkedHashMap<>();
-            for (LabVariant v : chosen) {
-                List<Future<Run>> perSeed = new ArrayList<>();
-                for (int s = 1; s <= seeds; s++) {
-                    long seed = s;
-                    perSeed.add(pool.submit(() -> train(v, kind, seed)));
+            List<Job> runs = new ArrayList<>();
+            for (LabStage st : stages) {
+                for (LabVariant v : chosen != null ? chosen : st.variants()) {
+                    List<Future<Run>> perSeed = new ArrayList<>();
+                    for (int s = 1; s <= seeds; s++) {
+                        long seed = s;
+                        perSeed.add(pool.submit(() -> train(st, v, kind, seed)));
+                    }
+                    runs.add(new Job(st, v, perSeed));
                 }
-                runs.put(v, perSeed);
             }
-            for (Map.Entry<LabVariant, List<Future<Run>>> e : runs.entrySet()) {
+            for (Job job : runs) {
                 List<Run> done = new ArrayList<>();
-                for (Future<Run> f : e.getValue()) {
+                for (Future<Run> f : job.seeds()) {
                     done.add(result(f));
                 }
-                System.out.println(Json.line(summary(e.getKey(), kind, done)));
+                System.out.println(Json.line(summary(job, kind, done)));
             }
         } finally {
             pool.shutdownNow();
@@ -104,8 +130,9 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The variants named by --variants; null when absent, for each stage's own. */
     private List<LabVariant> chosenVariants() {
-        return BadOption.listed("--variants", variants, List.of(LabVariant.values()), LabVariant.ids(), id -> {
+        return BadOption.listed("--variants", variants, null, LabVariant.ids(), id -> {
             try {
                 return LabVariant.byId(id);
             } catch (IllegalArgumentException e) {
@@ -123,16 +150,32 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private Run train(LabVariant variant, Distribution2D.Kind kind, long seed) {
+    private int steps(LabStage st) {
+        return steps != null ? steps : st == LabStage.MODE_COLLAPSE ? DEFAULT_STEPS : DEFAULT_VANISHING_STEPS;
+    }
+
+    private Run train(LabStage st, LabVariant variant, Distribution2D.Kind kind, long seed) {
         Distribution2D real = Distribution2D.of(kind);
-        GanLab lab = new GanLab(real, variant.settings(seed));
+        GanLab lab = new GanLab(real, st.settings(variant, seed));
+        int n = steps(st);
+        int window = Math.max(1, (int) (WINDOW * n));
+        double gradientEarly = 0;
+        double gradientLate = 0;
+        double dFakeLate = 0;
         long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
+        for (int i = 0; i < n; i++) {
             // Another run failed: stop rather than train on for nothing.
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException();
             }
-            lab.step();
+            GanLab.Losses l = lab.step();
+            if (i < window) {
+                gradientEarly += l.generatorGradientNorm() / window;
+            }
+            if (i >= n - window) {
+                gradientLate += l.generatorGradientNorm() / window;
+                dFakeLate += l.dFake() / window;
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         // The real points the generated ones are measured against come from their own seeded stream.
@@ -143,15 +186,17 @@ final class CompareCommand implements Callable<Integer> {
         double jsd = Divergences.histogramJensenShannon(reference, generated, real.extent(), JSD_BINS);
         double emd = Divergences.earthMovers(Arrays.copyOf(reference, 2 * EMD_SAMPLES),
                 Arrays.copyOf(generated, 2 * EMD_SAMPLES));
-        return new Run(c.covered(), c.modes(), c.highQualityShare(), jsd, emd, seconds);
+        return new Run(c.covered(), c.modes(), c.highQualityShare(), jsd, emd, seconds, gradientEarly, gradientLate,
+                dFakeLate);
     }
 
-    private Map<String, Object> summary(LabVariant variant, Distribution2D.Kind kind, List<Run> runs) {
+    private Map<String, Object> summary(Job job, Distribution2D.Kind kind, List<Run> runs) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("variant", variant.id());
+        line.put("stage", job.stage().id());
+        line.put("variant", job.variant().id());
         line.put("data", id(kind));
         line.put("seeds", runs.size());
-        line.put("steps", steps);
+        line.put("steps", steps(job.stage()));
         line.put("modes", runs.get(0).modes());
         line.put("modes_covered", runs.stream().mapToInt(Run::covered).toArray());
         line.put("modes_covered_mean", round(runs.stream().mapToInt(Run::covered).average().orElseThrow(), 100));
@@ -159,9 +204,22 @@ final class CompareCommand implements Callable<Integer> {
         line.put("high_quality_mean", round(runs.stream().mapToDouble(Run::highQuality).average().orElseThrow(), 1000));
         line.put("jsd_mean", round(runs.stream().mapToDouble(Run::jsd).average().orElseThrow(), 1000));
         line.put("emd_mean", round(runs.stream().mapToDouble(Run::emd).average().orElseThrow(), 1000));
+        // ‖∂L_G/∂θ_G‖ over the first and the last tenth of the steps: on the vanishing-gradient stage the minimax
+        // G's stays a fraction of the remedies' while D(G(z)) falls. A WGAN's critic gives no probability, so no
+        // D(G(z)) for it.
+        line.put("g_grad_norm_early", round(mean(runs, Run::gradientEarly), 1e4));
+        line.put("g_grad_norm_late", round(mean(runs, Run::gradientLate), 1e4));
+        if (!job.stage().settings(job.variant(), 1).wgan()) {
+            line.put("d_fake_late", round(mean(runs, Run::dFakeLate), 1e4));
+        }
         // Each run's own rate on its thread, training only.
-        line.put("steps_per_second", round(steps * runs.size() / runs.stream().mapToDouble(Run::seconds).sum(), 10));
+        line.put("steps_per_second",
+                round(steps(job.stage()) * runs.size() / runs.stream().mapToDouble(Run::seconds).sum(), 10));
         return line;
+    }
+
+    private static double mean(List<Run> runs, ToDoubleFunction<Run> f) {
+        return runs.stream().mapToDouble(f).average().orElseThrow();
     }
 
     private static String id(Distribution2D.Kind kind) {

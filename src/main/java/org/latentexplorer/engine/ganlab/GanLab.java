@@ -9,8 +9,9 @@ import org.latentexplorer.engine.tinynet.Optimizer;
 
 /**
  * A GAN on points in the plane, with the chapter's remedies as switches: the training loop of the chapter (k steps
- * of the Discriminator, then one of the Generator), Unrolled GAN, Minibatch Discrimination, WGAN with weight clipping,
- * and D's size and dropout. Runs on one thread; callers take copies of what they show.
+ * of the Discriminator, then one of the Generator), Unrolled GAN, Minibatch Discrimination, WGAN with weight clipping
+ * or with a gradient penalty (WGAN-GP), and D's size and dropout. Runs on one thread; callers take copies of what
+ * they show.
  */
 public final class GanLab {
     /** The points the view follows: the same noise every time, so each point's motion can be seen. */
@@ -22,8 +23,15 @@ public final class GanLab {
      * @param dLoss D's loss (WGAN: the critic's, mean f(fake) - mean f(real), so -dLoss estimates the EM distance)
      * @param dReal mean D(x) on real points (WGAN: mean critic value)
      * @param dFake mean D(G(z)) on generated points (WGAN: mean critic value)
+     * @param generatorGradientNorm ‖∂(G's loss)/∂θ_G‖ of the last Generator step, the gradient G learns from; under
+     *        the minimax loss each point's share is D(G(z)) times the non-saturating loss's, so it fades as D
+     *        overpowers G (the vanishing gradient); NaN before G's first step
      */
-    public record Losses(double dLoss, double gLoss, double dReal, double dFake) {
+    public record Losses(double dLoss, double gLoss, double dReal, double dFake, double generatorGradientNorm) {
+        /** The losses without a Generator gradient (before G's first step). */
+        public Losses(double dLoss, double gLoss, double dReal, double dFake) {
+            this(dLoss, gLoss, dReal, dFake, Double.NaN);
+        }
     }
 
     private final Distribution2D real;
@@ -39,6 +47,7 @@ public final class GanLab {
     private double lastDReal = Double.NaN;
     private double lastDFake = Double.NaN;
     private double lastGLoss = Double.NaN;
+    private double lastGNorm = Double.NaN;
 
     public GanLab(Distribution2D real, LabSettings settings) {
         this.real = real;
@@ -47,11 +56,12 @@ public final class GanLab {
         generator = LabNetwork.generator(settings.noiseDim(), settings.gWidth(), settings.gDepth(), rng);
         discriminator = LabNetwork.discriminator(settings.dWidth(), settings.dDepth(), settings.dDropout(),
                 settings.minibatchKernels(), rng);
-        optG = Optimizer.adam(generator.paramCount(), settings.learningRateG());
-        // WGAN's paper: RMSProp for the clipped critic; Adam's momentum made it unstable.
-        optD = settings.wgan() ? Optimizer.rmsProp(discriminator.paramCount(), settings.learningRateD())
+        optG = settings.generatorSgd() ? Optimizer.momentum(generator.paramCount(), settings.learningRateG())
+                : Optimizer.adam(generator.paramCount(), settings.learningRateG());
+        // WGAN's paper: RMSProp for the clipped critic; Adam's momentum made it unstable. WGAN-GP's paper: Adam again.
+        optD = settings.clipped() ? Optimizer.rmsProp(discriminator.paramCount(), settings.learningRateD())
                 : Optimizer.adam(discriminator.paramCount(), settings.learningRateD());
-        if (settings.wgan()) {
+        if (settings.clipped()) {
             discriminator.clip(settings.clip());
         }
         shownNoise = noise(SHOWN);
@@ -90,6 +100,7 @@ public final class GanLab {
             lastGLoss = s.losses().gLoss();
             lastDReal = s.losses().dReal();
             lastDFake = s.losses().dFake();
+            lastGNorm = s.losses().generatorGradientNorm();
         }
         rng.setSeed(settings.seed() * 31 + steps);
     }
@@ -120,7 +131,7 @@ public final class GanLab {
         optG.setLearningRate(next.learningRateG());
     }
 
-    private double[] noise(int n) {
+    double[] noise(int n) {
         double[] z = new double[n * settings.noiseDim()];
         for (int i = 0; i < z.length; i++) {
             z[i] = rng.nextGaussian();
@@ -193,13 +204,28 @@ public final class GanLab {
             meanFake = lossFake;
         }
         discriminator.backward(df, m);
+        double penalty = settings.penalized() ? gradientPenalty(x, fake, m) : 0;
         optD.step(discriminator.params(), discriminator.grads());
-        if (settings.wgan()) {
+        if (settings.clipped()) {
             discriminator.clip(settings.clip());
         }
-        lastDLoss = lossReal + lossFake;
+        lastDLoss = lossReal + lossFake + penalty;
         lastDReal = meanReal;
         lastDFake = meanFake;
+    }
+
+    /**
+     * WGAN-GP: λ (‖∇ₓ f(x̂)‖ − 1)² at x̂ = εx + (1 − ε)G(z), ε ~ U(0, 1) per pair, where the 1-Lipschitz critic of the
+     * EM distance has gradient norm 1; its gradient goes into the critic's.
+     */
+    private double gradientPenalty(double[] x, double[] fake, int m) {
+        double[] between = new double[2 * m];
+        for (int i = 0; i < m; i++) {
+            double e = rng.nextDouble();
+            between[2 * i] = e * x[2 * i] + (1 - e) * fake[2 * i];
+            between[2 * i + 1] = e * x[2 * i + 1] + (1 - e) * fake[2 * i + 1];
+        }
+        return discriminator.gradientPenalty(between, m, settings.gradientPenalty());
     }
 
     /**
@@ -225,12 +251,13 @@ public final class GanLab {
             lastDFake = dFake;
         }
         int m = settings.batch();
-        double[] z = noise(m);
-        double[] fake = generator.forward(z, m, true);
-        double[] dx = generatorLossGradient(fake, m, true);
-        generator.zeroGrad();
-        generator.backward(dx, m);
-        optG.step(generator.params(), generator.grads());
+        double[] grads = generatorGradient(noise(m), m);
+        double sq = 0;
+        for (double g : grads) {
+            sq += g * g;
+        }
+        lastGNorm = Math.sqrt(sq);
+        optG.step(generator.params(), grads);
         if (keepD != null) {
             discriminator.setParams(keepD);
             optD.restoreState(keepDState);
@@ -242,6 +269,15 @@ public final class GanLab {
         }
         steps++;
         return losses();
+    }
+
+    /** ∂(G's loss)/∂θ_G on the batch G(z) of m points, left in G's gradients; records the loss. */
+    double[] generatorGradient(double[] z, int m) {
+        double[] fake = generator.forward(z, m, true);
+        double[] dx = generatorLossGradient(fake, m, true);
+        generator.zeroGrad();
+        generator.backward(dx, m);
+        return generator.grads();
     }
 
     /** ∂(G's loss)/∂x for generated points x; records the loss. D's gradients are left dirty and not applied. */
@@ -263,7 +299,7 @@ public final class GanLab {
     }
 
     public Losses losses() {
-        return new Losses(lastDLoss, lastGLoss, lastDReal, lastDFake);
+        return new Losses(lastDLoss, lastGLoss, lastDReal, lastDFake, lastGNorm);
     }
 
     /** G(z) for the fixed noise the view follows, as x, y pairs. */

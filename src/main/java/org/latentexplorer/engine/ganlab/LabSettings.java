@@ -13,10 +13,15 @@ import org.latentexplorer.engine.core.GeneratorLoss;
  * @param minibatchKernels Minibatch Discrimination's B kernels, 0 for off
  * @param clip WGAN's weight clipping c
  * @param nCritic WGAN's critic steps per Generator step
+ * @param gradientPenalty WGAN-GP's λ: with WGAN on and λ > 0 the critic is kept 1-Lipschitz by the penalty
+ *        λ (‖∇ₓ f(x̂)‖ − 1)² on points between real and generated ones instead of by clipping; 0 for off
+ * @param generatorSgd G learns by SGD with momentum, as in the GAN paper, instead of Adam: its steps then shrink with
+ *        its gradient, where Adam's division by the gradient's running size would hide a vanishing gradient
  */
 public record LabSettings(int noiseDim, int gWidth, int gDepth, int dWidth, int dDepth, double dDropout,
         GeneratorLoss generatorLoss, int k, boolean unrolled, int unrollSteps, int minibatchKernels, boolean wgan,
-        double clip, int nCritic, double learningRateD, double learningRateG, int batch, long seed) {
+        double clip, int nCritic, double learningRateD, double learningRateG, int batch, long seed,
+        double gradientPenalty, boolean generatorSgd) {
 
     public static final int MAX_WIDTH = 512;
     public static final int MAX_DEPTH = 6;
@@ -36,9 +41,18 @@ public record LabSettings(int noiseDim, int gWidth, int gDepth, int dWidth, int 
         check(learningRateD > 0 && learningRateD < 1 && learningRateG > 0 && learningRateG < 1,
                 "learning rates must be in (0, 1)");
         check(batch >= 2 && batch <= 2048, "batch must be 2 to 2048: " + batch);
+        check(gradientPenalty >= 0 && gradientPenalty <= 100, "gradient penalty must be 0 to 100: " + gradientPenalty);
         if (generatorLoss == null) {
             throw new IllegalArgumentException("generator loss missing");
         }
+    }
+
+    /** Settings without WGAN-GP's penalty, G on Adam: as the app's panel and files written before them give them. */
+    public LabSettings(int noiseDim, int gWidth, int gDepth, int dWidth, int dDepth, double dDropout,
+            GeneratorLoss generatorLoss, int k, boolean unrolled, int unrollSteps, int minibatchKernels, boolean wgan,
+            double clip, int nCritic, double learningRateD, double learningRateG, int batch, long seed) {
+        this(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled, unrollSteps,
+                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed, 0, false);
     }
 
     private static void check(boolean ok, String message) {
@@ -48,72 +62,122 @@ public record LabSettings(int noiseDim, int gWidth, int gDepth, int dWidth, int 
     }
 
     /**
-     * The vanilla GAN of the chapter (k = 1), the baseline every remedy is compared with, with the remedies' own
-     * settings ready for when they are switched on. z of 8, two layers of 32 units in G and D, batches of 128, and the
-     * non-saturating Generator loss as in the app's image GAN. G learns ten times faster than D (3e-3 against 3e-4),
-     * the ratio of the Unrolled GAN paper's ring demo: G then outruns D from mode to mode, so the vanilla GAN
-     * collapses on the ring within a few thousand steps, which is what the remedies are there to prevent. WGAN's c is
-     * 0.1, not its paper's 0.01: with 32-unit layers that bound leaves the critic too flat to place the modes.
+     * The vanilla GAN of the chapter (k = 1), the mode-collapse stage's baseline every remedy is compared with, with
+     * the remedies' own settings ready for when they are switched on. z of 8, two layers of 32 units in G and D,
+     * batches of 128, and the non-saturating Generator loss as in the app's image GAN. G learns ten times faster than
+     * D (3e-3 against 3e-4), the ratio of the Unrolled GAN paper's ring demo: G then outruns D from mode to mode, so
+     * the vanilla GAN collapses on the ring within a few thousand steps, which is what the remedies are there to
+     * prevent. WGAN's c is 0.1, not its paper's 0.01: with 32-unit layers that bound leaves the critic too flat to
+     * place the modes.
      */
     public static LabSettings vanilla() {
         return new LabSettings(8, 32, 2, 32, 2, 0, GeneratorLoss.NON_SATURATING, 1, false, 5, 0, false, 0.1, 5, 3e-4,
                 3e-3, 128, 1);
     }
 
+    /**
+     * The vanishing-gradient stage's baseline: D overpowers G. D takes k = 5 Adam steps of 1e-3 per G step, and G
+     * descends the chapter's minimax loss log(1 − D(G(z))), whose gradient per point is D(G(z)) times the
+     * non-saturating loss's and so fades as D(G(z)) → 0. G learns by SGD with momentum (3e-3), as in the GAN paper:
+     * Adam would divide that small gradient by its own running size and hide the problem.
+     */
+    public static LabSettings strongDiscriminator() {
+        return new LabSettings(8, 32, 2, 32, 2, 0, GeneratorLoss.MINIMAX, 5, false, 5, 0, false, 0.1, 5, 1e-3, 3e-3,
+                128, 1, 0, true);
+    }
+
     public LabSettings withGeneratorLoss(GeneratorLoss g) {
         return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, g, k, unrolled, unrollSteps,
-                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed, gradientPenalty,
+                generatorSgd);
     }
 
     public LabSettings withDiscriminator(int width, int depth, double dropout) {
-        return new LabSettings(noiseDim, gWidth, gDepth, width, depth, dropout, generatorLoss, k, unrolled,
-                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+        return new LabSettings(noiseDim, gWidth, gDepth, width, depth, dropout, generatorLoss, k, unrolled, unrollSteps,
+                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed, gradientPenalty,
+                generatorSgd);
     }
 
     public LabSettings withUnrolled(boolean on, int steps) {
         return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, on, steps,
-                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed, gradientPenalty,
+                generatorSgd);
     }
 
     public LabSettings withMinibatchKernels(int kernels) {
         return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
-                unrollSteps, kernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+                unrollSteps, kernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed, gradientPenalty,
+                generatorSgd);
     }
 
     public LabSettings withWgan(boolean on, double c, int critic) {
         return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
-                unrollSteps, minibatchKernels, on, c, critic, learningRateD, learningRateG, batch, seed);
+                unrollSteps, minibatchKernels, on, c, critic, learningRateD, learningRateG, batch, seed,
+                gradientPenalty, generatorSgd);
+    }
+
+    /** WGAN-GP's λ, 0 for WGAN with clipping; only used while WGAN is on. */
+    public LabSettings withGradientPenalty(double lambda) {
+        return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed, lambda,
+                generatorSgd);
+    }
+
+    /** Whether WGAN's critic is held Lipschitz by the gradient penalty (WGAN-GP) rather than by clipping. */
+    public boolean penalized() {
+        return wgan && gradientPenalty > 0;
+    }
+
+    /** Whether WGAN's critic is held Lipschitz by clipping its weights into [-c, c]. */
+    public boolean clipped() {
+        return wgan && gradientPenalty == 0;
+    }
+
+    /** G on SGD with momentum (true) or Adam (false). */
+    public LabSettings withGeneratorSgd(boolean on) {
+        return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed,
+                gradientPenalty, on);
     }
 
     public LabSettings withLearningRates(double d, double g) {
         return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
-                unrollSteps, minibatchKernels, wgan, clip, nCritic, d, g, batch, seed);
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, d, g, batch, seed, gradientPenalty, generatorSgd);
     }
 
     public LabSettings withK(int steps) {
         return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, steps, unrolled,
-                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed,
+                gradientPenalty, generatorSgd);
     }
 
     public LabSettings withGenerator(int noise, int width, int depth) {
         return new LabSettings(noise, width, depth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled, unrollSteps,
-                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+                minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed, gradientPenalty,
+                generatorSgd);
     }
 
     public LabSettings withBatch(int size) {
         return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
-                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, size, seed);
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, size, seed,
+                gradientPenalty, generatorSgd);
     }
 
     public LabSettings withSeed(long s) {
         return new LabSettings(noiseDim, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k, unrolled,
-                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, s);
+                unrollSteps, minibatchKernels, wgan, clip, nCritic, learningRateD, learningRateG, batch, s,
+                gradientPenalty, generatorSgd);
     }
 
-    /** Whether going from this run's settings to {@code next} needs new networks (otherwise it applies live). */
+    /**
+     * Whether going from this run's settings to {@code next} needs new networks (otherwise it applies live); WGAN-GP
+     * trains its critic with another optimizer than clipped WGAN, so switching between them rebuilds too, as does
+     * switching G's optimizer.
+     */
     public boolean needsRebuild(LabSettings next) {
         return noiseDim != next.noiseDim || gWidth != next.gWidth || gDepth != next.gDepth || dWidth != next.dWidth
                 || dDepth != next.dDepth || dDropout != next.dDropout || minibatchKernels != next.minibatchKernels
-                || wgan != next.wgan || seed != next.seed;
+                || wgan != next.wgan || seed != next.seed || penalized() != next.penalized()
+                || generatorSgd != next.generatorSgd;
     }
 }

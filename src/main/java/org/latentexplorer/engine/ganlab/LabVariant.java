@@ -49,12 +49,30 @@ public enum LabVariant {
     WGAN("wgan") {
         @Override
         public LabSettings apply(LabSettings baseline) {
-            return baseline.withWgan(true, baseline.clip(), baseline.nCritic());
+            return baseline.withWgan(true, baseline.clip(), baseline.nCritic()).withGradientPenalty(0);
+        }
+    },
+    /**
+     * Not the chapter's: WGAN-GP (Gulrajani et al. 2017), the form WGAN took next. The critic is kept 1-Lipschitz by
+     * the penalty λ (‖∇ₓ f(x̂)‖ − 1)² between real and generated points instead of by clipping, and trained with Adam.
+     * Critic and G learn at the same rate, as in its paper: the critic is G's guide, not its opponent, and a G ten
+     * times faster than the critic (the baseline's ratio) outruns the guide and covers no mode.
+     */
+    WGAN_GP("wgan_gp") {
+        @Override
+        public LabSettings apply(LabSettings baseline) {
+            return baseline.withWgan(true, baseline.clip(), baseline.nCritic()).withGradientPenalty(GP_LAMBDA)
+                    .withLearningRates(GP_LEARNING_RATE, GP_LEARNING_RATE);
         }
     };
 
     /** B kernels of C = 4: enough to tell a collapsed batch, and the pairwise comparisons cost B per pair. */
     public static final int MINIBATCH_KERNELS = 4;
+
+    /** WGAN-GP's λ: its paper's value for 2-D toy data (its gan_toy.py; 10 is for images). */
+    public static final double GP_LAMBDA = 0.1;
+    /** WGAN-GP's learning rate for both players. */
+    public static final double GP_LEARNING_RATE = 1e-3;
 
     private final String id;
 
@@ -69,7 +87,7 @@ public enum LabVariant {
     /** This variant's settings on top of {@code baseline}. */
     public abstract LabSettings apply(LabSettings baseline);
 
-    /** This variant's settings on top of the shared baseline, with the given seed. */
+    /** This variant's settings on top of the mode-collapse stage's baseline, with the given seed. */
     public LabSettings settings(long seed) {
         return apply(LabSettings.vanilla().withSeed(seed));
     }

@@ -32,6 +32,15 @@ final class Activation extends ElementwiseLayer {
         return out;
     }
 
+    /** tanh's Jacobian changes with its input, so the penalty's gradient would need tanh'' terms, not kept here. */
+    @Override
+    public double[] backwardOfBackward(double[] p, int off, double[] g, double[] uOut, double[] v, int n) {
+        if (kind == Kind.TANH) {
+            throw new UnsupportedOperationException("no double backprop through tanh");
+        }
+        return super.backwardOfBackward(p, off, g, uOut, v, n);
+    }
+
     @Override
     public double[] backward(double[] p, int off, double[] g, double[] dy, int n) {
         double[] dx = new double[dy.length];

@@ -83,4 +83,25 @@ final class Dense implements Layer {
         }
         return dx;
     }
+
+    /**
+     * u_in = W u_out, so ∂P/∂W_ij = Σ_rows v_i u_out_j, the bias does not enter, and ∂P/∂u_out = W^T v: the forward
+     * pass of v without the bias.
+     */
+    @Override
+    public double[] backwardOfBackward(double[] p, int off, double[] g, double[] uOut, double[] v, int n) {
+        double[] vOut = new double[n * out];
+        for (int r = 0; r < n; r++) {
+            int yr = r * out;
+            for (int i = 0; i < in; i++) {
+                double vi = v[r * in + i];
+                int w = off + i * out;
+                for (int j = 0; j < out; j++) {
+                    g[w + j] += vi * uOut[yr + j];
+                    vOut[yr + j] += p[w + j] * vi;
+                }
+            }
+        }
+        return vOut;
+    }
 }

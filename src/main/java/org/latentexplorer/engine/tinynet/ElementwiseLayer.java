@@ -28,4 +28,10 @@ abstract class ElementwiseLayer implements Layer {
     @Override
     public void init(double[] p, int off, Random rng) {
     }
+
+    /** A piecewise-linear map's Jacobian is a constant diagonal: J v is the backward pass of v. */
+    @Override
+    public double[] backwardOfBackward(double[] p, int off, double[] g, double[] uOut, double[] v, int n) {
+        return backward(p, off, g, v, n);
+    }
 }

@@ -135,6 +135,48 @@ public final class LabNetwork {
         return d;
     }
 
+    /**
+     * WGAN-GP's gradient penalty on one-output networks: P = λ · mean over the n rows of (‖∇ₓ f(x)‖ − 1)², its
+     * gradient with respect to the parameters added into {@link #grads} by double backprop (a backward pass for
+     * ∇ₓ f, then that pass differentiated back through the weights). Exact for dense and piecewise-linear layers.
+     *
+     * @return P
+     * @throws UnsupportedOperationException for a network with tanh or Minibatch Discrimination
+     */
+    public double gradientPenalty(double[] x, int n, double lambda) {
+        if (outputSize() != 1) {
+            throw new IllegalArgumentException("the gradient penalty needs one output");
+        }
+        forward(x, n, true);
+        double[][] u = new double[layers.size() + 1][];
+        u[layers.size()] = new double[n];
+        Arrays.fill(u[layers.size()], 1);
+        // The first backward pass only needs the gradients at the layers' inputs; its parameter gradients are dropped.
+        double[] unused = new double[params.length];
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            u[i] = layers.get(i).backward(params, offsets[i], unused, u[i + 1], n);
+        }
+        int in = inputSize();
+        double[] v = new double[n * in];
+        double penalty = 0;
+        for (int r = 0; r < n; r++) {
+            double sq = 0;
+            for (int j = 0; j < in; j++) {
+                sq += u[0][r * in + j] * u[0][r * in + j];
+            }
+            double norm = Math.sqrt(sq);
+            penalty += lambda * (norm - 1) * (norm - 1) / n;
+            double scale = norm > 0 ? 2 * lambda * (norm - 1) / (norm * n) : 0;
+            for (int j = 0; j < in; j++) {
+                v[r * in + j] = scale * u[0][r * in + j];
+            }
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            v = layers.get(i).backwardOfBackward(params, offsets[i], grads, u[i + 1], v, n);
+        }
+        return penalty;
+    }
+
     public void zeroGrad() {
         Arrays.fill(grads, 0);
     }

@@ -22,4 +22,12 @@ interface Layer {
 
     /** Adds the parameters' gradients into {@code g} from {@code off} and returns the gradient at the input. */
     double[] backward(double[] p, int off, double[] g, double[] dy, int n);
+
+    /**
+     * Double backprop through this layer's part of a backward pass u_in = J^T u_out (J the Jacobian at the last
+     * forward pass): given {@code v} = ∂P/∂u_in for a penalty P on the input gradient, adds ∂P/∂params into {@code g}
+     * and returns ∂P/∂u_out. Exact for layers whose Jacobian is locally constant in their input (dense, piecewise
+     * linear); the others refuse.
+     */
+    double[] backwardOfBackward(double[] p, int off, double[] g, double[] uOut, double[] v, int n);
 }

@@ -162,4 +162,10 @@ final class MinibatchDiscrimination implements Layer {
         }
         return dx;
     }
+
+    /** Its pairwise exp(-L1) terms curve in the input: the gradient penalty is not offered with it. */
+    @Override
+    public double[] backwardOfBackward(double[] p, int off, double[] g, double[] uOut, double[] v, int n) {
+        throw new UnsupportedOperationException("no double backprop through Minibatch Discrimination");
+    }
 }

@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * Gradient steps on a flat parameter array. Adam for the GAN, RMSProp for WGAN's critic as its paper advises
- * (momentum destabilises a clipped critic). The state is one flat array, so Unrolled GAN can save and restore it.
+ * (momentum destabilises a clipped critic), SGD with momentum as in the GAN paper. The state is one flat array, so
+ * Unrolled GAN can save and restore it.
  */
-public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp {
+public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp, Optimizer.Momentum {
     protected double learningRate;
 
     Optimizer(double learningRate) {
@@ -34,6 +35,14 @@ public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp
 
     public static Optimizer rmsProp(int size, double lr) {
         return new RmsProp(size, lr);
+    }
+
+    /**
+     * SGD with momentum: unlike Adam and RMSProp, which divide by the gradient's running size, its steps shrink with
+     * the gradient, so a vanishing gradient stops the player.
+     */
+    public static Optimizer momentum(int size, double lr) {
+        return new Momentum(size, lr);
     }
 
     /** Adam with beta1 = 0.5, the DCGAN paper's choice for both players. */
@@ -96,6 +105,35 @@ public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp
                 double g = grads[i];
                 v[i] = DECAY * v[i] + (1 - DECAY) * g * g;
                 params[i] -= learningRate * g / (Math.sqrt(v[i]) + EPS);
+            }
+        }
+
+        @Override
+        public double[] saveState() {
+            return v.clone();
+        }
+
+        @Override
+        public void restoreState(double[] s) {
+            System.arraycopy(s, 0, v, 0, v.length);
+        }
+    }
+
+    /** v = μ v + g, params -= lr v, with the GAN paper's μ = 0.5. */
+    static final class Momentum extends Optimizer {
+        private static final double MU = 0.5;
+        private final double[] v;
+
+        Momentum(int size, double lr) {
+            super(lr);
+            v = new double[size];
+        }
+
+        @Override
+        public void step(double[] params, double[] grads) {
+            for (int i = 0; i < params.length; i++) {
+                v[i] = MU * v[i] + grads[i];
+                params[i] -= learningRate * v[i];
             }
         }
 

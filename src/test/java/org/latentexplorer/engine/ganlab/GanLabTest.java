@@ -2,6 +2,7 @@ package org.latentexplorer.engine.ganlab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -155,5 +156,127 @@ class GanLabTest {
         assertThat(map).hasSize(64);
         assertThat(Arrays.stream(map).min().orElseThrow()).isGreaterThanOrEqualTo(0);
         assertThat(Arrays.stream(map).max().orElseThrow()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void theGeneratorGradientAndItsNormMatchFiniteDifferencesOfTheGeneratorLoss() {
+        for (GeneratorLoss loss : GeneratorLoss.values()) {
+            LabSettings settings = LabSettings.vanilla().withGenerator(2, 4, 1).withDiscriminator(4, 1, 0).withBatch(6)
+                    .withGeneratorLoss(loss).withSeed(21);
+            GanLab lab = new GanLab(Distribution2D.ring(), settings);
+            lab.discriminatorStep();
+            double[] z = lab.noise(6);
+            double[] analytic = lab.generatorGradient(z, 6).clone();
+            double[] p = lab.generator().params();
+            double h = 1e-6;
+            double sq = 0;
+            for (int i = 0; i < p.length; i++) {
+                double keep = p[i];
+                p[i] = keep + h;
+                lab.generatorGradient(z, 6);
+                double up = lab.losses().gLoss();
+                p[i] = keep - h;
+                lab.generatorGradient(z, 6);
+                double down = lab.losses().gLoss();
+                p[i] = keep;
+                double numeric = (up - down) / (2 * h);
+                assertThat(analytic[i]).as("%s, parameter %d", loss, i).isCloseTo(numeric, within(1e-7));
+                sq += numeric * numeric;
+            }
+            // The step reports the norm of the gradient it descends: a twin lab draws the same z for its G step.
+            GanLab twin = new GanLab(Distribution2D.ring(), settings);
+            twin.discriminatorStep();
+            lab = new GanLab(Distribution2D.ring(), settings);
+            lab.discriminatorStep();
+            double[] twinZ = twin.noise(6);
+            double expected = Math.sqrt(Arrays.stream(twin.generatorGradient(twinZ, 6)).map(g -> g * g).sum());
+            assertThat(lab.generatorStep().generatorGradientNorm()).isEqualTo(expected);
+            assertThat(expected).isCloseTo(Math.sqrt(sq), within(1e-6));
+        }
+    }
+
+    @Test
+    void wganGpTrainsAnUnclippedCriticWithThePenaltyInItsLoss() {
+        LabSettings settings = small(23).withWgan(true, 0.01, 5).withGradientPenalty(1);
+        assertThat(settings.penalized()).isTrue();
+        GanLab lab = new GanLab(Distribution2D.ring(), settings);
+        for (int i = 0; i < 20; i++) {
+            lab.step();
+        }
+        double[] p = lab.discriminator().copyParams();
+        // Clipping is off: weights leave [-c, c].
+        assertThat(Arrays.stream(p).map(Math::abs).max().orElseThrow()).isGreaterThan(0.01);
+        GanLab.Losses l = lab.losses();
+        // The critic's loss is mean f(fake) - mean f(real) + the penalty, which is never negative.
+        assertThat(l.dLoss()).isGreaterThanOrEqualTo(l.dFake() - l.dReal());
+        assertThat(l.generatorGradientNorm()).isPositive();
+        // Switching between clipping and the penalty changes the critic's optimizer: new networks.
+        assertThat(small(23).withWgan(true, 0.01, 5).needsRebuild(settings)).isTrue();
+        assertThat(settings.needsRebuild(settings.withGradientPenalty(2))).isFalse();
+        assertThat(settings.needsRebuild(settings.withGeneratorSgd(true))).isTrue();
+        LabSettings gp = LabVariant.WGAN_GP.settings(4);
+        assertThat(gp.penalized()).isTrue();
+        assertThat(gp.learningRateG()).isEqualTo(gp.learningRateD());
+        assertThat(LabVariant.WGAN.settings(4).penalized()).isFalse();
+    }
+
+    @Test
+    void settingsWithoutTheNewSwitchesKeepTheirOldMeaning() {
+        LabSettings s = LabSettings.vanilla();
+        assertThat(new LabSettings(s.noiseDim(), s.gWidth(), s.gDepth(), s.dWidth(), s.dDepth(), s.dDropout(),
+                s.generatorLoss(), s.k(), s.unrolled(), s.unrollSteps(), s.minibatchKernels(), s.wgan(), s.clip(),
+                s.nCritic(), s.learningRateD(), s.learningRateG(), s.batch(), s.seed())).isEqualTo(s);
+        assertThat(s.gradientPenalty()).isZero();
+        assertThat(s.generatorSgd()).isFalse();
+        assertThat(new GanLab.Losses(1, 2, 3, 4).generatorGradientNorm()).isNaN();
+        assertThatThrownBy(() -> s.withGradientPenalty(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void eachStageHasItsBaselineAndItsRemedies() {
+        assertThat(LabStage.MODE_COLLAPSE.baseline()).isEqualTo(LabSettings.vanilla());
+        LabSettings strong = LabStage.VANISHING_GRADIENT.baseline();
+        assertThat(strong.generatorLoss()).isEqualTo(GeneratorLoss.MINIMAX);
+        assertThat(strong.k()).isGreaterThan(1);
+        assertThat(strong.learningRateD()).isGreaterThan(LabSettings.vanilla().learningRateD());
+        assertThat(strong.generatorSgd()).isTrue();
+        assertThat(LabStage.MODE_COLLAPSE.variants()).contains(LabVariant.UNROLLED, LabVariant.MINIBATCH,
+                LabVariant.WGAN, LabVariant.WGAN_GP).doesNotContain(LabVariant.SMALL_D_DROPOUT);
+        assertThat(LabStage.VANISHING_GRADIENT.variants()).contains(LabVariant.VANILLA_NON_SATURATING,
+                LabVariant.SMALL_D_DROPOUT, LabVariant.UNROLLED);
+        assertThat(LabStage.VANISHING_GRADIENT.settings(LabVariant.SMALL_D_DROPOUT, 3))
+                .isEqualTo(LabVariant.SMALL_D_DROPOUT.apply(strong.withSeed(3)));
+        assertThat(LabStage.byId(" Vanishing_Gradient")).isEqualTo(LabStage.VANISHING_GRADIENT);
+        assertThatThrownBy(() -> LabStage.byId("nonsense")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mode_collapse");
+    }
+
+    /** Mean Generator gradient norm and D(G(z)) over steps [from, to) of a run of {@code to} steps. */
+    private static double[] gradientAndDFake(LabSettings settings, int from, int to) {
+        GanLab lab = new GanLab(Distribution2D.ring(), settings);
+        double norm = 0;
+        double dFake = 0;
+        for (int i = 0; i < to; i++) {
+            GanLab.Losses l = lab.step();
+            if (i >= from) {
+                norm += l.generatorGradientNorm() / (to - from);
+                dFake += l.dFake() / (to - from);
+            }
+        }
+        return new double[] {norm, dFake};
+    }
+
+    @Test
+    void onTheStrongDiscriminatorStageTheMinimaxGeneratorGetsAFractionOfTheNonSaturatingGradient() {
+        LabSettings strong = LabStage.VANISHING_GRADIENT.settings(LabVariant.VANILLA_MINIMAX, 1);
+        double[] minimaxEarly = gradientAndDFake(strong, 0, 50);
+        double[] minimax = gradientAndDFake(strong, 450, 600);
+        double[] nonSaturating = gradientAndDFake(strong.withGeneratorLoss(GeneratorLoss.NON_SATURATING), 450, 600);
+        // D overpowers the minimax G: D(G(z)) falls towards 0 ...
+        assertThat(minimax[1]).isLessThan(0.1).isLessThan(minimaxEarly[1] / 2);
+        // ... and with it the minimax gradient, D(G(z)) times the non-saturating one per point, while the
+        // non-saturating G, which D rejects less, gets a gradient several times as strong.
+        assertThat(nonSaturating[0]).isGreaterThan(2 * minimax[0]);
+        assertThat(nonSaturating[1]).isGreaterThan(minimax[1]);
     }
 }

@@ -92,6 +92,58 @@ class LabNetworkTest {
     }
 
     @Test
+    void gradientPenaltyGradientsMatchFiniteDifferencesOfThePenalty() {
+        // Double backprop: P depends on the weights through the input gradient ∇ₓ D, itself a backward pass.
+        LabNetwork d = LabNetwork.discriminator(8, 2, 0, 0, new Random(8));
+        double[] x = gaussian(2 * ROWS, new Random(18));
+        double lambda = 0.7;
+        d.zeroGrad();
+        double penalty = d.gradientPenalty(x, ROWS, lambda);
+        double[] dp = d.grads().clone();
+        assertThat(penalty).isPositive();
+        double[] p = d.params();
+        double scale = Arrays.stream(dp).map(Math::abs).max().orElseThrow();
+        assertThat(scale).as("some gradient at all").isPositive();
+        for (int i = 0; i < p.length; i++) {
+            double keep = p[i];
+            p[i] = keep + H;
+            double up = d.gradientPenalty(x, ROWS, lambda);
+            p[i] = keep - H;
+            double down = d.gradientPenalty(x, ROWS, lambda);
+            p[i] = keep;
+            assertThat(dp[i]).as("parameter %d", i).isCloseTo((up - down) / (2 * H), within(1e-6 * Math.max(1, scale)));
+        }
+        // The penalty itself: λ (‖∇ₓ D‖ − 1)² per row, ∇ₓ D from the ordinary backward pass.
+        d.forward(x, ROWS, false);
+        double[] ones = new double[ROWS];
+        Arrays.fill(ones, 1);
+        double[] gx = d.backward(ones, ROWS);
+        double expected = 0;
+        for (int r = 0; r < ROWS; r++) {
+            double norm = Math.hypot(gx[2 * r], gx[2 * r + 1]);
+            expected += lambda * (norm - 1) * (norm - 1) / ROWS;
+        }
+        assertThat(penalty).isCloseTo(expected, within(1e-12));
+        assertThatThrownBy(() -> LabNetwork.discriminator(6, 1, 0, 3, new Random(3)).gradientPenalty(x, ROWS, 1))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void momentumStepsShrinkWithTheGradientAndItsStateRestores() {
+        Optimizer sgd = Optimizer.momentum(1, 0.1);
+        double[] p = {1};
+        sgd.step(p, new double[] {2});
+        assertThat(p[0]).isCloseTo(0.8, within(1e-15));
+        double[] saved = sgd.saveState();
+        // v = 0.5 · 2 + 1e-6: a tiny gradient now adds a tiny step, unlike Adam's step of about the learning rate.
+        sgd.step(p, new double[] {1e-6});
+        assertThat(p[0]).isCloseTo(0.8 - 0.1 * (1 + 1e-6), within(1e-15));
+        sgd.restoreState(saved);
+        sgd.step(p, new double[] {0});
+        assertThat(p[0]).isCloseTo(0.8 - 0.1 * (1 + 1e-6) - 0.1, within(1e-15));
+    }
+
+    @Test
     void dropoutIsOffOutsideTrainingAndScalesWhatItKeepsInTraining() {
         LabNetwork d = LabNetwork.discriminator(16, 1, 0.5, 0, new Random(4));
         double[] x = gaussian(2 * ROWS, new Random(14));
