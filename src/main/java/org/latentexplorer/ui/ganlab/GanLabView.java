@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.ganlab.LabStage;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.widgets.Controls;
 import org.latentexplorer.ui.widgets.Export;
@@ -225,6 +226,8 @@ public final class GanLabView extends BorderPane {
         LossChart distances = new LossChart("lab-distance-chart", vm, i18n, "lab.chart.distance",
                 new LossChart.Curve("", GanLabViewModel.JSD, "lab.curve.jsd"),
                 new LossChart.Curve("", GanLabViewModel.EMD, "lab.curve.emd"));
+        LossChart gradient = new LossChart("lab-gradient-chart", vm, i18n, "lab.chart.gradient",
+                new LossChart.Curve("", GanLabViewModel.G_GRADIENT, "lab.curve.gGradient"));
         javafx.scene.chart.NumberAxis modeAxis = (javafx.scene.chart.NumberAxis) modes.getYAxis();
         modeAxis.setAutoRanging(false);
         modeAxis.setLowerBound(0);
@@ -234,7 +237,8 @@ public final class GanLabView extends BorderPane {
         tabs.setId("lab-charts");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (var entry : java.util.List.of(java.util.Map.entry("lab.chart.loss.tab", losses),
-                java.util.Map.entry("lab.chart.modes.tab", modes), java.util.Map.entry("lab.chart.distance.tab", distances))) {
+                java.util.Map.entry("lab.chart.modes.tab", modes), java.util.Map.entry("lab.chart.distance.tab", distances),
+                java.util.Map.entry("lab.chart.gradient.tab", gradient))) {
             LossChart chart = entry.getValue();
             ((javafx.scene.chart.NumberAxis) chart.getXAxis()).labelProperty().bind(i18n.text("lab.chart.iteration"));
             chart.setMinHeight(200);
@@ -306,6 +310,8 @@ public final class GanLabView extends BorderPane {
         r = 0;
         baseline.addRow(r++, now("gan.generatorLoss", "gan.generatorLoss.tip"), c.enumBox("lab-generator-loss",
                 GeneratorLoss.values(), vm.generatorLossProperty(), l -> "gan.generatorLoss." + l.id()));
+        baseline.add(remedy("lab-generator-sgd", "lab.generatorSgd", "lab.generatorSgd.tip",
+                vm.generatorSgdProperty()), 0, r++, 2, 1);
         baseline.addRow(r++, now("train.batchSize", "train.batchSize.tip"),
                 c.intSpinner("lab-batch", 2, 2048, vm.batchProperty(), 32));
         javafx.scene.control.Spinner<Integer> seed = c.intSpinner("lab-seed", 0, Integer.MAX_VALUE,
@@ -334,7 +340,11 @@ public final class GanLabView extends BorderPane {
 
         Button defaults = c.button("lab.defaults", vm::restoreDefaults);
         defaults.setId("lab-defaults");
-        box.getChildren().addAll(c.heading("lab.inspector.data"), data, clear, c.paragraph("lab.drawing.tip", "hint"),
+        GridPane problem = grid();
+        problem.addRow(0, c.tipped(c.label("lab.stage"), "lab.stage.tip"), c.enumBox("lab-stage", LabStage.values(),
+                vm.stageProperty(), s -> "lab.stage." + s.id()));
+        box.getChildren().addAll(c.heading("lab.inspector.stage"), problem, c.paragraph("lab.stage.hint", "hint"),
+                new Separator(), c.heading("lab.inspector.data"), data, clear, c.paragraph("lab.drawing.tip", "hint"),
                 new Separator(), c.heading("lab.inspector.generator"), generator, new Separator(),
                 c.heading("lab.inspector.discriminator"), discriminator, new Separator(),
                 c.heading("lab.inspector.baseline"), baseline, new Separator(), c.heading("lab.inspector.remedies"),

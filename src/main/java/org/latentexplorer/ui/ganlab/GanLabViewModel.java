@@ -30,6 +30,7 @@ import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.core.GeneratorLoss;
 import org.latentexplorer.engine.ganlab.GanLab;
 import org.latentexplorer.engine.ganlab.LabSettings;
+import org.latentexplorer.engine.ganlab.LabStage;
 import org.latentexplorer.engine.ganlab.LabVariant;
 import org.latentexplorer.engine.store.Experiment;
 import org.latentexplorer.engine.store.ExperimentFile;
@@ -50,6 +51,8 @@ import org.latentexplorer.ui.training.TrainingViewModel;
 public final class GanLabViewModel implements CurveSource {
     static final String D_LOSS = "d_loss";
     public static final String G_LOSS = "g_loss";
+    /** ‖∂L_G/∂θ_G‖ of each Generator step: what G learns from, fading when D overpowers it under the minimax loss. */
+    static final String G_GRADIENT = "g_gradient_norm";
     static final String MODES = "modes";
     static final String HIGH_QUALITY = "high_quality";
     static final String JSD = "jsd";
@@ -90,6 +93,12 @@ public final class GanLabViewModel implements CurveSource {
     private final DoubleProperty learningRateD = new SimpleDoubleProperty(this, "learningRateD");
     private final DoubleProperty learningRateG = new SimpleDoubleProperty(this, "learningRateG");
     private final IntegerProperty batch = new SimpleIntegerProperty(this, "batch");
+    /** G on SGD with momentum rather than Adam, whose rescaled steps would hide a vanishing gradient. */
+    private final BooleanProperty generatorSgd = new SimpleBooleanProperty(this, "generatorSgd");
+    /** WGAN-GP's λ, kept from a stage or a saved run; 0 for the chapter's clipped WGAN. */
+    private double gradientPenalty;
+    /** The chapter's problem the lab is set up for; choosing one puts its baseline into the settings. */
+    private final ObjectProperty<LabStage> stage = new SimpleObjectProperty<>(this, "stage", LabStage.MODE_COLLAPSE);
     private final LongProperty seed = new SimpleLongProperty(this, "seed");
     /** Target steps per second; the lab runs slower when a step takes longer. Shared: the lab's loop paces by it. */
     private final SharedProperty.OfDouble speed = new SharedProperty.OfDouble(this, "speed", 120);
@@ -123,8 +132,10 @@ public final class GanLabViewModel implements CurveSource {
         show(LabSettings.vanilla());
         // Settings that need new networks start the lab over; the rest reach the running lab at once.
         List<ObservableValue<?>> all = List.of(noiseSize, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k,
-                unrolled, unrollSteps, minibatch, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed);
+                unrolled, unrollSteps, minibatch, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed,
+                generatorSgd);
         all.forEach(p -> p.addListener((o, a, b) -> settingsChanged()));
+        stage.addListener((o, a, b) -> show(b.baseline()));
         distribution.addListener((o, a, b) -> reset());
         showMap.addListener((o, a, b) -> layersChanged());
         showArrows.addListener((o, a, b) -> layersChanged());
@@ -151,6 +162,8 @@ public final class GanLabViewModel implements CurveSource {
         learningRateG.set(s.learningRateG());
         batch.set(s.batch());
         seed.set(s.seed());
+        gradientPenalty = s.gradientPenalty();
+        generatorSgd.set(s.generatorSgd());
     }
 
     /** The settings as the properties hold them; IllegalArgumentException for a nonsense value. */
@@ -158,7 +171,7 @@ public final class GanLabViewModel implements CurveSource {
         return new LabSettings(noiseSize.get(), gWidth.get(), gDepth.get(), dWidth.get(), dDepth.get(), dDropout.get(),
                 generatorLoss.get(), k.get(), unrolled.get(), unrollSteps.get(),
                 minibatch.get() ? LabVariant.MINIBATCH_KERNELS : 0, wgan.get(), clip.get(), nCritic.get(),
-                learningRateD.get(), learningRateG.get(), batch.get(), seed.get());
+                learningRateD.get(), learningRateG.get(), batch.get(), seed.get(), gradientPenalty, generatorSgd.get());
     }
 
     private Distribution2D target() {
@@ -243,9 +256,9 @@ public final class GanLabViewModel implements CurveSource {
         runner.apply(next);
     }
 
-    /** The baseline settings; the lab starts over with them. */
+    /** The chosen stage's baseline settings; the lab starts over with them. */
     public void restoreDefaults() {
-        show(LabSettings.vanilla());
+        show(stage.get().baseline());
     }
 
     /** A layer switched on while paused is computed at once; while playing, the next refresh brings it. */
@@ -392,6 +405,8 @@ public final class GanLabViewModel implements CurveSource {
     public DoubleProperty learningRateDProperty() { return learningRateD; }
     public DoubleProperty learningRateGProperty() { return learningRateG; }
     public IntegerProperty batchProperty() { return batch; }
+    public BooleanProperty generatorSgdProperty() { return generatorSgd; }
+    public ObjectProperty<LabStage> stageProperty() { return stage; }
     public LongProperty seedProperty() { return seed; }
     public DoubleProperty speedProperty() { return speed; }
     public BooleanProperty showMapProperty() { return showMap; }

@@ -233,6 +233,9 @@ final class LabRunner {
         long s = lab.steps();
         curves.queue(GanLabViewModel.D_LOSS, s, l.dLoss());
         curves.queue(GanLabViewModel.G_LOSS, s, l.gLoss());
+        if (Double.isFinite(l.generatorGradientNorm())) {
+            curves.queue(GanLabViewModel.G_GRADIENT, s, l.generatorGradientNorm());
+        }
     }
 
     private void diverged(TrainingDivergedException e) {

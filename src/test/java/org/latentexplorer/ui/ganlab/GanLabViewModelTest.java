@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.latentexplorer.engine.ganlab.LabSettings;
+import org.latentexplorer.engine.ganlab.LabStage;
 import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.ui.training.FxTestSupport;
 import org.latentexplorer.ui.base.I18n;
@@ -88,6 +90,27 @@ class GanLabViewModelTest {
         assertThat(onFx(() -> vm.curve(GanLabViewModel.G_LOSS).size())).isGreaterThan(1);
         assertThat(onFx(() -> vm.stepsPerSecondProperty().get())).isPositive();
         assertThat(onFx(() -> vm.playingProperty().get())).isFalse();
+    }
+
+    @Test
+    void theVanishingGradientStageSetsItsBaselineAndItsGeneratorGradientIsACurve() throws Exception {
+        fx(() -> vm.stageProperty().set(LabStage.VANISHING_GRADIENT));
+        LabSettings expected = LabStage.VANISHING_GRADIENT.baseline();
+        waitUntil(30, () -> vm.settings().equals(expected) && vm.stepProperty().get() == 0);
+        assertThat(onFx(() -> vm.generatorSgdProperty().get())).isTrue();
+        assertThat(onFx(() -> vm.kProperty().get())).isEqualTo(expected.k());
+        fx(vm::play);
+        snapshotAfter(30);
+        fx(vm::pause);
+        java.util.List<Double> norms = onFx(() -> vm.curve(GanLabViewModel.G_GRADIENT).stream()
+                .map(d -> d.getYValue().doubleValue()).toList());
+        assertThat(norms).isNotEmpty().allMatch(n -> Double.isFinite(n) && n >= 0);
+        // Back to the defaults means back to this stage's baseline, not the other's.
+        fx(vm::restoreDefaults);
+        assertThat(onFx(() -> vm.settings())).isEqualTo(expected);
+        fx(() -> vm.stageProperty().set(LabStage.MODE_COLLAPSE));
+        assertThat(onFx(() -> vm.settings())).isEqualTo(LabStage.MODE_COLLAPSE.baseline());
+        assertThat(onFx(() -> vm.generatorSgdProperty().get())).isFalse();
     }
 
     @Test
