@@ -61,27 +61,4 @@ public final class StoredValues {
         }
         return l;
     }
-
-    /** Images in [0, 1] as one byte a pixel, Base64: a quarter of the floats' size, and what a screen shows of them. */
-    public static String bytes(List<float[]> images) {
-        int per = images.isEmpty() ? 0 : images.get(0).length;
-        byte[] b = new byte[images.size() * per];
-        for (int i = 0; i < images.size(); i++) {
-            float[] img = images.get(i);
-            for (int j = 0; j < per; j++) {
-                b[i * per + j] = (byte) Math.round(Math.max(0f, Math.min(1f, img[j])) * 255);
-            }
-        }
-        return java.util.Base64.getEncoder().encodeToString(b);
-    }
-
-    /** The pixels {@link #bytes} stored, back in [0, 1]; IllegalArgumentException when it is not Base64. */
-    public static float[] pixels(String base64) {
-        byte[] b = java.util.Base64.getDecoder().decode(base64);
-        float[] f = new float[b.length];
-        for (int i = 0; i < b.length; i++) {
-            f[i] = (b[i] & 0xff) / 255f;
-        }
-        return f;
-    }
 }

@@ -29,6 +29,7 @@ import org.latentexplorer.engine.gan.Gan;
 import org.latentexplorer.engine.gan.GanConfig;
 import org.latentexplorer.engine.gan.Noise;
 import org.latentexplorer.engine.gan.QualityReference;
+import org.latentexplorer.engine.gan.SampleTimeline;
 import org.latentexplorer.engine.gan.SampleQuality;
 import org.latentexplorer.engine.store.ModelStore;
 import org.latentexplorer.ui.base.Background;
@@ -45,12 +46,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * while training with a timeline of earlier snapshots, and quality numbers from the shipped classifier.
  */
 public final class GanViewModel extends TrainingViewModel {
-    static final int GRID = 64;
+    static final int GRID = SampleTimeline.GRID;
     static final int GRID_COLUMNS = 8;
     static final int TIMELINE_MAX = 240;
     static final int QUALITY_SAMPLES = 1000;
     static final long QUALITY_EVERY_STEPS = 250;
-    private static final long FIXED_NOISE_SEED = 20_140_610; // the same z all along, so the grid shows one set of samples learning
     private static final long QUALITY_NOISE_SEED = 99;
 
     /** One published sample grid, for scrubbing back. */
@@ -180,39 +180,20 @@ public final class GanViewModel extends TrainingViewModel {
     /** The timeline of sample grids (one byte a pixel) and where the learner left its slider. */
     @Override
     protected Map<String, Object> viewState() {
-        List<Map<String, Object>> frames = new java.util.ArrayList<>();
-        for (Snapshot s : timeline) {
-            frames.add(Map.of("step", s.step(), "rows", s.samples().rows(), "cols", s.samples().cols(),
-                    "pixels", StoredValues.bytes(s.samples().images())));
-        }
-        return Map.of("timeline", frames, "timeline_index", timelineIndex.get());
+        return SampleTimeline.stored(timeline.stream().map(s -> new SampleTimeline.Frame(s.step(), s.samples().rows(),
+                s.samples().cols(), s.samples().images())).toList(), timelineIndex.get());
     }
 
+    /** A damaged frame is left out; the others still show how the samples grew. */
     @Override
     protected void applyViewState(Map<String, Object> view) {
-        if (!(view.get("timeline") instanceof List<?> frames) || frames.isEmpty()) {
+        List<SampleTimeline.Frame> frames = SampleTimeline.restored(view);
+        if (frames.isEmpty()) {
             return;
         }
-        List<Snapshot> restored = new java.util.ArrayList<>();
-        for (Object f : frames) {
-            if (f instanceof Map<?, ?> frame && frame.get("pixels") instanceof String pixels) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = (Map<String, Object>) frame;
-                int rows = StoredValues.integer(m, "rows", 28);
-                int cols = StoredValues.integer(m, "cols", 28);
-                try {
-                    float[] values = StoredValues.pixels(pixels);
-                    if (rows > 0 && cols > 0 && values.length > 0 && values.length % (rows * cols) == 0) {
-                        restored.add(new Snapshot((long) StoredValues.number(m, "step", 0),
-                                ImageGrid.of(values, rows, cols)));
-                    }
-                } catch (IllegalArgumentException notBase64) {
-                    // A damaged frame is left out; the others still show how the samples grew.
-                }
-            }
-        }
-        timeline.setAll(restored);
-        timelineIndex.set(Math.min(StoredValues.integer(view, "timeline_index", restored.size() - 1), restored.size() - 1));
+        timeline.setAll(frames.stream().map(f -> new Snapshot(f.step(), new ImageGrid(f.images(), f.rows(), f.cols())))
+                .toList());
+        timelineIndex.set(SampleTimeline.restoredIndex(view, frames.size()));
     }
 
     @Override
@@ -270,7 +251,7 @@ public final class GanViewModel extends TrainingViewModel {
             return;
         }
         if (fixedNoise == null || fixedNoise.columns() != gan.latentSize() || inferenceStep == 0) {
-            fixedNoise = gan.noise(GRID, FIXED_NOISE_SEED);
+            fixedNoise = SampleTimeline.fixedNoise(gan);
         }
         ImageGrid grid = ImageGrid.of(Tensors.toFloats(gan.decode(fixedNoise)), heldOut.rows(), heldOut.cols());
         long step = inferenceStep;
