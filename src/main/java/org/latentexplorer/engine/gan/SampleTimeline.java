@@ -40,6 +40,16 @@ public final class SampleTimeline {
         this.max = max;
     }
 
+    /**
+     * The step of frame i of a timeline of {@code frames} over a run: spaced by the square of i, so the first frames,
+     * where the samples change most, are steps apart and the last ones hundreds (48 frames over 14,200 steps: 6, 25,
+     * 58, ... 1,446 at the 15th).
+     */
+    public static long frameStep(int i, int frames, long totalSteps) {
+        double share = Math.min(1, (double) i / (frames - 1));
+        return Math.max(i, Math.round(totalSteps * share * share));
+    }
+
     /** The fixed noise the frames are drawn from, for this Generator's noise size and distribution. */
     public static INDArray fixedNoise(Gan gan) {
         return gan.noise(GRID, FIXED_NOISE_SEED);

@@ -49,14 +49,7 @@ public final class TrainingHistory implements TrainerListener {
         }
     }
 
-    /**
-     * The step of frame i of {@link #MAX_FRAMES}: spaced by the square of i, so the first frames, where the samples
-     * change most, are steps apart and the last ones hundreds (for 14,200 steps: 6, 25, 58, ... 1,446 at the 15th).
-     */
-    static long frameStep(int i, long totalSteps) {
-        double share = (double) i / (MAX_FRAMES - 1);
-        return Math.max(i, Math.round(totalSteps * share * share));
-    }
+
 
     /** The key a curve is stored under: the split, then the loss term, as the sections' charts name them. */
     public static String key(String split, String term) {
@@ -66,7 +59,7 @@ public final class TrainingHistory implements TrainerListener {
     @Override
     public void onStep(StepEvent e) {
         add(TRAIN, e.step(), e.train());
-        if (gan != null && frames < MAX_FRAMES && e.step() >= frameStep(frames, totalSteps)) {
+        if (gan != null && frames < MAX_FRAMES && e.step() >= SampleTimeline.frameStep(frames, MAX_FRAMES, totalSteps)) {
             timeline.add(SampleTimeline.draw(gan, noise, e.step(), side));
             frames++;
         }

@@ -90,6 +90,8 @@ public final class GanViewModel extends TrainingViewModel {
     private ImageSet heldOut;
     private QualityReference reference;
     private INDArray fixedNoise;
+    /** Whether the timeline's last frame is the newest snapshot kept only until the next; UI thread. */
+    private boolean lastFrameTransient;
     private long lastQualityStep = Long.MIN_VALUE;
 
     public GanViewModel(I18n i18n, Background background) {
@@ -193,6 +195,7 @@ public final class GanViewModel extends TrainingViewModel {
         }
         timeline.setAll(frames.stream().map(f -> new Snapshot(f.step(), new ImageGrid(f.images(), f.rows(), f.cols())))
                 .toList());
+        lastFrameTransient = false;
         timelineIndex.set(SampleTimeline.restoredIndex(view, frames.size()));
     }
 
@@ -258,6 +261,7 @@ public final class GanViewModel extends TrainingViewModel {
         publish(() -> {
             if (step == 0) {
                 timeline.clear();
+                lastFrameTransient = false;
             }
             samples.set(grid);
             addToTimeline(new Snapshot(step, grid));
@@ -278,18 +282,20 @@ public final class GanViewModel extends TrainingViewModel {
         }
     }
 
-    /** Keeps at most TIMELINE_MAX entries: every other old one goes, the newest always stays. */
+    /**
+     * Keeps the frames due by the run's schedule (dense at the start, where the samples change most; at most
+     * TIMELINE_MAX over a run) and, after them, the newest snapshot, which the next one replaces unless it was due.
+     */
     private void addToTimeline(Snapshot s) {
-        if (timeline.size() >= TIMELINE_MAX) {
-            java.util.List<Snapshot> kept = new java.util.ArrayList<>();
-            for (int i = 0; i < timeline.size(); i += 2) {
-                kept.add(timeline.get(i));
-            }
-            kept.add(s);
-            timeline.setAll(kept);
+        int scheduled = lastFrameTransient ? timeline.size() - 1 : timeline.size();
+        boolean due = scheduled < TIMELINE_MAX
+                && s.step() >= SampleTimeline.frameStep(scheduled, TIMELINE_MAX, totalStepsProperty().get());
+        if (lastFrameTransient) {
+            timeline.set(timeline.size() - 1, s);
         } else {
             timeline.add(s);
         }
+        lastFrameTransient = !due;
     }
 
     public ObjectProperty<Architecture> architectureProperty() { return architecture; }
