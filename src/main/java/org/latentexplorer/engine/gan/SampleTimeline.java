@@ -1,6 +1,7 @@
 package org.latentexplorer.engine.gan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +30,7 @@ public final class SampleTimeline {
         }
     }
 
-    private final int max;
-    private final List<Frame> frames = new ArrayList<>();
-
-    /** A timeline of at most {@code max} frames (at least 2). */
-    public SampleTimeline(int max) {
-        if (max < 2) {
-            throw new IllegalArgumentException("a timeline needs room for at least 2 frames, got " + max);
-        }
-        this.max = max;
+    private SampleTimeline() {
     }
 
     /**
@@ -57,30 +50,7 @@ public final class SampleTimeline {
 
     /** The Generator's samples of {@code noise} at this step, as one frame of side × side images. */
     public static Frame draw(Gan gan, INDArray noise, long step, int side) {
-        float[] pixels = Tensors.toFloats(gan.decode(noise));
-        int per = side * side;
-        List<float[]> images = new ArrayList<>(pixels.length / per);
-        for (int i = 0; i < pixels.length / per; i++) {
-            images.add(java.util.Arrays.copyOfRange(pixels, i * per, (i + 1) * per));
-        }
-        return new Frame(step, side, side, images);
-    }
-
-    /** Adds a frame; when full, every other old frame goes, so the frames stay spread over the run and the newest stays. */
-    public void add(Frame f) {
-        if (frames.size() >= max) {
-            List<Frame> kept = new ArrayList<>();
-            for (int i = 0; i < frames.size(); i += 2) {
-                kept.add(frames.get(i));
-            }
-            frames.clear();
-            frames.addAll(kept);
-        }
-        frames.add(f);
-    }
-
-    public List<Frame> frames() {
-        return List.copyOf(frames);
+        return new Frame(step, side, side, images(Tensors.toFloats(gan.decode(noise)), side * side));
     }
 
     /** The frames as view state (each image one byte a pixel, Base64), with the frame the slider is at. */
@@ -112,11 +82,7 @@ public final class SampleTimeline {
                     float[] values = pixels(pixels);
                     int per = rows * cols;
                     if (rows > 0 && cols > 0 && values.length > 0 && values.length % per == 0) {
-                        List<float[]> images = new ArrayList<>();
-                        for (int i = 0; i < values.length / per; i++) {
-                            images.add(java.util.Arrays.copyOfRange(values, i * per, (i + 1) * per));
-                        }
-                        restored.add(new Frame(step.longValue(), rows, cols, images));
+                        restored.add(new Frame(step.longValue(), rows, cols, images(values, per)));
                     }
                 } catch (IllegalArgumentException notBase64) {
                     // Left out, as a frame of the wrong size is.
@@ -130,6 +96,15 @@ public final class SampleTimeline {
     public static int restoredIndex(Map<String, Object> view, int frames) {
         int i = view.get(INDEX) instanceof Number n ? n.intValue() : frames - 1;
         return i < 0 || i >= frames ? frames - 1 : i;
+    }
+
+    /** Consecutive images of {@code per} pixels each, cut out of one array. */
+    private static List<float[]> images(float[] pixels, int per) {
+        List<float[]> images = new ArrayList<>(pixels.length / per);
+        for (int i = 0; i < pixels.length / per; i++) {
+            images.add(Arrays.copyOfRange(pixels, i * per, (i + 1) * per));
+        }
+        return images;
     }
 
     /** Images in [0, 1] as one byte a pixel, Base64: a quarter of the floats' size, and what a screen shows of them. */

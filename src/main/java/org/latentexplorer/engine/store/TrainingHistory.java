@@ -27,11 +27,9 @@ public final class TrainingHistory implements TrainerListener {
     private final Map<String, List<double[]>> curves = new LinkedHashMap<>();
     private final Gan gan;
     private final INDArray noise;
-    private final SampleTimeline timeline = new SampleTimeline(MAX_FRAMES);
+    private final List<SampleTimeline.Frame> frames = new ArrayList<>();
     private final long totalSteps;
     private final int side;
-    /** The frames drawn so far; frame i is drawn at {@link #frameStep}(i). */
-    private int frames;
 
     /**
      * @param model the model being trained, before its first step (a GAN's untrained samples are the first frame)
@@ -44,8 +42,7 @@ public final class TrainingHistory implements TrainerListener {
         this.totalSteps = totalSteps;
         this.noise = gan == null ? null : SampleTimeline.fixedNoise(gan);
         if (gan != null) {
-            timeline.add(SampleTimeline.draw(gan, noise, 0, side));
-            frames = 1;
+            frames.add(SampleTimeline.draw(gan, noise, 0, side));
         }
     }
 
@@ -59,9 +56,9 @@ public final class TrainingHistory implements TrainerListener {
     @Override
     public void onStep(StepEvent e) {
         add(TRAIN, e.step(), e.train());
-        if (gan != null && frames < MAX_FRAMES && e.step() >= SampleTimeline.frameStep(frames, MAX_FRAMES, totalSteps)) {
-            timeline.add(SampleTimeline.draw(gan, noise, e.step(), side));
-            frames++;
+        if (gan != null && frames.size() < MAX_FRAMES
+                && e.step() >= SampleTimeline.frameStep(frames.size(), MAX_FRAMES, totalSteps)) {
+            frames.add(SampleTimeline.draw(gan, noise, e.step(), side));
         }
     }
 
@@ -106,7 +103,6 @@ public final class TrainingHistory implements TrainerListener {
         if (gan == null) {
             return Map.of();
         }
-        List<SampleTimeline.Frame> frames = timeline.frames();
         return SampleTimeline.stored(frames, frames.size() - 1);
     }
 }

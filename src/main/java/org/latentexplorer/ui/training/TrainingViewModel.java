@@ -27,6 +27,7 @@ import org.latentexplorer.engine.store.ExperimentFile;
 import org.latentexplorer.engine.store.HistoryFile;
 import org.latentexplorer.engine.store.ModelStore;
 import org.latentexplorer.engine.store.Models;
+import org.latentexplorer.engine.store.TrainingHistory;
 import org.latentexplorer.ui.base.Background;
 import org.latentexplorer.ui.base.CurveSource;
 import org.latentexplorer.ui.base.CurveStore;
@@ -46,8 +47,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public abstract class TrainingViewModel implements CurveSource {
     public static final int UPDATES_PER_SECOND = 20;
-    public static final String TRAIN = "train";
-    public static final String HELD_OUT = "heldout";
+    /** The splits' names in curve keys, as a shipped model's history names them. */
+    public static final String TRAIN = TrainingHistory.TRAIN;
+    public static final String HELD_OUT = TrainingHistory.HELD_OUT;
 
     protected final I18n i18n;
     protected final Background background;
