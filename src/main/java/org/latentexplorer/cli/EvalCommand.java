@@ -14,7 +14,6 @@ import org.latentexplorer.engine.ae.ClusterScores;
 import org.latentexplorer.engine.ae.Denoising;
 import org.latentexplorer.engine.ae.KMeans;
 import org.latentexplorer.engine.core.Classifier;
-import org.latentexplorer.engine.core.DataSource;
 import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.Nd4jRuntime;
 import org.latentexplorer.engine.core.Trainer;
@@ -129,12 +128,11 @@ final class EvalCommand implements Callable<Integer> {
 
     /** A GAN's samples scored by the shipped classifier of its data set, beside what real data scores. */
     private static void putQuality(Map<String, Object> out, Gan gan, Split split, String spec) throws Exception {
-        String name = Classifier.KIND + "-" + spec;
-        if (!DataSource.isBundled(spec) || !ModelStore.bundledExists(name)) {
+        QualityReference reference = ModelStore.bundledQualityReference(spec, split);
+        if (reference == null) {
             return;
         }
-        QualityReference reference = QualityReference.of(ModelStore.loadBundledClassifier(name), split);
-        SampleQuality.Report r = reference.score(gan.sample(QUALITY_SAMPLES, QUALITY_SEED));
+        SampleQuality.Report r = reference.score(gan);
         out.put("class_histogram", r.histogram());
         out.put("classes_covered", r.classesCovered());
         out.put("inception_score", r.inceptionScore());
@@ -142,7 +140,4 @@ final class EvalCommand implements Callable<Integer> {
         out.put("frechet_distance", r.frechetDistance());
         out.put("frechet_distance_real", reference.realFrechetDistance());
     }
-
-    static final int QUALITY_SAMPLES = 1000;
-    static final long QUALITY_SEED = 99;
 }

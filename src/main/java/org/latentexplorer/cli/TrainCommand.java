@@ -27,6 +27,7 @@ import org.latentexplorer.engine.core.TrainerListener;
 import org.latentexplorer.engine.core.TrainingCheck;
 import org.latentexplorer.engine.core.TrainingConfig;
 import org.latentexplorer.engine.core.TrainingDivergedException;
+import org.latentexplorer.engine.gan.Gan;
 import org.latentexplorer.engine.gan.GanConfig;
 import org.latentexplorer.engine.gan.QualityReference;
 import org.latentexplorer.engine.store.Experiment;
@@ -89,6 +90,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--reconstruction", description = "vae only: bce or squared_error (default: bce)")
     String reconstruction;
+
+    @Option(names = "--d-dropout", description = "gan and dcgan only: dropout probability on the Discriminator's hidden"
+            + " layers, 0 to 0.9 (default: 0)")
+    Double dDropout;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of the weights and batch order (default: ${DEFAULT-VALUE})")
     long seed;
@@ -157,6 +162,10 @@ final class TrainCommand implements Callable<Integer> {
             BadOption.inRange("--codebook-size", codebookSize, 2, VqVaeConfig.MAX_CODEBOOK_SIZE);
         }
         onlyFor("--restart-dead-codes", restartDeadCodes, kindId, is(kindId, ModelKind.VQVAE));
+        onlyFor("--d-dropout", dDropout, kindId, is(kindId, ModelKind.GAN) || is(kindId, ModelKind.DCGAN));
+        if (dDropout != null) {
+            BadOption.inRange("--d-dropout", dDropout, 0, 0.9);
+        }
         onlyFor("--reconstruction", reconstruction, kindId, is(kindId, ModelKind.VAE));
         if (reconstruction != null) {
             BadOption.choice("--reconstruction", reconstruction, Reconstruction.values(),
@@ -212,6 +221,9 @@ final class TrainCommand implements Callable<Integer> {
             settings.put(GanConfig.LEARNING_RATE_D_SETTING, learningRate);
             settings.put(GanConfig.LEARNING_RATE_G_SETTING, learningRate);
         }
+        if (dDropout != null) {
+            settings.put(GanConfig.D_DROPOUT_SETTING, dDropout);
+        }
         return settings;
     }
 
@@ -225,6 +237,11 @@ final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(model, split.train(), split.heldOut(), config);
         TrainingHistory history = new TrainingHistory(model, trainer.totalSteps(), split.train().rows());
         trainer.addListener(history);
+        QualityReference quality = ModelStore.bundledQualityReference(spec, split);
+        if (quality != null && model instanceof Gan) {
+            // About 50 scores over the run, at epoch ends: the quality curve the GAN section opens with.
+            history.scoreQuality(quality, trainer.batchesPerEpoch() * (long) Math.ceil(epochs / 50.0));
+        }
         long reportEvery = Math.max(1, trainer.batchesPerEpoch() / 4);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         trainer.addListener(new TrainerListener() {
@@ -239,7 +256,9 @@ final class TrainCommand implements Callable<Integer> {
             @Override
             public void onEval(EvalEvent e) {
                 if (e.step() % trainer.batchesPerEpoch() == 0) {
-                    System.out.printf("epoch %d done  held-out %s%n", e.epoch(), format(e.heldOut()));
+                    LossTerms q = history.latestQuality();
+                    System.out.printf("epoch %d done  held-out %s%s%n", e.epoch(), format(e.heldOut()),
+                            q == null ? "" : "  quality " + format(q));
                 }
             }
 

@@ -58,7 +58,7 @@ class QualityCliTest {
         for (JsonNode n : json.get("class_histogram")) {
             histogramTotal += n.asInt();
         }
-        assertThat(histogramTotal).isEqualTo(EvalCommand.QUALITY_SAMPLES);
+        assertThat(histogramTotal).isEqualTo(org.latentexplorer.engine.gan.QualityReference.SAMPLES);
         assertThat(json.get("frechet_distance").asDouble()).isGreaterThan(json.get("frechet_distance_real").asDouble());
         assertThat(json.get("inception_score_real").asDouble()).isCloseTo(9.07, within(0.01));
     }

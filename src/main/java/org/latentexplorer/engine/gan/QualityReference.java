@@ -13,6 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record QualityReference(Classifier classifier, INDArray heldOutFeatures, double realInceptionScore,
         double realFrechetDistance) {
+    /** Samples each score is measured on, from one fixed noise seed: the app, {@code train} and {@code eval} agree. */
+    public static final int SAMPLES = 1000;
+    public static final long NOISE_SEED = 99;
 
     public static QualityReference of(Classifier classifier, Split split) {
         ImageSet heldOut = split.heldOut();
@@ -32,6 +35,11 @@ public record QualityReference(Classifier classifier, INDArray heldOutFeatures, 
             idx[i] = i;
         }
         return Tensors.rows(set.gather(idx), n);
+    }
+
+    /** Scores the generator's {@link #SAMPLES} samples of the fixed noise seed. */
+    public SampleQuality.Report score(Gan gan) {
+        return score(gan.sample(SAMPLES, NOISE_SEED));
     }
 
     /** Scores samples (pixels in [0, 1]) against the held-out images. */

@@ -14,8 +14,11 @@ import java.nio.file.Path;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.latentexplorer.data.AtomicFiles;
+import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.core.Classifier;
+import org.latentexplorer.engine.core.DataSource;
 import org.latentexplorer.engine.core.GenerativeModel;
+import org.latentexplorer.engine.gan.QualityReference;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -156,6 +159,18 @@ public final class ModelStore {
     /** A shipped classifier, by its base name (for example {@code classifier-mnist}). */
     public static Classifier loadBundledClassifier(String name) throws ModelFileException {
         return loadBundled(name, CLASSIFIER);
+    }
+
+    /**
+     * What a GAN's samples on this data set are scored against: the shipped classifier of a bundled data set and its
+     * real-data figures; null for a data set without one (a user's own), whose samples go unscored.
+     */
+    public static QualityReference bundledQualityReference(String dataSpec, Split split) throws ModelFileException {
+        String name = Classifier.KIND + "-" + dataSpec;
+        if (!DataSource.isBundled(dataSpec) || !bundledExists(name)) {
+            return null;
+        }
+        return QualityReference.of(loadBundledClassifier(name), split);
     }
 
     private static <T> T loadBundled(String name, Reader<T> reader) throws ModelFileException {

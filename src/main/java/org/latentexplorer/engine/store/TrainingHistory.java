@@ -1,6 +1,7 @@
 package org.latentexplorer.engine.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +9,15 @@ import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.LossTerms;
 import org.latentexplorer.engine.core.TrainerListener;
 import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.gan.QualityReference;
+import org.latentexplorer.engine.gan.SampleQuality;
 import org.latentexplorer.engine.gan.SampleTimeline;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A run's history as it trains, for a model that ships with it: each loss term's curve on the training batches and on
  * the held-out set, keyed and thinned as the app's charts keep them, and for a GAN the timeline of samples of one
- * fixed noise. The Trainer's thread calls it; read it once the run has ended.
+ * fixed noise and, when asked, its sample quality. The Trainer's thread calls it; read it once the run has ended.
  */
 public final class TrainingHistory implements TrainerListener {
     /** Points a curve keeps, in a history and in a section's chart: when a curve has more, every other point goes. */
@@ -23,6 +26,14 @@ public final class TrainingHistory implements TrainerListener {
     public static final int MAX_FRAMES = 48;
     public static final String TRAIN = "train";
     public static final String HELD_OUT = "heldout";
+    /** A GAN's sample quality over the run, scored by the data set's classifier: {@link #QUALITY_TERMS}. */
+    public static final String QUALITY = "quality";
+    public static final String CLASSES_COVERED = "classes_covered";
+    public static final String SMALLEST_CLASS = "smallest_class_share";
+    public static final String INCEPTION_SCORE = "inception_score";
+    public static final String FRECHET_DISTANCE = "frechet_distance";
+    public static final List<String> QUALITY_TERMS = List.of(CLASSES_COVERED, SMALLEST_CLASS, INCEPTION_SCORE,
+            FRECHET_DISTANCE);
 
     private final Map<String, List<double[]>> curves = new LinkedHashMap<>();
     private final Gan gan;
@@ -30,6 +41,9 @@ public final class TrainingHistory implements TrainerListener {
     private final List<SampleTimeline.Frame> frames = new ArrayList<>();
     private final long totalSteps;
     private final int side;
+    private QualityReference quality;
+    private long qualityEvery;
+    private LossTerms latestQuality;
 
     /**
      * @param model the model being trained, before its first step (a GAN's untrained samples are the first frame)
@@ -46,7 +60,22 @@ public final class TrainingHistory implements TrainerListener {
         }
     }
 
+    /**
+     * Also scores a GAN's samples every {@code everySteps} steps and at the last, as its section does while it
+     * trains, so the run's quality curve ships with it. Call before the run starts.
+     */
+    public void scoreQuality(QualityReference reference, long everySteps) {
+        if (everySteps < 1) {
+            throw new IllegalArgumentException("quality needs a positive interval, got " + everySteps);
+        }
+        this.quality = gan == null ? null : reference;
+        this.qualityEvery = everySteps;
+    }
 
+    /** The latest quality scores, or null before the first (or for a model that is no GAN). */
+    public LossTerms latestQuality() {
+        return latestQuality;
+    }
 
     /** The key a curve is stored under: the split, then the loss term, as the sections' charts name them. */
     public static String key(String split, String term) {
@@ -60,6 +89,20 @@ public final class TrainingHistory implements TrainerListener {
                 && e.step() >= SampleTimeline.frameStep(frames.size(), MAX_FRAMES, totalSteps)) {
             frames.add(SampleTimeline.draw(gan, noise, e.step(), side));
         }
+        if (quality != null && (e.step() % qualityEvery == 0 || e.step() == totalSteps)) {
+            latestQuality = qualityTerms(quality.score(gan));
+            add(QUALITY, e.step(), latestQuality);
+        }
+    }
+
+    private static LossTerms qualityTerms(SampleQuality.Report r) {
+        int[] histogram = r.histogram();
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(CLASSES_COVERED, (double) r.classesCovered());
+        m.put(SMALLEST_CLASS, (double) Arrays.stream(histogram).min().orElse(0) / Arrays.stream(histogram).sum());
+        m.put(INCEPTION_SCORE, r.inceptionScore());
+        m.put(FRECHET_DISTANCE, r.frechetDistance());
+        return LossTerms.of(m);
     }
 
     @Override

@@ -19,7 +19,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.Split;
-import org.latentexplorer.engine.core.Classifier;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.GeneratorLoss;
 import org.latentexplorer.engine.core.ModelKind;
@@ -49,9 +48,7 @@ public final class GanViewModel extends TrainingViewModel {
     static final int GRID = SampleTimeline.GRID;
     static final int GRID_COLUMNS = 8;
     static final int TIMELINE_MAX = 240;
-    static final int QUALITY_SAMPLES = 1000;
     static final long QUALITY_EVERY_STEPS = 250;
-    private static final long QUALITY_NOISE_SEED = 99;
 
     /** One published sample grid, for scrubbing back. */
     public record Snapshot(long step, ImageGrid samples) {
@@ -227,11 +224,9 @@ public final class GanViewModel extends TrainingViewModel {
     @Override
     protected void onDataChanged(Split split) throws java.io.IOException {
         heldOut = split.heldOut();
-        reference = null;
-        String name = Classifier.KIND + "-" + dataSpec;
-        if (org.latentexplorer.engine.core.DataSource.isBundled(dataSpec) && ModelStore.bundledExists(name)) {
-            QualityReference r = QualityReference.of(ModelStore.loadBundledClassifier(name), split);
-            reference = r;
+        QualityReference r = ModelStore.bundledQualityReference(dataSpec, split);
+        reference = r;
+        if (r != null) {
             background.ui(() -> {
                 realInceptionScore.set(r.realInceptionScore());
                 realFrechetDistance.set(r.realFrechetDistance());
@@ -271,7 +266,7 @@ public final class GanViewModel extends TrainingViewModel {
         }
         if (reference != null && (step - lastQualityStep >= QUALITY_EVERY_STEPS || step == 0)) {
             lastQualityStep = step;
-            SampleQuality.Report r = reference.score(gan.sample(QUALITY_SAMPLES, QUALITY_NOISE_SEED));
+            SampleQuality.Report r = reference.score(gan);
             publish(() -> {
                 histogram.set(r.histogram());
                 classesCovered.set(r.classesCovered());

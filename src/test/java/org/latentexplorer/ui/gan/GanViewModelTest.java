@@ -50,7 +50,7 @@ class GanViewModelTest {
         assertThat(onFx(() -> vm.frechetDistanceProperty().get()))
                 .isGreaterThan(onFx(() -> vm.realFrechetDistanceProperty().get()));
         int[] histogram = onFx(() -> vm.histogramProperty().get());
-        assertThat(java.util.Arrays.stream(histogram).sum()).isEqualTo(GanViewModel.QUALITY_SAMPLES);
+        assertThat(java.util.Arrays.stream(histogram).sum()).isEqualTo(org.latentexplorer.engine.gan.QualityReference.SAMPLES);
         assertThat(onFx(() -> vm.classesCoveredProperty().get())).isBetween(1, 10);
     }
 
