@@ -66,6 +66,7 @@ class HostileInputCliTest {
         trainRefused(List.of("vqvae", "--codebook-size", "0"), "--codebook-size", "2 to 1,024");
         trainRefused(List.of("vae", "--beta", "NaN"), "--beta", "0 to 1,000", "(got NaN)");
         trainRefused(List.of("vqvae", "--beta", "101"), "--beta", "0 to 100");
+        trainRefused(List.of("dcgan", "--d-dropout", "0.95"), "--d-dropout", "0 to 0.9");
         trainRefused(List.of("ae", "--input-noise", "masking", "--input-noise-level", "NaN"), "--input-noise-level",
                 "0 to 1");
         trainRefused(List.of("ae", "--threads", "0"), "--threads", "1 to 256");
@@ -101,6 +102,7 @@ class HostileInputCliTest {
         trainRefused(List.of("classifier", "--with-optimizer-state"), "--with-optimizer-state does not apply");
         trainRefused(List.of("ae", "--restart-dead-codes"), "--restart-dead-codes does not apply to ae");
         trainRefused(List.of("gan", "--reconstruction", "bce"), "--reconstruction does not apply to gan");
+        trainRefused(List.of("vae", "--d-dropout", "0.3"), "--d-dropout does not apply to vae");
         trainRefused(List.of("vae", "--input-noise-level", "0.2"), "--input-noise-level does not apply to vae");
         // Options that belong together.
         trainRefused(List.of("ae", "--input-noise", "masking"), "--input-noise needs --input-noise-level");

@@ -28,6 +28,7 @@ import org.latentexplorer.engine.core.GeneratorLoss;
 import org.latentexplorer.engine.gan.Architecture;
 import org.latentexplorer.engine.gan.Gan;
 import org.latentexplorer.engine.gan.Noise;
+import org.latentexplorer.engine.store.TrainingHistory;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.training.TrainingViewModel;
@@ -136,11 +137,15 @@ public final class GanView extends BorderPane implements ModelSectionView {
         LossChart outputs = new LossChart("gan-output-chart", vm, i18n, "gan.chart.outputs",
                 new LossChart.Curve(TrainingViewModel.TRAIN, Gan.D_REAL, "gan.curve.dReal"),
                 new LossChart.Curve(TrainingViewModel.TRAIN, Gan.D_FAKE, "gan.curve.dFake"));
-        for (LossChart chart : List.of(losses, outputs)) {
-            chart.setMinHeight(170);
+        // Classes covered and the Inception score share a scale of 0 to 10; the Fréchet distance is in the table.
+        LossChart quality = new LossChart("gan-quality-chart", vm, i18n, "gan.chart.quality",
+                new LossChart.Curve(TrainingHistory.QUALITY, TrainingHistory.CLASSES_COVERED, "gan.quality.covered"),
+                new LossChart.Curve(TrainingHistory.QUALITY, TrainingHistory.INCEPTION_SCORE, "gan.quality.is"));
+        for (LossChart chart : List.of(losses, outputs, quality)) {
+            chart.setMinHeight(150);
             VBox.setVgrow(chart, Priority.ALWAYS);
         }
-        VBox box = new VBox(6, losses, outputs);
+        VBox box = new VBox(6, losses, outputs, quality);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }

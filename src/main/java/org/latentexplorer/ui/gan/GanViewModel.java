@@ -31,6 +31,7 @@ import org.latentexplorer.engine.gan.QualityReference;
 import org.latentexplorer.engine.gan.SampleTimeline;
 import org.latentexplorer.engine.gan.SampleQuality;
 import org.latentexplorer.engine.store.ModelStore;
+import org.latentexplorer.engine.store.TrainingHistory;
 import org.latentexplorer.ui.base.Background;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
@@ -267,6 +268,12 @@ public final class GanViewModel extends TrainingViewModel {
         if (reference != null && (step - lastQualityStep >= QUALITY_EVERY_STEPS || step == 0)) {
             lastQualityStep = step;
             SampleQuality.Report r = reference.score(gan);
+            if (step > 0) {
+                // A run's quality curve, as a shipped model's history keeps it.
+                queuePoint(TrainingHistory.QUALITY, TrainingHistory.CLASSES_COVERED, step, r.classesCovered());
+                queuePoint(TrainingHistory.QUALITY, TrainingHistory.INCEPTION_SCORE, step, r.inceptionScore());
+                queuePoint(TrainingHistory.QUALITY, TrainingHistory.FRECHET_DISTANCE, step, r.frechetDistance());
+            }
             publish(() -> {
                 histogram.set(r.histogram());
                 classesCovered.set(r.classesCovered());

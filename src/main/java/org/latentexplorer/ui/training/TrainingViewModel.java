@@ -40,10 +40,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * loss curves and numbers, and the model in view (open, save, pre-trained at start). Training runs on the
  * Trainer's thread; loading, saving and decoding on this view model's {@link Background}; properties change only
  * on the UI thread, at most {@link #UPDATES_PER_SECOND} times a second. What the worker needs of the settings is
- * read on the UI thread when the work is asked for and handed to it. Subclasses say which kind of model
- * they train and what they draw from it. This class ties together the settings form ({@link TrainingSettings}), the
- * run and its status ({@link TrainingRun}), the curves ({@link CurveStore}), the model in view ({@link ModelSlot})
- * and experiment files ({@link TrainingExperiments}).
+ * read on the UI thread when the work is asked for and handed to it. Subclasses say which kind of model they
+ * train and what they draw from it. It ties together the settings form ({@link TrainingSettings}), the run and
+ * its status ({@link TrainingRun}), the curves ({@link CurveStore}), the model in view ({@link ModelSlot}) and
+ * experiment files ({@link TrainingExperiments}).
  */
 public abstract class TrainingViewModel implements CurveSource {
     public static final int UPDATES_PER_SECOND = 20;
@@ -93,9 +93,7 @@ public abstract class TrainingViewModel implements CurveSource {
     protected abstract void onInferenceChanged();
 
     /** Whether this section opens models of a kind; a section may show more than one. */
-    public boolean accepts(ModelKind k) {
-        return k == kind();
-    }
+    public boolean accepts(ModelKind k) { return k == kind(); }
 
     /** The model in view, for a section whose kinds all have an Encoder (its {@link #accepts} admits no GAN). */
     protected EncodingModel encodingInference() {
@@ -111,10 +109,7 @@ public abstract class TrainingViewModel implements CurveSource {
     protected void onModelAdopted(GenerativeModel adopted) {
     }
 
-    /**
-     * UI thread: sets the kind's own settings from their manifest names, the inverse of {@link #modelSettings()}; the
-     * kind tells a section that trains more than one which it was.
-     */
+    /** UI thread: sets the kind's own settings from their manifest names, the inverse of {@link #modelSettings()}. */
     protected void applyModelSettings(ModelKind kind, Map<String, Object> settings) {
     }
 
@@ -414,6 +409,11 @@ public abstract class TrainingViewModel implements CurveSource {
     @Override
     public ObservableList<XYChart.Data<Number, Number>> curve(String split, String term) {
         return curves.curve(split, term);
+    }
+
+    /** Any thread: a point of a curve the section measures itself (a GAN's quality), shown at the next update. */
+    protected void queuePoint(String split, String term, long step, double value) {
+        curves.queue(CurveStore.key(split, term), step, value);
     }
 
     /** The newest value of one loss term, train or held-out; NaN before there is one. UI thread. */

@@ -18,6 +18,8 @@ import org.latentexplorer.engine.core.TrainerListener.StepEvent;
 import org.latentexplorer.engine.gan.Architecture;
 import org.latentexplorer.engine.gan.Gan;
 import org.latentexplorer.engine.gan.GanConfig;
+import org.latentexplorer.engine.gan.QualityReference;
+import org.latentexplorer.engine.gan.SampleQuality;
 import org.latentexplorer.engine.gan.SampleTimeline;
 
 /** A run's history as the train command records and ships it: thinned curves, a GAN's timeline, one file. */
@@ -70,6 +72,36 @@ class TrainingHistoryTest {
         for (int i = 1; i < frames.size(); i++) {
             assertThat(frames.get(i).step()).isGreaterThan(frames.get(i - 1).step());
         }
+    }
+
+    @Test
+    void aGansQualityIsScoredAtItsIntervalAndTheLastStepAsEvalScoresIt() throws Exception {
+        Gan gan = new Gan(GanConfig.defaults(Architecture.MLP));
+        org.latentexplorer.data.Split split = org.latentexplorer.data.Split.of(
+                org.latentexplorer.data.BundledDataset.MNIST.load(), 500, 42);
+        QualityReference reference = ModelStore.bundledQualityReference("mnist", split);
+        TrainingHistory history = new TrainingHistory(gan, 25, 28);
+        history.scoreQuality(reference, 10);
+        assertThat(history.latestQuality()).isNull();
+        for (long s = 1; s <= 25; s++) {
+            history.onStep(step(s, 1));
+        }
+        List<double[]> covered = history.curves().get("quality:" + TrainingHistory.CLASSES_COVERED);
+        assertThat(covered).extracting(p -> p[0]).containsExactly(10.0, 20.0, 25.0);
+        // The last point is what eval reports for the same Generator: the same samples, the same classifier.
+        SampleQuality.Report now = reference.score(gan);
+        assertThat(covered.get(2)[1]).isEqualTo(now.classesCovered());
+        assertThat(history.latestQuality().get(TrainingHistory.FRECHET_DISTANCE)).isEqualTo(now.frechetDistance());
+        int[] h = now.histogram();
+        assertThat(history.latestQuality().get(TrainingHistory.SMALLEST_CLASS))
+                .isEqualTo((double) java.util.Arrays.stream(h).min().orElseThrow() / QualityReference.SAMPLES);
+        assertThat(history.curves().keySet()).contains("quality:" + TrainingHistory.INCEPTION_SCORE);
+
+        TrainingHistory notAGan = new TrainingHistory(new FakeModel(784, 2), 25, 28);
+        notAGan.scoreQuality(reference, 10);
+        notAGan.onStep(step(10, 1));
+        assertThat(notAGan.curves().keySet()).noneMatch(k -> k.startsWith("quality:"));
+        assertThatThrownBy(() -> history.scoreQuality(reference, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

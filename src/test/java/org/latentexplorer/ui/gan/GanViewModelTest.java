@@ -5,6 +5,7 @@ import static org.latentexplorer.ui.training.FxTestSupport.fx;
 import static org.latentexplorer.ui.training.FxTestSupport.onFx;
 import static org.latentexplorer.ui.training.FxTestSupport.waitUntil;
 
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.latentexplorer.engine.core.Trainer;
 import org.latentexplorer.engine.gan.Architecture;
 import org.latentexplorer.engine.gan.Gan;
+import org.latentexplorer.engine.store.TrainingHistory;
 import org.latentexplorer.ui.training.FxTestSupport;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
@@ -55,10 +57,12 @@ class GanViewModelTest {
     }
 
     @Test
-    void trainingRefreshesTheGridKeepsATimelineAndDrawsBothPlayersCurves() throws Exception {
+    void trainingRefreshesTheGridKeepsATimelineAndDrawsBothPlayersCurvesAndTheQualityCurve() throws Exception {
         ImageGrid shipped = onFx(() -> vm.samplesProperty().get());
         fx(() -> {
             vm.epochsProperty().set(1);
+            // 281 steps: past the first quality score at step 250.
+            vm.batchSizeProperty().set(32);
             vm.start();
         });
         waitUntil(180, () -> vm.stateProperty().get() == Trainer.State.FINISHED);
@@ -70,6 +74,12 @@ class GanViewModelTest {
         }
         double dReal = onFx(() -> vm.latest(TrainingViewModel.TRAIN, Gan.D_REAL).get());
         assertThat(dReal).isBetween(0.0, 1.0);
+        // The quality curve has the run's scores, and the table shows the newest of them.
+        waitUntil(30, () -> !vm.curve(TrainingHistory.QUALITY, TrainingHistory.CLASSES_COVERED).isEmpty());
+        var covered = onFx(() -> List.copyOf(vm.curve(TrainingHistory.QUALITY, TrainingHistory.CLASSES_COVERED)));
+        assertThat(covered.get(0).getXValue().longValue()).isGreaterThanOrEqualTo(GanViewModel.QUALITY_EVERY_STEPS);
+        assertThat(covered.get(covered.size() - 1).getYValue().intValue())
+                .isEqualTo(onFx(() -> vm.classesCoveredProperty().get())).isBetween(1, 10);
 
         // Scrub back: the grid shows the first snapshot and stops following; back at the end it follows again.
         fx(() -> vm.timelineIndexProperty().set(0));
