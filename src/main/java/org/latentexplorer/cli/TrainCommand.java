@@ -245,6 +245,8 @@ final class TrainCommand implements Callable<Integer> {
         long reportEvery = Math.max(1, trainer.batchesPerEpoch() / 4);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         trainer.addListener(new TrainerListener() {
+            private LossTerms printedQuality;
+
             @Override
             public void onStep(StepEvent e) {
                 if (e.step() % reportEvery == 0) {
@@ -256,9 +258,11 @@ final class TrainCommand implements Callable<Integer> {
             @Override
             public void onEval(EvalEvent e) {
                 if (e.step() % trainer.batchesPerEpoch() == 0) {
+                    // A GAN's quality, on the epochs it was scored.
                     LossTerms q = history.latestQuality();
                     System.out.printf("epoch %d done  held-out %s%s%n", e.epoch(), format(e.heldOut()),
-                            q == null ? "" : "  quality " + format(q));
+                            q == null || q == printedQuality ? "" : "  quality " + format(q));
+                    printedQuality = q;
                 }
             }
 
