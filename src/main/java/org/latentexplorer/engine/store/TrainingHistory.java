@@ -2,9 +2,11 @@ package org.latentexplorer.engine.store;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.latentexplorer.engine.core.CurveThinning;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.LossTerms;
 import org.latentexplorer.engine.core.TrainerListener;
@@ -20,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * fixed noise and, when asked, its sample quality. The Trainer's thread calls it; read it once the run has ended.
  */
 public final class TrainingHistory implements TrainerListener {
-    /** Points a curve keeps, in a history and in a section's chart: when a curve has more, every other point goes. */
+    /** Points a curve keeps, in a history and in a section's chart, spread evenly over the run. */
     public static final int MAX_CURVE_POINTS = 2000;
     /** Frames a shipped GAN's timeline keeps: enough to scrub from noise to digits, small enough to ship. */
     public static final int MAX_FRAMES = 48;
@@ -36,6 +38,7 @@ public final class TrainingHistory implements TrainerListener {
             FRECHET_DISTANCE);
 
     private final Map<String, List<double[]>> curves = new LinkedHashMap<>();
+    private final Map<String, CurveThinning> thinnings = new HashMap<>();
     private final Gan gan;
     private final INDArray noise;
     private final List<SampleTimeline.Frame> frames = new ArrayList<>();
@@ -112,26 +115,10 @@ public final class TrainingHistory implements TrainerListener {
 
     private void add(String split, long step, LossTerms terms) {
         terms.asMap().forEach((term, value) -> {
-            List<double[]> curve = curves.computeIfAbsent(key(split, term), k -> new ArrayList<>());
-            curve.add(new double[] {step, value});
-            if (curve.size() > MAX_CURVE_POINTS) {
-                thin(curve);
-            }
+            String key = key(split, term);
+            thinnings.computeIfAbsent(key, k -> new CurveThinning(MAX_CURVE_POINTS))
+                    .append(curves.computeIfAbsent(key, k -> new ArrayList<>()), new double[] {step, value});
         });
-    }
-
-    /** Keeps every other point and the last one: the curve's shape and both ends stay. */
-    private static void thin(List<double[]> curve) {
-        double[] last = curve.get(curve.size() - 1);
-        List<double[]> kept = new ArrayList<>(curve.size() / 2 + 1);
-        for (int i = 0; i < curve.size(); i += 2) {
-            kept.add(curve.get(i));
-        }
-        if (kept.get(kept.size() - 1) != last) {
-            kept.add(last);
-        }
-        curve.clear();
-        curve.addAll(kept);
     }
 
     /** The curves recorded so far, each a list of [step, value]. */

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
+import org.latentexplorer.engine.core.CurveThinning;
 import org.latentexplorer.engine.store.TrainingHistory;
 
 /**
@@ -26,6 +27,8 @@ public final class CurveStore implements CurveSource {
 
     private final Map<String, ObservableList<XYChart.Data<Number, Number>>> curves = new HashMap<>();
     private final Map<String, DoubleProperty> latest = new HashMap<>();
+    /** How each curve growing in a run is thinned; a curve set whole (restored, or not over steps) has none. */
+    private final Map<String, CurveThinning> thinnings = new HashMap<>();
     private final ConcurrentLinkedQueue<Point> queued = new ConcurrentLinkedQueue<>();
 
     private record Point(String key, long step, double value) {
@@ -67,7 +70,9 @@ public final class CurveStore implements CurveSource {
             added.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(new XYChart.Data<>(p.step(), p.value()));
         }
         added.forEach((k, points) -> {
-            append(curve(k), points);
+            ObservableList<XYChart.Data<Number, Number>> curve = curve(k);
+            CurveThinning thinning = thinnings.computeIfAbsent(k, key -> new CurveThinning(MAX_POINTS));
+            points.forEach(p -> thinning.append(curve, p));
             latest(k).set(points.get(points.size() - 1).getYValue().doubleValue());
         });
     }
@@ -75,6 +80,7 @@ public final class CurveStore implements CurveSource {
     /** Empties every curve; the newest values stay. */
     public void clear() {
         curves.values().forEach(List::clear);
+        thinnings.clear();
     }
 
     /** Sets the newest values of the curves whose keys match back to NaN. */
@@ -114,25 +120,5 @@ public final class CurveStore implements CurveSource {
             curve(k).setAll(points.stream().map(p -> new XYChart.Data<Number, Number>((long) p[0], p[1])).toList());
             latest(k).set(points.isEmpty() ? Double.NaN : points.get(points.size() - 1)[1]);
         });
-    }
-
-    /** Appends, keeping at most {@link #MAX_POINTS}: every other point goes, the curve's shape and ends stay. */
-    private static void append(ObservableList<XYChart.Data<Number, Number>> curve,
-            List<XYChart.Data<Number, Number>> added) {
-        if (curve.size() + added.size() <= MAX_POINTS) {
-            curve.addAll(added);
-            return;
-        }
-        List<XYChart.Data<Number, Number>> all = new ArrayList<>(curve);
-        all.addAll(added);
-        List<XYChart.Data<Number, Number>> thinned = new ArrayList<>(all.size() / 2 + 1);
-        for (int i = 0; i < all.size(); i += 2) {
-            thinned.add(new XYChart.Data<>(all.get(i).getXValue(), all.get(i).getYValue()));
-        }
-        if (all.size() % 2 == 0) {
-            XYChart.Data<Number, Number> last = all.get(all.size() - 1);
-            thinned.add(new XYChart.Data<>(last.getXValue(), last.getYValue()));
-        }
-        curve.setAll(thinned);
     }
 }

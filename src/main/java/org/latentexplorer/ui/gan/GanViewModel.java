@@ -97,7 +97,7 @@ public final class GanViewModel extends TrainingViewModel {
         latentSizeProperty().set(100);
         learningRateProperty().set(2e-4);
         // As long as the shipped GAN trained: digits appear within the first minute; a run goes on until stopped.
-        epochsProperty().set(200);
+        epochsProperty().set(250);
         architecture.addListener((o, a, b) -> {
             // Choosing the other architecture opens its shipped model, unless a loaded file just told us its kind.
             if (!syncingArchitecture.get()) {

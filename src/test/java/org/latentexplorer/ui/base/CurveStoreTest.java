@@ -29,6 +29,11 @@ class CurveStoreTest {
                     .isGreaterThan(curve.get(i - 1).getXValue().doubleValue());
         }
         assertThat(store.latest("train:kl").get()).isEqualTo(1000.0 / 5001);
+        // Evenly spread: the first steps are as dense as the last ones, not thinned again at every halving.
+        double firstGap = curve.get(1).getXValue().doubleValue() - curve.get(0).getXValue().doubleValue();
+        double lateGap = curve.get(curve.size() - 2).getXValue().doubleValue()
+                - curve.get(curve.size() - 3).getXValue().doubleValue();
+        assertThat(firstGap).isEqualTo(lateGap).isEqualTo(4);
     }
 
     @Test
