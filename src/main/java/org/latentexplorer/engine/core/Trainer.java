@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.MiniBatches;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -222,6 +223,9 @@ public final class Trainer {
         Throwable failure = null;
         try {
             Nd4jRuntime.ensureReady();
+            // ND4J's random numbers (dropout's masks) come from a generator per thread, seeded by the clock: seeded
+            // here, the same seed gives the same run.
+            Nd4j.getRandom().setSeed(config.seed());
             INDArray lastGood = model.parameters().dup();
             long lastGoodStep = 0;
             long[] stepNanos = new long[SPEED_WINDOW];

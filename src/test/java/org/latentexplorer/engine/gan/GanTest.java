@@ -412,4 +412,22 @@ class GanTest {
         assertThat(samples.stdNumber().doubleValue()).isGreaterThan(0.1);
         assertThat(samples.std(0).meanNumber().doubleValue()).isGreaterThan(0.02);
     }
+
+    @Test
+    void theSameSeedTrainsTheSameGanWithDropoutInD() throws Exception {
+        // Dropout's masks come from ND4J's generator of the Trainer's thread, which the Trainer seeds.
+        float[][] runs = new float[2][];
+        for (int r = 0; r < 2; r++) {
+            Gan gan = new Gan(new GanConfig(Architecture.MLP, 100, Noise.UNIFORM, GeneratorLoss.NON_SATURATING, 1,
+                    2e-4, 2e-4, 0.5, 1, 42));
+            org.latentexplorer.engine.core.Trainer trainer = new org.latentexplorer.engine.core.Trainer(gan,
+                    train.subset("first 256", IntStream.range(0, 256).toArray()), heldOut,
+                    org.latentexplorer.engine.core.TrainingConfig.of(1, 32, 7));
+            trainer.start();
+            assertThat(trainer.await(120_000)).isTrue();
+            assertThat(trainer.state()).isEqualTo(org.latentexplorer.engine.core.Trainer.State.FINISHED);
+            runs[r] = Tensors.toFloats(gan.parameters());
+        }
+        assertThat(runs[1]).isEqualTo(runs[0]);
+    }
 }
