@@ -171,7 +171,8 @@ public final class GanView extends BorderPane implements ModelSectionView {
                 c.number("gan-frechet-real", "number.value", vm.realFrechetDistanceProperty()));
         Label at = new Label();
         at.textProperty().bind(Bindings.createStringBinding(() -> vm.qualityStepProperty().get() < 0
-                ? i18n.get("gan.quality.none") : i18n.get("gan.quality.at", vm.qualityStepProperty().get()),
+                ? i18n.get("gan.quality.none") : vm.qualityStepProperty().get() == 0 ? i18n.get("gan.quality.opened")
+                : i18n.get("gan.quality.at", vm.qualityStepProperty().get()),
                 vm.qualityStepProperty(), i18n.localeProperty()));
         at.getStyleClass().add("hint");
 
