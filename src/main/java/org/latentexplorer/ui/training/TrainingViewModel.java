@@ -283,7 +283,7 @@ public abstract class TrainingViewModel implements CurveSource {
 
     /** Worker thread: splits a data set that has been read and redraws what is drawn from it. */
     void useData(DataChoice choice, ImageSet all) throws java.io.IOException {
-        split = Split.of(all, Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED);
+        split = Split.of(all, Split.defaultHeldOut(all.size()), Split.DEFAULT_SEED);
         dataSpec = choice.spec();
         onDataChanged(split);
         background.ui(() -> run.dataReadyProperty().set(true));
