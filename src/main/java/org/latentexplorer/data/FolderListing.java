@@ -3,6 +3,7 @@ package org.latentexplorer.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +15,13 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -35,6 +39,8 @@ final class FolderListing implements AutoCloseable {
     static final long MAX_ZIP_BYTES = 8L << 30;
     /** More files than this are refused before any is read (IDX sets stop at 2,000,000 images too). */
     static final int MAX_FILES = 2_000_000;
+    /** Folders deeper than this are not searched: a data set's pictures lie a few folders down, not in a whole disk. */
+    static final int MAX_DEPTH = 8;
 
     /** A picture file: where it is (relative, / between names), its label or null, and what identifies its content. */
     record Entry(String path, String label, long size, long stamp, Object handle) {
@@ -57,12 +63,20 @@ final class FolderListing implements AutoCloseable {
         this.fingerprint = fingerprint;
     }
 
-    /** Lists a folder or a zip file; the caller closes the listing (it may hold the zip open). */
-    static FolderListing of(FolderSpec spec) throws DataException {
+    /**
+     * Lists a folder or a zip file; the caller closes the listing (it may hold the zip open).
+     *
+     * @param cancelled asked while a folder is searched; when it says true, the listing throws
+     *                  {@link java.util.concurrent.CancellationException}
+     */
+    static FolderListing of(FolderSpec spec, BooleanSupplier cancelled) throws DataException {
         Path source = spec.source();
         String name = spec.displayName();
         if (!Files.exists(source)) {
             throw new DataException("data.folder.gone", name, source.toString());
+        }
+        if (source.getParent() == null) {
+            throw new DataException("data.folder.isRoot", name);
         }
         List<Entry> files = new ArrayList<>();
         ZipFile zip = null;
@@ -71,7 +85,7 @@ final class FolderListing implements AutoCloseable {
                 zip = openZip(source, name);
                 listZip(zip, files, name);
             } else if (Files.isDirectory(source)) {
-                listFolder(source, files, name);
+                listFolder(source, files, name, cancelled);
             } else {
                 throw new DataException("data.folder.notFolder", name, source.toString());
             }
@@ -93,11 +107,15 @@ final class FolderListing implements AutoCloseable {
         }
     }
 
-    private static void listFolder(Path root, List<Entry> files, String name) throws IOException, DataException {
+    private static void listFolder(Path root, List<Entry> files, String name, BooleanSupplier cancelled)
+            throws IOException, DataException {
         // Links are not followed: a link to a parent would list the same files forever.
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (cancelled.getAsBoolean()) {
+                    return FileVisitResult.TERMINATE;
+                }
                 return !dir.equals(root) && hidden(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
                         : FileVisitResult.CONTINUE;
             }
@@ -117,6 +135,9 @@ final class FolderListing implements AutoCloseable {
                 return files.size() > MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
         });
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("listing " + root + " was cancelled");
+        }
         if (files.size() > MAX_FILES) {
             throw new DataException("data.folder.tooMany", name, MAX_FILES);
         }

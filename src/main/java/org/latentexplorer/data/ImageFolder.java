@@ -54,7 +54,7 @@ public final class ImageFolder {
      */
     static FolderSet read(FolderSpec spec, DoubleConsumer progress, BooleanSupplier cancelled, FolderCache cache)
             throws DataException {
-        try (FolderListing listing = FolderListing.of(spec)) {
+        try (FolderListing listing = FolderListing.of(spec, cancelled)) {
             int n = listing.pictures().size();
             long memory = (long) n * PictureDecoder.PIXELS * (2 + IdxReader.BYTES_PER_PIXEL);
             if (memory > IdxReader.memoryBudget()) {
