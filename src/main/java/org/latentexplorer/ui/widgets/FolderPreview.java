@@ -57,8 +57,13 @@ public final class FolderPreview {
         dialog.getDialogPane().setId("folder-preview");
 
         StackPane body = new StackPane(reading(c, i18n, opening), preview(c, i18n, opening), failed(opening));
-        body.setPrefSize(760, 560);
         dialog.getDialogPane().setContent(body);
+        dialog.getDialogPane().setPrefSize(860, 720);
+        // A dialog sizes its window to its first content, the short progress view: the preview needs more.
+        dialog.setOnShown(e -> {
+            dialog.setWidth(Math.max(dialog.getWidth(), 860));
+            dialog.setHeight(Math.max(dialog.getHeight(), 760));
+        });
 
         dialog.setResultConverter(b -> b);
         // Cancelled or accepted elsewhere (another folder opened): the window goes with it.
@@ -128,7 +133,10 @@ public final class FolderPreview {
         skippedPane.visibleProperty().bind(Bindings.isNotEmpty(opening.skipped()));
         skippedPane.managedProperty().bind(skippedPane.visibleProperty());
 
-        VBox box = new VBox(8, summary, turn, c.heading("folder.labels"), scroll, skippedPane);
+        Label heading = c.heading("folder.labels");
+        heading.setWrapText(true);
+        heading.setMinHeight(Label.USE_PREF_SIZE);
+        VBox box = new VBox(8, summary, turn, heading, scroll, skippedPane);
         box.visibleProperty().bind(opening.stageProperty().isEqualTo(Stage.PREVIEW));
         return box;
     }
