@@ -166,8 +166,13 @@ public final class DataOpening {
         discard();
     }
 
-    /** Closes the preview without choosing the folder. */
+    /** Closes the preview without choosing the folder; the set read for it is let go. */
     public void discard() {
+        close();
+        vm.runQuietly(() -> lastRead = null);
+    }
+
+    private void close() {
         reads++;
         previewed = null;
         stage.set(Stage.IDLE);
@@ -179,7 +184,7 @@ public final class DataOpening {
             return;
         }
         FolderSpec spec = previewed.spec();
-        discard();
+        close();
         choose(new DataChoice(spec.spec(), null, spec.displayName()), settings.loadedChoices());
     }
 
