@@ -176,8 +176,9 @@ final class FolderListing implements AutoCloseable {
     }
 
     private static Entry entry(String path, long size, long stamp, Object handle) {
-        // macOS writes names decomposed (NFD): the same label must read the same from every system.
-        return new Entry(Normalizer.normalize(path, Normalizer.Form.NFC), null, size, stamp, handle);
+        // macOS writes names decomposed (NFD): the same label must read the same from every system. ASCII is NFC.
+        boolean ascii = path.chars().allMatch(c -> c < 0x80);
+        return new Entry(ascii ? path : Normalizer.normalize(path, Normalizer.Form.NFC), null, size, stamp, handle);
     }
 
     /** Dot files, and the resource forks macOS puts into zips: never pictures a user meant. */
