@@ -42,7 +42,11 @@ final class FolderListing implements AutoCloseable {
     /** Folders deeper than this are not searched: a data set's pictures lie a few folders down, not in a whole disk. */
     static final int MAX_DEPTH = 8;
 
-    /** A picture file: where it is (relative, / between names), its label or null, and what identifies its content. */
+    /**
+     * A file: where it is (relative, / between names), its label or null, what identifies its content (its size and
+     * modification time, or a zip entry's CRC), and how to read it: its Path, its ZipEntry, or the IOException that
+     * kept it from being listed.
+     */
     record Entry(String path, String label, long size, long stamp, Object handle) {
     }
 
