@@ -41,7 +41,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path path = modelPath();
         if (data.data != null) {
-            data.check(data.data);
+            data.check(data.spec(null));
         }
         boolean bundled = !Files.exists(ModelStore.manifestFile(path)) && ModelStore.bundledExists(model);
         String kind = bundled ? ModelStore.bundledKindOf(model) : ModelStore.kindOf(path);

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "latent-explorer", mixinStandardHelpOptions = true, versionProvider = LatentExplorerCli.Version.class,
         description = "Train, evaluate and benchmark Latent Explorer's models without a window.",
         subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, CompareCommand.class, SoakCommand.class,
+                ExportDataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LatentExplorerCli implements Runnable {
     @CommandLine.Spec

@@ -11,12 +11,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.latentexplorer.data.BundledDataset;
+import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.data.ImageNoise;
 import org.latentexplorer.data.MiniBatches;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.ae.Autoencoder;
 import org.latentexplorer.engine.core.AppInfo;
 import org.latentexplorer.engine.core.Classifier;
+import org.latentexplorer.engine.core.DataSource;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.LossTerms;
 import org.latentexplorer.engine.core.ModelKind;
@@ -123,6 +125,19 @@ final class TrainCommand implements Callable<Integer> {
         Split split = data.split(spec);
         Nd4jRuntime.configureThreads(threads != null ? threads : Nd4jRuntime.defaultThreads());
         return Classifier.KIND.equals(kindId) ? trainClassifier(split, spec) : train(ModelKind.byId(kindId), split, spec);
+    }
+
+    /** The classifier's softmax has ten outputs: a set with labels outside 0-9 (or none) cannot train it. */
+    private static void requireTenLabels(Split split, String spec) {
+        ImageSet train = split.train();
+        boolean fits = train.numClasses() <= Classifier.NUM_CLASSES;
+        for (int i = 0; fits && i < train.size(); i++) {
+            fits = train.label(i) >= 0;
+        }
+        if (!fits) {
+            throw new BadOption("cli.error.classifierLabels", DataSource.displayName(spec),
+                    train.label(0) < 0 ? 0 : train.numClasses());
+        }
     }
 
     private String kindId() {
@@ -319,6 +334,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The classifier q(y|x) is discriminative: trained on labels by its own loop, saved with its real-data scores. */
     private int trainClassifier(Split split, String spec) throws Exception {
+        requireTenLabels(split, spec);
         long t0 = System.nanoTime();
         Classifier classifier = new Classifier(split.train().pixelsPerImage(),
                 learningRate != null ? learningRate : Classifier.DEFAULT_LEARNING_RATE, seed);

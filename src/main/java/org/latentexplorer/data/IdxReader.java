@@ -34,7 +34,7 @@ public final class IdxReader {
      * Heap a set may take per pixel: its byte here, and four bytes for the float32 copies that batches, evaluation and
      * the views make of it. An estimate on the safe side, so a set that opens does not run out of memory later.
      */
-    private static final int BYTES_PER_PIXEL = 1 + Float.BYTES;
+    static final int BYTES_PER_PIXEL = 1 + Float.BYTES;
     /** The rest of the heap is left to the app itself. */
     private static final double HEAP_SHARE = 0.75;
 
@@ -160,11 +160,11 @@ public final class IdxReader {
         }
     }
 
-    private static long memoryBudget() {
+    static long memoryBudget() {
         return (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE);
     }
 
-    private static long megabytes(long bytes) {
+    static long megabytes(long bytes) {
         return (bytes + (1 << 20) - 1) >> 20;
     }
 

@@ -1,11 +1,13 @@
 package org.latentexplorer.data;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * An immutable set of labelled grey-scale images. Pixels are kept as bytes (a quarter of the
- * memory of floats) and scaled to [0, 1] only when read.
+ * memory of floats) and scaled to [0, 1] only when read. A set read from a folder of pictures names its labels (the
+ * sub-folders' names) and may have none: every label is then -1.
  */
 public final class ImageSet {
 
@@ -24,9 +26,15 @@ public final class ImageSet {
     private final byte[] pixels;
     private final int[] labels;
     private final int numClasses;
+    private final List<String> classNames;
 
     /** Takes ownership of both arrays: callers must not keep or change them. */
     ImageSet(String name, int rows, int cols, byte[] pixels, int[] labels) {
+        this(name, rows, cols, pixels, labels, List.of());
+    }
+
+    /** @param classNames the labels' names, label 0 first; empty when the set's source names none */
+    ImageSet(String name, int rows, int cols, byte[] pixels, int[] labels, List<String> classNames) {
         if (rows < 1 || cols < 1 || pixels.length != labels.length * rows * cols) {
             throw new IllegalArgumentException("pixels do not match " + labels.length + " images of "
                     + rows + "x" + cols);
@@ -36,7 +44,8 @@ public final class ImageSet {
         this.cols = cols;
         this.pixels = pixels;
         this.labels = labels;
-        this.numClasses = Arrays.stream(labels).max().orElse(0) + 1;
+        this.classNames = List.copyOf(classNames);
+        this.numClasses = Math.max(Math.max(1, this.classNames.size()), Arrays.stream(labels).max().orElse(0) + 1);
     }
 
     public String name() {
@@ -59,7 +68,12 @@ public final class ImageSet {
         return rows * cols;
     }
 
-    /** Largest label plus one, at least 1. */
+    /** The labels' names, label 0 first, as the folder the set was read from names them; empty for other sets. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Largest label plus one (or the number of names), at least 1. */
     public int numClasses() {
         return numClasses;
     }
@@ -112,7 +126,12 @@ public final class ImageSet {
         for (int k = 0; k < indices.length; k++) {
             System.arraycopy(pixels, Objects.checkIndex(indices[k], size()) * ppi, subPixels, k * ppi, ppi);
         }
-        return new ImageSet(name, rows, cols, subPixels, gatherLabels(indices));
+        return new ImageSet(name, rows, cols, subPixels, gatherLabels(indices), classNames);
+    }
+
+    /** The pixel bytes, for writers in this package; never changed. */
+    byte[] pixelBytes() {
+        return pixels;
     }
 
     @Override

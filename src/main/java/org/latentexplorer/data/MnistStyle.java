@@ -3,8 +3,9 @@ package org.latentexplorer.data;
 import java.awt.image.BufferedImage;
 
 /**
- * Turns any picture into an image the way MNIST's digits were made: grey levels with the ink bright on a dark ground,
- * the ink's bounding box fitted into a {@value #BOX} × {@value #BOX} box keeping its aspect ratio, and placed in the
+ * Turns any picture into an image the way MNIST's digits were made: grey levels with the ink bright on a dark ground
+ * (the paper's own level, read from the border, taken off, and the darkest stroke made full ink), the ink's bounding
+ * box fitted into a {@value #BOX} × {@value #BOX} box keeping its aspect ratio, and placed in the
  * {@value #SIDE} × {@value #SIDE} frame so that its centre of mass lies at the centre. Written by hand because no
  * imaging library does this digit-specific normalisation; the resampling is exact area averaging, separable.
  */
@@ -83,16 +84,28 @@ public final class MnistStyle {
     public static float[] fit(float[] gray, int width, int height, boolean invert) {
         check(gray, width, height);
         float[] ink = new float[gray.length];
-        float max = 0;
         for (int i = 0; i < gray.length; i++) {
-            float v = Math.max(0, Math.min(1, invert ? 1 - gray[i] : gray[i]));
-            ink[i] = v;
-            max = Math.max(max, v);
+            ink[i] = Math.max(0, Math.min(1, invert ? 1 - gray[i] : gray[i]));
+        }
+        // Paper is seldom pure white (a scan, a photo, a tinted sheet): its level, the border's median, is taken off,
+        // so the ground is black and the ink box is the strokes', not the whole sheet's. A ground brighter than half is
+        // no paper but a picture turned the wrong way, left as it is so that it shows as a filled box.
+        float median = borderMedian(ink, width, height);
+        float ground = median < 0.5f ? median : 0;
+        float max = 0;
+        for (int i = 0; i < ink.length; i++) {
+            ink[i] = Math.max(0, (ink[i] - ground) / (1 - ground));
+            max = Math.max(max, ink[i]);
         }
         float[] out = new float[SIDE * SIDE];
         if (max <= 0) {
             return out;
         }
+        // The darkest stroke becomes full ink, as in MNIST: a pencil or a grey pen must not read as faint.
+        for (int i = 0; i < ink.length; i++) {
+            ink[i] /= max;
+        }
+        max = 1;
         // The ink's bounding box.
         int left = width;
         int right = -1;
@@ -139,6 +152,26 @@ public final class MnistStyle {
             System.arraycopy(box, y * boxW, out, (offY + y) * SIDE + offX, boxW);
         }
         return out;
+    }
+
+    private static float borderMedian(float[] ink, int width, int height) {
+        float[] border = new float[2 * width + 2 * Math.max(0, height - 2)];
+        int n = 0;
+        for (int x = 0; x < width; x++) {
+            border[n++] = ink[x];
+            if (height > 1) {
+                border[n++] = ink[(height - 1) * width + x];
+            }
+        }
+        for (int y = 1; y < height - 1; y++) {
+            border[n++] = ink[y * width];
+            if (width > 1) {
+                border[n++] = ink[y * width + width - 1];
+            }
+        }
+        float[] sorted = java.util.Arrays.copyOf(border, n);
+        java.util.Arrays.sort(sorted);
+        return sorted[n / 2];
     }
 
     private static int clamp(int v, int max) {

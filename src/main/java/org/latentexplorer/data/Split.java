@@ -9,6 +9,11 @@ public record Split(ImageSet train, ImageSet heldOut) {
     public static final int DEFAULT_HELD_OUT = 1000;
     public static final long DEFAULT_SEED = 42;
 
+    /** {@link #DEFAULT_HELD_OUT}, or a tenth of a set too small to spare that many (a user's folder of pictures). */
+    public static int defaultHeldOut(int size) {
+        return Math.min(DEFAULT_HELD_OUT, Math.max(1, size / 10));
+    }
+
     /** Holds out {@code heldOutCount} images chosen by a shuffle with {@code seed}: the same seed, the same split. */
     public static Split of(ImageSet all, int heldOutCount, long seed) {
         if (heldOutCount < 1 || heldOutCount > all.size() - 1) {

@@ -147,13 +147,15 @@ class HostileInputCliTest {
 
     @Test
     void dataThatIsNotThereOrNotDataIsNamedForWhatItIs() throws IOException {
-        trainRefused(List.of("ae", "--data", ""), "--data is empty; use mnist, fashion or the path of an IDX images file");
+        trainRefused(List.of("ae", "--data", ""), "--data is empty; use mnist, fashion, the path of an IDX images file,"
+                + " or a folder of pictures");
         trainRefused(List.of("ae", "--data", "MNIST-typo"),
                 "'MNIST-typo' is neither a bundled data set (mnist, fashion) nor an existing file");
         trainRefused(List.of("ae", "--data", dir.resolve("nothere-images-idx3-ubyte.gz").toString()),
                 "nothere-images-idx3-ubyte.gz was not found");
-        trainRefused(List.of("ae", "--data", "/"), "/ is a folder, not an IDX file");
-        trainRefused(List.of("ae", "--data", dir.toString()), "is a folder, not an IDX file");
+        // A folder is read as a folder of pictures: one without any is refused saying how many it holds.
+        trainRefused(List.of("ae", "--data", "/"), "/ is the root of a whole disk");
+        trainRefused(List.of("ae", "--data", dir.toString()), "holds 0 usable pictures");
         trainRefused(List.of("ae", "--labels", "/nonexistent"), "--labels applies only to an IDX images file",
                 "'mnist'");
         refused(List.of("eval", "ae-mnist", "--labels", "/nonexistent"), "--labels applies only");
@@ -206,7 +208,8 @@ class HostileInputCliTest {
 
     @Test
     void whatTheParserCannotPlaceIsOneLine() throws IOException {
-        refused(List.of("frobnicate"), "'frobnicate' is not a command", "train, eval, bench, compare, soak, help");
+        refused(List.of("frobnicate"), "'frobnicate' is not a command",
+                "train, eval, bench, compare, soak, export-data, help");
         refused(List.of("help", "nonsense"), "'nonsense' is not a command");
         refused(List.of("train", "nonsense", "--out", out()), "'nonsense' is not a model kind", "classifier");
         refused(List.of("train", "ae", "--out", out(), "--frob"), "'--frob' is not an option of train");

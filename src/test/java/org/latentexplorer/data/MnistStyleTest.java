@@ -85,6 +85,24 @@ class MnistStyleTest {
     }
 
     @Test
+    void tintedPaperIsTakenOffSoTheBoxIsTheStrokesNotTheSheets() {
+        // A scan: light grey paper (not white) with a dark bar in its middle.
+        BufferedImage scan = new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scan.createGraphics();
+        g.setColor(new Color(210, 205, 200));
+        g.fillRect(0, 0, 60, 40);
+        g.setColor(new Color(40, 40, 40));
+        g.fillRect(25, 5, 10, 30);
+        g.dispose();
+        float[] image = MnistStyle.of(scan, MnistStyle.Polarity.AUTO);
+        int[] box = inkBox(image);
+        assertThat(box[3]).isEqualTo(MnistStyle.BOX);
+        assertThat(box[2]).isBetween(6, 8);
+        assertThat(image[0]).isZero();
+        assertThat(image[14 * SIDE + 14]).isGreaterThan(0.9f);
+    }
+
+    @Test
     void transparentPixelsArePaper() {
         BufferedImage drawing = new BufferedImage(30, 30, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = drawing.createGraphics();

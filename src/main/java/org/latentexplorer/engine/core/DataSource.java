@@ -5,13 +5,21 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.data.DataException;
+import org.latentexplorer.data.FolderSet;
+import org.latentexplorer.data.FolderSpec;
 import org.latentexplorer.data.IdxReader;
+import org.latentexplorer.data.ImageFolder;
 import org.latentexplorer.data.ImageSet;
+import org.latentexplorer.data.MnistStyle.Polarity;
 
-/** Resolves what a user names as data: a bundled set's id ("mnist", "fashion") or the path of an IDX images file. */
+/**
+ * Resolves what a user names as data: a bundled set's id ("mnist", "fashion"), the path of an IDX images file, or a
+ * folder of pictures (or a zip of one), which a spec names as {@link FolderSpec} writes it.
+ */
 public final class DataSource {
     private DataSource() {
     }
@@ -30,6 +38,11 @@ public final class DataSource {
      *     set is read at once)
      */
     public static ImageSet load(String spec, Path labels, DoubleConsumer progress) throws DataException {
+        // A folder's path as the user typed it reads as well as its spec.
+        FolderSpec folder = FolderSpec.parse(canonical(spec, null));
+        if (folder != null) {
+            return ImageFolder.read(folder, progress, () -> false).images();
+        }
         if (isBundled(spec)) {
             return BundledDataset.byId(spec.toLowerCase(Locale.ROOT)).load();
         }
@@ -39,6 +52,53 @@ public final class DataSource {
             throw new DataException("data.error.noLabels", IdxReader.fileName(images));
         }
         return IdxReader.read(images, labelFile, IdxReader.fileName(images), progress);
+    }
+
+    /** A folder of pictures as it was read, with its skipped files; it can be cancelled (see {@link ImageFolder}). */
+    public static FolderSet loadFolder(FolderSpec spec, DoubleConsumer progress, BooleanSupplier cancelled)
+            throws DataException {
+        return ImageFolder.read(spec, progress, cancelled);
+    }
+
+    /**
+     * What a user typed as data, as a spec to load and to record: an existing folder or zip file becomes a
+     * {@link FolderSpec} of its absolute path (turned as {@code polarity} says, or automatically when it is null); any
+     * other name is kept as it is.
+     */
+    public static String canonical(String given, Polarity polarity) throws DataException {
+        FolderSpec folder = FolderSpec.parse(given);
+        if (folder == null && !isBundled(given)) {
+            try {
+                Path path = Path.of(given);
+                if (Files.exists(path) && FolderSpec.isFolderOrZip(path)) {
+                    folder = new FolderSpec(path, Polarity.AUTO);
+                }
+            } catch (InvalidPathException e) {
+                return given;
+            }
+        }
+        if (folder == null) {
+            return given;
+        }
+        return (polarity == null ? folder : folder.with(polarity)).spec();
+    }
+
+    /** Whether a spec names a folder of pictures. */
+    public static boolean isFolder(String spec) {
+        return spec != null && spec.startsWith(FolderSpec.PREFIX);
+    }
+
+    /** What a list shows for a spec: a bundled set's name, a file's or folder's name. */
+    public static String displayName(String spec) {
+        if (isBundled(spec)) {
+            return BundledDataset.byId(spec.toLowerCase(Locale.ROOT)).displayName();
+        }
+        try {
+            FolderSpec folder = FolderSpec.parse(spec);
+            return folder != null ? folder.displayName() : IdxReader.fileName(Path.of(spec));
+        } catch (DataException | InvalidPathException e) {
+            return spec;
+        }
     }
 
     /**

@@ -21,7 +21,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.data.ImageNoise;
 import org.latentexplorer.engine.ae.Autoencoder;
-import org.latentexplorer.ui.base.DataChoice;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.base.LatentPoints;
@@ -177,9 +176,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
             return names;
         }, vm.clustersProperty(), i18n.localeProperty()));
         LatentPlane byLabel = plane("label-plane", vm.labelPointsProperty());
-        byLabel.classNamesProperty().bind(Bindings.createObjectBinding(() -> DataChoice.classNames(
-                vm.datasetProperty().get() == null ? null : vm.datasetProperty().get().spec(), i18n),
-                vm.datasetProperty(), i18n.localeProperty()));
+        byLabel.classNamesProperty().bind(vm.data().classNamesProperty());
         VBox left = new VBox(4, c.heading("cluster.byCluster"), byCluster);
         VBox right = new VBox(4, c.heading("cluster.byLabel"), byLabel);
         for (VBox v : List.of(left, right)) {

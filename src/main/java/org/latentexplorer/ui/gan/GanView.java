@@ -160,7 +160,8 @@ public final class GanView extends BorderPane implements ModelSectionView {
         covered.getStyleClass().add("number");
         covered.textProperty().bind(Bindings.createStringBinding(() -> vm.classesCoveredProperty().get() < 0 ? "–"
                 : vm.classesCoveredProperty().get() + " / 10", vm.classesCoveredProperty()));
-        Label coveredReal = new Label("10 / 10");
+        Label coveredReal = new Label();
+        coveredReal.textProperty().bind(Bindings.when(vm.qualityMeasuredProperty()).then("10 / 10").otherwise("–"));
         coveredReal.getStyleClass().add("number");
         g.addRow(1, c.tipped(c.label("gan.quality.covered"), "gan.quality.covered.tip"), covered, coveredReal);
         g.addRow(2, c.tipped(c.label("gan.quality.is"), "gan.quality.is.tip"),
@@ -201,7 +202,14 @@ public final class GanView extends BorderPane implements ModelSectionView {
         });
         Label heading = c.heading("gan.quality");
         heading.setWrapText(true);
-        return new VBox(6, heading, g, at, bars, c.paragraph("gan.quality.explain", "hint"));
+        // A user's own pictures have no classifier to score samples with: the figures stay blank, and this says why.
+        Label unmeasured = c.paragraph("gan.quality.unmeasured", "hint");
+        unmeasured.setId("gan-quality-unmeasured");
+        unmeasured.visibleProperty().bind(vm.qualityMeasuredProperty().not());
+        unmeasured.managedProperty().bind(unmeasured.visibleProperty());
+        bars.visibleProperty().bind(vm.qualityMeasuredProperty());
+        bars.managedProperty().bind(bars.visibleProperty());
+        return new VBox(6, heading, unmeasured, g, at, bars, c.paragraph("gan.quality.explain", "hint"));
     }
 
     private Node tagged(String labelKey, String tipKey, boolean now) {

@@ -79,6 +79,9 @@ public final class GanViewModel extends TrainingViewModel {
     private final DoubleProperty inceptionScore = new SimpleDoubleProperty(this, "inceptionScore", Double.NaN);
     private final DoubleProperty frechetDistance = new SimpleDoubleProperty(this, "frechetDistance", Double.NaN);
     private final DoubleProperty realInceptionScore = new SimpleDoubleProperty(this, "realInceptionScore", Double.NaN);
+    /** Whether the data set has a shipped classifier to score samples with: only the bundled ones do. */
+    private final javafx.beans.property.BooleanProperty qualityMeasured =
+            new javafx.beans.property.SimpleBooleanProperty(this, "qualityMeasured", true);
     private final DoubleProperty realFrechetDistance = new SimpleDoubleProperty(this, "realFrechetDistance", Double.NaN);
     private final LongProperty qualityStep = new SimpleLongProperty(this, "qualityStep", -1);
 
@@ -227,6 +230,7 @@ public final class GanViewModel extends TrainingViewModel {
         heldOut = split.heldOut();
         QualityReference r = ModelStore.bundledQualityReference(dataSpec, split);
         reference = r;
+        background.ui(() -> qualityMeasured.set(r != null));
         if (r != null) {
             background.ui(() -> {
                 realInceptionScore.set(r.realInceptionScore());
@@ -319,6 +323,7 @@ public final class GanViewModel extends TrainingViewModel {
     public DoubleProperty inceptionScoreProperty() { return inceptionScore; }
     public DoubleProperty frechetDistanceProperty() { return frechetDistance; }
     public DoubleProperty realInceptionScoreProperty() { return realInceptionScore; }
+    public javafx.beans.property.BooleanProperty qualityMeasuredProperty() { return qualityMeasured; }
     public DoubleProperty realFrechetDistanceProperty() { return realFrechetDistance; }
     public LongProperty qualityStepProperty() { return qualityStep; }
 }

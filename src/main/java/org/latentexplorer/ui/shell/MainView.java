@@ -196,11 +196,12 @@ public final class MainView extends BorderPane {
 
     private MenuBar menuBar() {
         MenuItem openData = item("menu.file.openData", () -> onModelSection(v -> v.openDataset()));
+        MenuItem openFolder = item("menu.file.openFolder", () -> onModelSection(v -> v.openFolder()));
         MenuItem openModel = item("menu.file.openModel", () -> onModelSection(v -> v.openModel()));
         MenuItem saveModel = item("menu.file.saveModel", () -> onModelSection(v -> v.saveModel()));
         MenuItem openExperiment = shortcut(Shortcut.OPEN_EXPERIMENT, "menu.file.openExperiment", this::openExperiment);
         MenuItem saveExperiment = shortcut(Shortcut.SAVE_EXPERIMENT, "menu.file.saveExperiment", this::saveExperiment);
-        Menu file = menu("menu.file", openExperiment, saveExperiment, new SeparatorMenuItem(), openData, openModel,
+        Menu file = menu("menu.file", openExperiment, saveExperiment, new SeparatorMenuItem(), openData, openFolder, openModel,
                 saveModel, new SeparatorMenuItem(), item("menu.file.quit", () -> getScene().getWindow().hide()));
         // The File menu acts on the section in view; it opens the autoencoder section from one without a model.
         file.setOnShowing(e -> {
@@ -208,6 +209,7 @@ public final class MainView extends BorderPane {
             saveModel.setDisable(!current.canSave().get());
             openModel.setDisable(current.active().get());
             openData.setDisable(current.active().get());
+            openFolder.setDisable(current.active().get());
             // A model being trained belongs to its trainer: a run is saved once training has stopped.
             saveExperiment.setDisable(!vm.experiments().canSave() || (vm.current() != null
                     && (vm.current().active().get() || vm.current().busyProperty().get())));

@@ -21,6 +21,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.SetChangeListener;
 import org.latentexplorer.data.BundledDataset;
 import org.latentexplorer.engine.core.AppInfo;
+import org.latentexplorer.engine.core.DataSource;
 import org.latentexplorer.engine.core.Nd4jRuntime;
 import org.latentexplorer.engine.core.Trainer;
 import org.latentexplorer.ui.ae.AutoencoderViewModel;
@@ -133,6 +134,11 @@ public final class MainViewModel {
             return;
         }
         t.initialize();
+        if (d != null && bundled == null && DataSource.isFolder(d.spec())) {
+            // A folder of pictures opened last time, if it is still there; read again from the cache.
+            t.data().reopen(d.spec());
+            return;
+        }
         // A file opened last time, if it is still there; it is read again and any error shows as usual.
         Path images = d == null || bundled != null ? null : existingFile(d.spec());
         if (images != null) {

@@ -1,6 +1,5 @@
 package org.latentexplorer.ui.training;
 
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -15,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentexplorer.data.BundledDataset;
+import org.latentexplorer.engine.core.DataSource;
 import org.latentexplorer.engine.core.Nd4jRuntime;
 import org.latentexplorer.engine.core.TrainingConfig;
 import org.latentexplorer.engine.store.Experiment;
@@ -99,7 +99,7 @@ final class TrainingSettings {
     /** The choice in the list with this spec, or a new one named after its file; the list does not change. */
     DataChoice choiceFor(String spec, String labels) {
         return datasets.stream().filter(c -> c.spec().equals(spec)).findFirst()
-                .orElseGet(() -> new DataChoice(spec, labels, Path.of(spec).getFileName().toString()));
+                .orElseGet(() -> new DataChoice(spec, labels, DataSource.displayName(spec)));
     }
 
     /** Adds a choice to the list unless it is there already. */

@@ -57,6 +57,7 @@ public abstract class TrainingViewModel implements CurveSource {
     private final CurveStore curves = new CurveStore();
     private final TrainingRun run;
     private final TrainingExperiments experiments;
+    private final DataOpening opening;
 
     // Owned by the worker thread.
     protected Split split;
@@ -75,6 +76,7 @@ public abstract class TrainingViewModel implements CurveSource {
         this.background = background.onFailure(this::error);
         this.run = new TrainingRun(i18n, this.background, curves);
         this.experiments = new TrainingExperiments(this, settings, curves, run);
+        this.opening = new DataOpening(this, settings, i18n, this.background);
         settings.onDatasetChosen(this::loadData);
     }
 
@@ -180,20 +182,7 @@ public abstract class TrainingViewModel implements CurveSource {
 
     /** Adds an IDX images file (with its labels) to the data sets and switches to it. */
     public void openDataset(Path images, Path labels) {
-        DataChoice choice = new DataChoice(images.toString(), labels == null ? null : labels.toString(),
-                images.getFileName().toString());
-        int asked = settings.loadedChoices();
-        runInBackground(() -> {
-            // Read once here so a bad file is reported before it joins the list.
-            DataSource.load(choice.spec(), labels);
-            background.ui(() -> {
-                settings.offer(choice);
-                // An experiment opened meanwhile brought its own data set: this one joins the list, not the view.
-                if (settings.loadedChoices() == asked) {
-                    settings.datasetProperty().set(choice);
-                }
-            });
-        });
+        opening.openIdx(images, labels);
     }
 
     /** UI thread: the run as an experiment of the given section, without the model (which the worker owns). */
@@ -256,7 +245,8 @@ public abstract class TrainingViewModel implements CurveSource {
         String bundledName = kind().id() + "-" + choice.spec();
         int curvesSetBefore = curvesSet;
         runInBackground(() -> {
-            useData(choice, DataSource.load(choice.spec(),
+            ImageSet previewed = opening.takeRead(choice.spec());
+            useData(choice, previewed != null ? previewed : DataSource.load(choice.spec(),
                     choice.labelsPath() == null ? null : Path.of(choice.labelsPath())));
             if (DataSource.isBundled(choice.spec()) && ModelStore.bundledExists(bundledName)) {
                 adopt(ModelStore.loadBundled(bundledName), i18n.get("model.pretrained", bundledName));
@@ -278,8 +268,9 @@ public abstract class TrainingViewModel implements CurveSource {
 
     /** Worker thread: splits a data set that has been read and redraws what is drawn from it. */
     void useData(DataChoice choice, ImageSet all) throws java.io.IOException {
-        split = Split.of(all, Split.DEFAULT_HELD_OUT, Split.DEFAULT_SEED);
+        split = Split.of(all, Split.defaultHeldOut(all.size()), Split.DEFAULT_SEED);
         dataSpec = choice.spec();
+        background.ui(() -> opening.showClassNames(choice.spec(), all.classNames()));
         onDataChanged(split);
         background.ui(() -> run.dataReadyProperty().set(true));
         if (slot.model() != null && slot.model().inputSize() != all.pixelsPerImage()) {
@@ -427,6 +418,8 @@ public abstract class TrainingViewModel implements CurveSource {
     public BooleanBinding active() { return run.active(); }
     public BooleanBinding canSave() { return run.canSave(); }
     public ObservableList<DataChoice> datasets() { return settings.datasets(); }
+    /** Opening a folder of pictures (its preview) and the names of the labels in use. */
+    public DataOpening data() { return opening; }
     public ObjectProperty<DataChoice> datasetProperty() { return settings.datasetProperty(); }
     public IntegerProperty latentSizeProperty() { return settings.latentSizeProperty(); }
     public IntegerProperty epochsProperty() { return settings.epochsProperty(); }

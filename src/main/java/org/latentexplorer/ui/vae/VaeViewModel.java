@@ -20,7 +20,6 @@ import org.latentexplorer.engine.core.Reconstruction;
 import org.latentexplorer.engine.core.Tensors;
 import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.latentexplorer.ui.base.Background;
-import org.latentexplorer.ui.base.DataChoice;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.base.LatentPoints;
@@ -45,7 +44,6 @@ public final class VaeViewModel extends TrainingViewModel {
             new SimpleObjectProperty<>(this, "reconstruction", Reconstruction.BCE);
 
     private final ObjectProperty<LatentPoints> points = new SimpleObjectProperty<>(this, "points");
-    private final ObjectProperty<List<String>> classNames = new SimpleObjectProperty<>(this, "classNames");
     private final DoubleProperty cursorX = new SimpleDoubleProperty(this, "cursorX", 0);
     private final DoubleProperty cursorY = new SimpleDoubleProperty(this, "cursorY", 0);
     private final ObjectProperty<ImageGrid> decoded = new SimpleObjectProperty<>(this, "decoded");
@@ -105,8 +103,6 @@ public final class VaeViewModel extends TrainingViewModel {
         dimX.addListener((o, a, b) -> viewChanged());
         dimY.addListener((o, a, b) -> viewChanged());
         modelLatentSize.addListener((o, a, b) -> resizeSlice(b.intValue()));
-        datasetProperty().addListener((o, a, b) -> classNames.set(classNamesFor(b)));
-        classNames.set(classNamesFor(datasetProperty().get()));
         resizeSlice(2);
     }
 
@@ -133,10 +129,6 @@ public final class VaeViewModel extends TrainingViewModel {
 
     private static boolean isValidBeta(double b) {
         return b >= 0 && b <= 1000;
-    }
-
-    private List<String> classNamesFor(DataChoice choice) {
-        return DataChoice.classNames(choice == null ? null : choice.spec(), i18n);
     }
 
     private void resizeSlice(int d) {
@@ -383,7 +375,8 @@ public final class VaeViewModel extends TrainingViewModel {
     public DoubleProperty betaProperty() { return beta; }
     public ObjectProperty<Reconstruction> reconstructionProperty() { return reconstruction; }
     public ObjectProperty<LatentPoints> pointsProperty() { return points; }
-    public ObjectProperty<List<String>> classNamesProperty() { return classNames; }
+    /** The legend: the labels' names of the data set in use (a folder's label folders, the digits, the garments). */
+    public ObjectProperty<List<String>> classNamesProperty() { return data().classNamesProperty(); }
     public DoubleProperty cursorXProperty() { return cursorX; }
     public DoubleProperty cursorYProperty() { return cursorY; }
     public ObjectProperty<ImageGrid> decodedProperty() { return decoded; }

@@ -28,11 +28,20 @@ public final class FileDialogs {
         return path(c.showSaveDialog(owner));
     }
 
+    /** An IDX images file, or a zip of a folder of pictures. */
     static Path openImages(Window owner, I18n i18n) {
         FileChooser c = chooser(i18n, "dialog.openImages");
         c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(i18n.get("dialog.idxFiles"), "*.gz", "*idx*"),
+                new FileChooser.ExtensionFilter(i18n.get("dialog.zipFiles"), "*.zip"),
                 new FileChooser.ExtensionFilter(i18n.get("dialog.allFiles"), "*"));
         return path(c.showOpenDialog(owner));
+    }
+
+    /** A folder of pictures, one sub-folder per label. */
+    static Path openFolder(Window owner, I18n i18n) {
+        javafx.stage.DirectoryChooser c = new javafx.stage.DirectoryChooser();
+        c.setTitle(i18n.get("dialog.openFolder"));
+        return path(c.showDialog(owner));
     }
 
     static Path openLabels(Window owner, I18n i18n) {

@@ -80,7 +80,7 @@ final class LatentPlanePainter {
         drawSelection(g);
         drawTickLabels(g, w, h, step);
         drawCursor(g);
-        drawLegend(g, w);
+        drawLegend(g, w, h);
         if (focusFrame && plane.isFocused()) {
             g.setStroke(FOCUS);
             g.setLineWidth(2);
@@ -267,7 +267,7 @@ final class LatentPlanePainter {
         g.fillText(text, x, y);
     }
 
-    private void drawLegend(GraphicsContext g, double w) {
+    private void drawLegend(GraphicsContext g, double w, double h) {
         List<String> names = plane.classNamesProperty().get();
         if (names == null || names.isEmpty()) {
             return;
@@ -277,8 +277,12 @@ final class LatentPlanePainter {
         double row = 16 * p;
         double swatch = 10 * p;
         double pad = 6 * p;
+        // A folder may have dozens of labels: as many rows as fit, the last one saying how many more there are.
+        int fit = Math.max(1, (int) ((h - 16 - 2 * pad) / row));
+        int shown = names.size() <= fit ? names.size() : fit - 1;
+        int rows = names.size() <= fit ? shown : fit;
         double boxW = pad + swatch + pad + legendTextWidth * p + pad;
-        double boxH = pad * 2 + row * names.size();
+        double boxH = pad * 2 + row * rows;
         double left = w - boxW - 8;
         double top = 8;
         g.setFill(halo());
@@ -289,12 +293,16 @@ final class LatentPlanePainter {
         g.setFont(Presentation.font(LEGEND_FONT));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < names.size(); i++) {
+        for (int i = 0; i < shown; i++) {
             double y = top + pad + row * i + row / 2;
             g.setFill(Palette.classColour(i));
             g.fillRect(left + pad, y - swatch / 2, swatch, swatch);
             g.setFill(text());
             g.fillText(names.get(i), left + pad + swatch + pad, y);
+        }
+        if (rows > shown) {
+            g.setFill(text());
+            g.fillText("+" + (names.size() - shown) + " …", left + pad + swatch + pad, top + pad + row * shown + row / 2);
         }
     }
 

@@ -15,4 +15,8 @@ public interface ModelSectionView {
     default void openDataset() {
         panel().openDataset();
     }
+
+    default void openFolder() {
+        panel().openFolder();
+    }
 }

@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.latentexplorer.data.FolderSpec;
 import org.latentexplorer.data.IdxReader;
 import org.latentexplorer.engine.core.Nd4jRuntime;
 import org.latentexplorer.ui.base.DataChoice;
@@ -76,8 +77,13 @@ public final class TrainingPanel extends VBox {
         data.setMaxWidth(Double.MAX_VALUE);
         Button openData = c.button("train.openData", this::openDataset);
         openData.disableProperty().bind(data.disableProperty());
+        Button openFolder = c.button("train.openFolder", this::openFolder);
+        openFolder.setId("open-folder");
+        openFolder.setTooltip(c.tooltip("train.openFolder.tip"));
+        openFolder.disableProperty().bind(data.disableProperty());
         addSetting(c.label("train.dataset"), data);
-        settings.add(openData, 1, settingsRow++);
+        javafx.scene.layout.FlowPane openButtons = new javafx.scene.layout.FlowPane(6, 6, openData, openFolder);
+        settings.add(openButtons, 1, settingsRow++);
 
         Spinner<Integer> latent = c.intSpinner("latent", 1, maxLatent, vm.latentSizeProperty(), 1);
         addSetting(c.tipped(c.label(options.latentKey()), options.latentTipKey()), latent);
@@ -212,10 +218,27 @@ public final class TrainingPanel extends VBox {
         if (images == null) {
             return;
         }
+        if (FolderSpec.isFolderOrZip(images)) {
+            openFolder(images);
+            return;
+        }
         Path labels = IdxReader.labelsFileFor(images);
         if (labels == null) {
             labels = FileDialogs.openLabels(getScene().getWindow(), i18n);
         }
         vm.openDataset(images, labels);
+    }
+
+    void openFolder() {
+        Path folder = FileDialogs.openFolder(getScene().getWindow(), i18n);
+        if (folder != null) {
+            openFolder(folder);
+        }
+    }
+
+    /** Reads a folder of pictures (or a zip of one) and shows its preview, from which the learner chooses it. */
+    public void openFolder(Path folder) {
+        vm.data().openFolder(folder);
+        FolderPreview.show(getScene().getWindow(), i18n, vm.data(), IdxReader.fileName(folder));
     }
 }

@@ -56,7 +56,7 @@ class DataSourceTest {
         DataException e = loadFails("MNIST-typo", null);
         assertThat(e.messageKey()).isEqualTo("data.error.unknown");
         assertThat(e.getMessage())
-                .isEqualTo("'MNIST-typo' is neither a bundled data set (mnist, fashion) nor an existing file");
+                .isEqualTo("'MNIST-typo' is neither a bundled data set (mnist, fashion) nor an existing file or folder");
     }
 
     @Test
@@ -68,11 +68,18 @@ class DataSourceTest {
     }
 
     @Test
-    void aFolderIsRefusedAsAFolderEvenTheRoot() {
+    void aFolderIsReadAsPicturesSoOneWithoutAnyIsRefusedAndTheRootIsNoFolderOfPictures() throws IOException {
         DataException root = loadFails("/", null);
-        assertThat(root.messageKey()).isEqualTo("data.error.isFolder");
-        assertThat(root.getMessage()).startsWith("/ is a folder");
-        assertThat(loadFails(dir.toString(), null).messageKey()).isEqualTo("data.error.isFolder");
+        assertThat(root.messageKey()).isEqualTo("data.folder.isRoot");
+        assertThat(root.getMessage()).startsWith("/ is the root of a whole disk");
+        IdxFiles.writeSet(dir, "idx", 5, 3);
+        DataException noPictures = loadFails(dir.toString(), null);
+        assertThat(noPictures.messageKey()).isEqualTo("data.folder.tooFew");
+        assertThat(noPictures.getMessage()).contains("holds 0 usable pictures (2 files skipped)");
+        assertThat(DataSource.canonical(dir.toString(), null)).isEqualTo("folder:" + dir.toAbsolutePath());
+        assertThat(DataSource.canonical("mnist", null)).isEqualTo("mnist");
+        assertThat(DataSource.displayName("folder:invert:" + dir.toAbsolutePath())).isEqualTo(dir.getFileName()
+                .toString());
     }
 
     @Test
