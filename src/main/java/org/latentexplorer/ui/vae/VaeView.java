@@ -24,6 +24,7 @@ import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.training.TrainingViewModel;
 import org.latentexplorer.ui.widgets.Controls;
+import org.latentexplorer.ui.widgets.DrawAndPlacePane;
 import org.latentexplorer.ui.widgets.Export;
 import org.latentexplorer.ui.widgets.ImageTiles;
 import org.latentexplorer.ui.widgets.LatentPlane;
@@ -107,16 +108,17 @@ public final class VaeView extends BorderPane implements ModelSectionView {
             l.setWrapText(true);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        VBox side = new VBox(8, decodedHeading, decoded, where, collapseBox(), c.paragraph("vae.decoded.tip", "hint"),
+        DrawAndPlacePane drawing = new DrawAndPlacePane(vm.drawAndPlace(), plane, i18n, "vae-drawing");
+        VBox side = new VBox(8, drawing, decodedHeading, decoded, where, collapseBox(), c.paragraph("vae.decoded.tip", "hint"),
                 selectedHeading, selected, c.paragraph("vae.selected.tip", "hint"),
                 manifold, new HBox(6, c.label("vae.manifold.size"), n), projectionControls(),
                 c.paragraph("vae.plane.help", "hint"));
-        side.setPrefWidth(200);
-        side.setMinWidth(180);
+        side.setPrefWidth(230);
+        side.setMinWidth(200);
         side.getStyleClass().add("vae-side"); // widens with the text in classroom mode (app.css)
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
-        sideScroll.setMinWidth(200);
+        sideScroll.setMinWidth(230);
         HBox box = new HBox(10, plane, sideScroll);
         box.setPadding(new Insets(8));
         return box;
