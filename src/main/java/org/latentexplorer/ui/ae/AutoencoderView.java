@@ -180,7 +180,6 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
                 plane.fitToPoints();
             }
         });
-        HBox.setHgrow(plane, Priority.ALWAYS);
         DrawAndPlacePane drawing = new DrawAndPlacePane(vm.drawAndPlace(), plane, i18n, "ae-drawing");
         ImageTiles decoded = ImageTiles.row(1);
         decoded.setId("ae-decoded");
@@ -196,15 +195,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         decodedHeading.setMinHeight(Region.USE_PREF_SIZE);
         VBox side = new VBox(8, drawing, decodedHeading, decoded, where, c.paragraph("ae.plane.decoded.tip", "hint"),
                 c.paragraph("ae.plane.help", "hint"));
-        side.setPrefWidth(230);
-        side.setMinWidth(200);
-        side.getStyleClass().add("vae-side");
-        ScrollPane sideScroll = new ScrollPane(side);
-        sideScroll.setFitToWidth(true);
-        sideScroll.setMinWidth(230);
-        HBox box = new HBox(10, plane, sideScroll);
-        box.setPadding(new Insets(8));
-        return box;
+        return Controls.planeWithSide(plane, side);
     }
 
     private javafx.beans.binding.ObjectBinding<List<String>> classNames() {

@@ -8,7 +8,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -77,7 +76,6 @@ public final class VaeView extends BorderPane implements ModelSectionView {
                 plane.fitToPoints();
             }
         });
-        HBox.setHgrow(plane, Priority.ALWAYS);
 
         ImageTiles decoded = ImageTiles.row(1);
         decoded.setId("decoded");
@@ -113,15 +111,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
                 selectedHeading, selected, c.paragraph("vae.selected.tip", "hint"),
                 manifold, new HBox(6, c.label("vae.manifold.size"), n), projectionControls(),
                 c.paragraph("vae.plane.help", "hint"));
-        side.setPrefWidth(230);
-        side.setMinWidth(200);
-        side.getStyleClass().add("vae-side"); // widens with the text in classroom mode (app.css)
-        ScrollPane sideScroll = new ScrollPane(side);
-        sideScroll.setFitToWidth(true);
-        sideScroll.setMinWidth(230);
-        HBox box = new HBox(10, plane, sideScroll);
-        box.setPadding(new Insets(8));
-        return box;
+        return Controls.planeWithSide(plane, side);
     }
 
     /** The posterior-collapse preset, and a live warning while the held-out KL says the code is ignored. */
@@ -203,7 +193,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         VBox sliceBox = new VBox(6, dims, c.label("vae.slice.values"), sliders);
         sliceBox.visibleProperty().bind(slice.selectedProperty());
         sliceBox.managedProperty().bind(sliceBox.visibleProperty());
-        VBox box = new VBox(6, c.heading("vae.projection"), slice, pca, sliceBox);
+        VBox box = new VBox(6, c.heading("vae.projection"), slice, pca, sliceBox, c.paragraph("draw.projection.tip", "hint"));
         box.setId("projection-controls");
         box.visibleProperty().bind(vm.modelLatentSizeProperty().greaterThan(2));
         box.managedProperty().bind(box.visibleProperty());

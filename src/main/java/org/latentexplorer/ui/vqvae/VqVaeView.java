@@ -93,7 +93,7 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
         // The input is a drawing pad: the chosen image to draw over, or a blank sheet for a drawing of one's own.
         DrawingPad input = new DrawingPad(vm.inputProperty(), MnistStyle.SIDE, "vqvae-input");
         input.placeholderProperty().bind(i18n.text("draw.placeholder"));
-        input.setPrefSize(168, 168);
+        input.setPrefWidth(168);
         HBox trio = new HBox(12, column("vqvae.input", new VBox(6, input, input.tools(c))),
                 column("vqvae.codeMap", map), column("vqvae.reconstruction",
                         big("vqvae-reconstruction", vm.reconstructionProperty())));

@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
@@ -53,8 +54,8 @@ public final class DrawingPad extends CanvasRegion {
         this.side = side;
         setId(id);
         getStyleClass().add("drawing-pad");
-        setMinSize(120, 120);
-        setPrefSize(196, 196);
+        setMinSize(100, 100);
+        setPrefWidth(196);
         setCursor(Cursor.CROSSHAIR);
         setFocusTraversable(true);
         take(pixels.get());
@@ -76,6 +77,17 @@ public final class DrawingPad extends CanvasRegion {
                 e.consume();
             }
         });
+    }
+
+    /** Square: as tall as it is wide, so a narrow column leaves no gap under it. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return width >= 0 ? width : prefWidth(-1);
     }
 
     /** Undo and Clear for this pad, in the current language. */
