@@ -153,7 +153,8 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         out.setMinSize(140, 140);
         Button reset = c.button("dae.scribble.reset", vm::resetScribble);
         reset.setId("scribble-reset");
-        HBox tools = pad.tools(c);
+        var tools = pad.tools(c);
+        reset.setMinWidth(Region.USE_PREF_SIZE);
         tools.getChildren().add(reset);
         VBox padBox = new VBox(6, c.heading("dae.scribble"), new HBox(10, pad, out), tools,
                 c.paragraph("dae.scribble.tip", "hint"));

@@ -14,7 +14,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -90,15 +91,17 @@ public final class DrawingPad extends CanvasRegion {
         return width >= 0 ? width : prefWidth(-1);
     }
 
-    /** Undo and Clear for this pad, in the current language. */
-    public HBox tools(Controls c) {
+    /** Undo and Clear for this pad, in the current language; under each other where the column is narrow. */
+    public FlowPane tools(Controls c) {
         Button undo = c.button("draw.undo", this::undo);
         undo.setId(getId() + "-undo");
         undo.disableProperty().bind(canUndo.not());
         Button clear = c.button("draw.clear", this::clear);
         clear.setId(getId() + "-clear");
         clear.disableProperty().bind(empty);
-        return new HBox(6, undo, clear);
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        return new FlowPane(6, 6, undo, clear);
     }
 
     /** Takes back the last stroke. */

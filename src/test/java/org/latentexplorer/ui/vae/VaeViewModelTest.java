@@ -251,6 +251,18 @@ class VaeViewModelTest {
         fx(() -> vm.cursorXProperty().set(1.5));
         settle(vm);
         assertThat(onFx(() -> vm.decodedProperty().get().images().get(0))).isNotEqualTo(before);
+        // A drawing is placed as the points are: held-out image 5 drawn lands on point 5 of the principal plane, and
+        // its neighbours are nearest in all three dimensions, itself first.
+        DrawAndPlace d = vm.drawAndPlace();
+        fx(() -> d.drawingProperty().set(FxTestSupport.split(vm).heldOut().image(5)));
+        settle(vm);
+        assertThat(onFx(() -> d.markerXProperty().get())).isCloseTo(pca.x()[5], within(1e-4));
+        assertThat(onFx(() -> d.markerYProperty().get())).isCloseTo(pca.y()[5], within(1e-4));
+        assertThat(onFx(() -> d.neighboursProperty().get())).startsWith(5);
+        fx(() -> vm.projectionProperty().set(VaeViewModel.Projection.SLICE));
+        settle(vm);
+        assertThat(onFx(() -> d.markerYProperty().get())).as("z3 of image 5, as the slice through z1 and z3 shows it")
+                .isCloseTo(slice02.y()[5], within(1e-4));
     }
 
     @Test
