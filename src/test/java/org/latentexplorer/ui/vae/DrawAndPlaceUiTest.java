@@ -8,7 +8,6 @@ import static org.latentexplorer.ui.training.FxTestSupport.waitUntil;
 import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
