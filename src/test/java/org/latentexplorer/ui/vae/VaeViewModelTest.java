@@ -276,7 +276,8 @@ class VaeViewModelTest {
         assertThat(onFx(() -> d.markerXProperty().get())).isCloseTo(p.x()[7], within(1e-5));
         assertThat(onFx(() -> d.markerYProperty().get())).isCloseTo(p.y()[7], within(1e-5));
         int[] near = onFx(() -> d.neighboursProperty().get());
-        assertThat(near).containsExactly(nearestInThePlane(p, p.x()[7], p.y()[7]));
+        assertThat(near).as("the nearest codes; the view model said: %s", onFx(() -> vm.messageProperty().get()))
+                .containsExactly(nearestInThePlane(p, p.x()[7], p.y()[7]));
         assertThat(near[0]).as("its own code first").isEqualTo(7);
         assertThat(onFx(() -> d.neighbourImagesProperty().get().images().get(1)))
                 .isEqualTo(FxTestSupport.split(vm).heldOut().image(near[1]));
@@ -300,6 +301,8 @@ class VaeViewModelTest {
         settle(vm);
         LatentPoints p = onFx(() -> vm.pointsProperty().get());
         int[] near = onFx(() -> d.neighboursProperty().get());
+        assertThat(near).as("the nearest codes; the view model said: %s", onFx(() -> vm.messageProperty().get()))
+                .hasSize(DrawAndPlace.NEIGHBOURS);
         assertThat(java.util.Arrays.stream(near).filter(i -> p.labels()[i] == 1).count())
                 .as("labels of the nearest held-out codes: %s", java.util.Arrays.toString(
                         java.util.Arrays.stream(near).map(i -> p.labels()[i]).toArray()))
