@@ -183,9 +183,11 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         }
         cursor.xProperty().set(StoredValues.number(view, "cursor_x", cursor.xProperty().get()));
         cursor.yProperty().set(StoredValues.number(view, "cursor_y", cursor.yProperty().get()));
+        // A view without a drawing (a shipped run's history, an older file) leaves the pad as it is.
         float[] drawn = StoredValues.floats(view, "drawing");
-        drawAndPlace.drawingProperty().set(drawn != null && drawn.length == MnistStyle.SIDE * MnistStyle.SIDE ? drawn
-                : null);
+        if (drawn != null && drawn.length == MnistStyle.SIDE * MnistStyle.SIDE) {
+            drawAndPlace.drawingProperty().set(drawn);
+        }
     }
 
     @Override

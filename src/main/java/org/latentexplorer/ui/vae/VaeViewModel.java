@@ -239,9 +239,11 @@ public final class VaeViewModel extends TrainingViewModel {
         cursor.xProperty().set(StoredValues.number(v, "cursor_x", cursor.xProperty().get()));
         cursor.yProperty().set(StoredValues.number(v, "cursor_y", cursor.yProperty().get()));
         selectedIndex.set(StoredValues.integer(v, "selected_index", selectedIndex.get()));
+        // A view without a drawing (a shipped run's history, an older file) leaves the pad as it is.
         float[] drawn = StoredValues.floats(v, "drawing");
-        drawAndPlace.drawingProperty().set(drawn != null && drawn.length == MnistStyle.SIDE * MnistStyle.SIDE ? drawn
-                : null);
+        if (drawn != null && drawn.length == MnistStyle.SIDE * MnistStyle.SIDE) {
+            drawAndPlace.drawingProperty().set(drawn);
+        }
     }
 
     @Override

@@ -286,11 +286,20 @@ class VaeViewModelTest {
                         org.latentexplorer.engine.core.Tensors.rows(digit, 1))));
         assertThat(onFx(() -> d.reconstructionProperty().get().images().get(0))).isEqualTo(recon);
 
+        // A view without a drawing (the shipped run's history applies one as the model opens) leaves it; an
+        // experiment's view with one brings it back.
+        java.util.Map<String, Object> saved = onFx(() -> vm.viewState());
+        fx(() -> vm.applyViewState(java.util.Map.of()));
+        assertThat(onFx(() -> d.drawingProperty().get())).isSameAs(digit);
         fx(() -> d.drawingProperty().set(null));
         settle(vm);
         assertThat(onFx(() -> d.markerXProperty().get())).isNaN();
         assertThat(onFx(() -> d.neighboursProperty().get())).isNull();
         assertThat(onFx(() -> d.reconstructionProperty().get())).isNull();
+        fx(() -> vm.applyViewState(saved));
+        settle(vm);
+        assertThat(onFx(() -> d.drawingProperty().get())).containsExactly(digit);
+        assertThat(onFx(() -> d.neighboursProperty().get())).startsWith(7);
     }
 
     @Test
