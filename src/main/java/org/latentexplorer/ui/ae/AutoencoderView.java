@@ -20,12 +20,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.data.ImageNoise;
+import org.latentexplorer.data.MnistStyle;
 import org.latentexplorer.engine.ae.Autoencoder;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.base.LatentPoints;
 import org.latentexplorer.ui.training.TrainingViewModel;
 import org.latentexplorer.ui.widgets.Controls;
+import org.latentexplorer.ui.widgets.DrawAndPlacePane;
+import org.latentexplorer.ui.widgets.DrawingPad;
 import org.latentexplorer.ui.widgets.Export;
 import org.latentexplorer.ui.widgets.ImageTiles;
 import org.latentexplorer.ui.widgets.LatentPlane;
@@ -50,8 +53,8 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         setId("autoencoder-view");
 
         setCenter(c.section("autoencoder", AutoencoderFigures.lossPanel(vm, i18n).folding(AutoencoderFigures.diagram(vm, i18n), false),
-                Controls.tabs("ae-tabs", c.tab("ae.tab.training", trainingTab()), c.tab("ae.tab.denoising", denoisingTab()),
-                c.tab("ae.tab.clustering", clusteringTab()))));
+                Controls.tabs("ae-tabs", c.tab("ae.tab.training", trainingTab()), c.tab("ae.tab.plane", planeTab()),
+                c.tab("ae.tab.denoising", denoisingTab()), c.tab("ae.tab.clustering", clusteringTab()))));
 
         panel = new TrainingPanel(vm, i18n, TrainingPanel.Options.of(32, "autoencoder"));
         addNoiseSettings();
@@ -141,8 +144,7 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         curve.setMinWidth(220);
         HBox.setHgrow(curve, Priority.ALWAYS);
 
-        ScribblePad pad = new ScribblePad(vm.scribbleProperty(), 28);
-        pad.setId("scribble-pad");
+        DrawingPad pad = new DrawingPad(vm.scribbleProperty(), MnistStyle.SIDE, "scribble-pad");
         ImageTiles out = ImageTiles.row(1);
         out.setId("scribble-output");
         out.imagesProperty().bind(vm.scribbleOutputProperty());
@@ -150,8 +152,11 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         out.setMinSize(140, 140);
         Button reset = c.button("dae.scribble.reset", vm::resetScribble);
         reset.setId("scribble-reset");
-        VBox padBox = new VBox(6, c.heading("dae.scribble"), new HBox(10, pad, out),
-                c.paragraph("dae.scribble.tip", "hint"), reset);
+        var tools = pad.tools(c);
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        tools.getChildren().add(reset);
+        VBox padBox = new VBox(6, c.heading("dae.scribble"), new HBox(10, pad, out), tools,
+                c.paragraph("dae.scribble.tip", "hint"));
         padBox.setMinWidth(260);
         HBox lower = new HBox(14, curve, padBox);
         VBox box = new VBox(8, controls, rows, c.paragraph("dae.explain", "hint"), lower);
@@ -159,6 +164,38 @@ public final class AutoencoderView extends BorderPane implements ModelSectionVie
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /** The held-out codes by label, a cursor to decode, and the learner's drawing placed among them. */
+    private Region planeTab() {
+        LatentPlane plane = new LatentPlane();
+        plane.setId("ae-latent-plane");
+        plane.pointsProperty().bind(vm.planePointsProperty());
+        plane.classNamesProperty().bind(vm.data().classNamesProperty());
+        plane.cursorXProperty().bindBidirectional(vm.cursorXProperty());
+        plane.cursorYProperty().bindBidirectional(vm.cursorYProperty());
+        // The first codes of a model frame the view once; later snapshots keep the learner's zoom.
+        vm.planePointsProperty().addListener((o, a, b) -> {
+            if (a == null && b != null) {
+                plane.fitToPoints();
+            }
+        });
+        DrawAndPlacePane drawing = new DrawAndPlacePane(vm.drawAndPlace(), plane, i18n, "ae-drawing");
+        ImageTiles decoded = ImageTiles.row(1);
+        decoded.setId("ae-decoded");
+        decoded.imagesProperty().bind(vm.decodedProperty());
+        decoded.setPrefSize(140, 140);
+        decoded.setMinSize(100, 100);
+        Label where = new Label();
+        where.setId("ae-cursor-position");
+        where.getStyleClass().add("number");
+        where.textProperty().bind(i18n.text("vae.cursor", vm.cursorXProperty(), vm.cursorYProperty()));
+        Label decodedHeading = c.heading("ae.plane.decoded");
+        decodedHeading.setWrapText(true);
+        decodedHeading.setMinHeight(Region.USE_PREF_SIZE);
+        VBox side = new VBox(8, drawing, decodedHeading, decoded, where, c.paragraph("ae.plane.decoded.tip", "hint"),
+                c.paragraph("ae.plane.help", "hint"));
+        return Controls.planeWithSide(plane, side);
     }
 
     private Region clusteringTab() {

@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import org.latentexplorer.data.ImageNoise;
+import org.latentexplorer.data.MnistStyle;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.ae.Autoencoder;
 import org.latentexplorer.engine.ae.ClusterScores;
@@ -20,6 +21,7 @@ import org.latentexplorer.engine.core.DataSource;
 import org.latentexplorer.engine.core.EncodingModel;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.ModelKind;
+import org.latentexplorer.engine.core.Pca;
 import org.latentexplorer.engine.core.Tensors;
 import org.latentexplorer.engine.store.ModelStore;
 import org.latentexplorer.ui.base.Background;
@@ -28,12 +30,17 @@ import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.base.LatentPoints;
 import org.latentexplorer.ui.base.SharedProperty;
 import org.latentexplorer.ui.base.StoredValues;
+import org.latentexplorer.ui.training.DecodingCursor;
+import org.latentexplorer.ui.training.DrawAndPlace;
+import org.latentexplorer.ui.training.PlaneMapping;
 import org.latentexplorer.ui.training.TrainingViewModel;
 
 /**
- * The autoencoder section: besides the shared training state, held-out images and their reconstructions; the
- * denoising autoencoder (noise while training, noisy input / output / clean target, error against noise level, a pad
- * to scribble on); and k-means on the codes against k-means on the pixels.
+ * The autoencoder section: besides the shared training state, held-out images and their reconstructions; the latent
+ * plane of the held-out codes (two dimensions as they are, more on their two principal axes) with a cursor to decode
+ * and the learner's drawing placed among the codes; the denoising autoencoder (noise while training, noisy input /
+ * output / clean target, error against noise level, a pad to scribble on); and k-means on the codes against k-means
+ * on the pixels.
  */
 public final class AutoencoderViewModel extends TrainingViewModel {
     static final int PREVIEW_IMAGES = 10;
@@ -74,6 +81,7 @@ public final class AutoencoderViewModel extends TrainingViewModel {
     private final SharedProperty.OfInt clusters = new SharedProperty.OfInt(this, "clusters", 10);
     private final ObjectProperty<LatentPoints> clusterPoints = new SimpleObjectProperty<>(this, "clusterPoints");
     private final ObjectProperty<LatentPoints> labelPoints = new SimpleObjectProperty<>(this, "labelPoints");
+    private final ObjectProperty<LatentPoints> planePoints = new SimpleObjectProperty<>(this, "planePoints");
     private final DoubleProperty latentPurity = new SimpleDoubleProperty(this, "latentPurity", Double.NaN);
     private final DoubleProperty latentNmi = new SimpleDoubleProperty(this, "latentNmi", Double.NaN);
     private final DoubleProperty pixelPurity = new SimpleDoubleProperty(this, "pixelPurity", Double.NaN);
@@ -81,9 +89,34 @@ public final class AutoencoderViewModel extends TrainingViewModel {
 
     // Worker thread.
     private float[] previewPixels;
+    private float[] heldOutPixels;
+    /** The held-out codes under the model in view, and where the planes draw them. */
+    private float[] codes;
+    private Pca pca;
+    private LatentPoints placed;
     private EncodingModel shippedPlain;
     private EncodingModel shippedDenoising;
     private GenerativeModel measured;
+
+    /** Codes of two dimensions as they are; of any other number, on their two principal axes. */
+    private final PlaneMapping mapping = new PlaneMapping() {
+        @Override
+        public float[] codes() {
+            return codes;
+        }
+
+        @Override
+        public float[] toLatent(double u, double v) {
+            return pca == null ? new float[] {(float) u, (float) v} : pca.unproject(u, v);
+        }
+
+        @Override
+        public double[] toPlane(float[] z) {
+            return pca == null ? new double[] {z[0], z[1]} : pca.project(z, 0);
+        }
+    };
+    private final DecodingCursor cursor = new DecodingCursor(this, mapping);
+    private final DrawAndPlace drawAndPlace = new DrawAndPlace(this, mapping);
 
     public AutoencoderViewModel(I18n i18n, Background background) {
         super(i18n, background);
@@ -130,6 +163,11 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         if (scribble.get() != null) {
             m.put("scribble", StoredValues.list(scribble.get()));
         }
+        m.put("cursor_x", cursor.xProperty().get());
+        m.put("cursor_y", cursor.yProperty().get());
+        if (drawAndPlace.drawingProperty().get() != null) {
+            m.put("drawing", StoredValues.list(drawAndPlace.drawingProperty().get()));
+        }
         return m;
     }
 
@@ -142,6 +180,13 @@ public final class AutoencoderViewModel extends TrainingViewModel {
         float[] pad = StoredValues.floats(view, "scribble");
         if (pad != null && scribble.get() != null && pad.length == scribble.get().length) {
             scribble.set(pad);
+        }
+        cursor.xProperty().set(StoredValues.number(view, "cursor_x", cursor.xProperty().get()));
+        cursor.yProperty().set(StoredValues.number(view, "cursor_y", cursor.yProperty().get()));
+        // A view without a drawing (a shipped run's history, an older file) leaves the pad as it is.
+        float[] drawn = StoredValues.floats(view, "drawing");
+        if (drawn != null && drawn.length == MnistStyle.SIDE * MnistStyle.SIDE) {
+            drawAndPlace.drawingProperty().set(drawn);
         }
     }
 
@@ -163,6 +208,9 @@ public final class AutoencoderViewModel extends TrainingViewModel {
             idx[i] = i;
         }
         previewPixels = split.heldOut().gather(idx);
+        heldOutPixels = split.heldOut().gather(java.util.stream.IntStream.range(0, split.heldOut().size()).toArray());
+        codes = null;
+        placed = null;
         ImageGrid preview = ImageGrid.of(previewPixels, split.heldOut().rows(), split.heldOut().cols());
         // The shipped plain and denoising autoencoders of this data set, for the error curve.
         boolean bundled = DataSource.isBundled(dataSpec);
@@ -192,13 +240,21 @@ public final class AutoencoderViewModel extends TrainingViewModel {
     @Override
     protected void onInferenceChanged() {
         if (inference == null || previewPixels == null) {
+            codes = null;
+            placed = null;
             publish(() -> {
                 reconstructions.set(null);
                 noisy.set(null);
                 denoised.set(null);
+                planePoints.set(null);
             });
+            cursor.decode();
+            drawAndPlace.place();
             return;
         }
+        placeCodes();
+        cursor.decode();
+        drawAndPlace.place();
         ImageGrid recon = ImageGrid.of(Tensors.toFloats(encodingInference().reconstruct(rows(previewPixels))),
                 split.heldOut().rows(), split.heldOut().cols());
         publish(() -> reconstructions.set(recon));
@@ -213,6 +269,24 @@ public final class AutoencoderViewModel extends TrainingViewModel {
                 cluster();
             });
         }
+    }
+
+    /** Worker: the held-out codes under the model in view, and where the planes draw them. */
+    private void placeCodes() {
+        int d = inference.latentSize();
+        codes = Tensors.toFloats(encodingInference().encode(rows(heldOutPixels)));
+        pca = d == 2 ? null : Pca.fit(codes, d);
+        int n = codes.length / d;
+        float[] xs = new float[n];
+        float[] ys = new float[n];
+        for (int i = 0; i < n; i++) {
+            double[] uv = pca == null ? new double[] {codes[2 * i], codes[2 * i + 1]} : pca.project(codes, i);
+            xs[i] = (float) uv[0];
+            ys[i] = (float) uv[1];
+        }
+        LatentPoints p = new LatentPoints(xs, ys, split.heldOut().labels());
+        placed = p;
+        publish(() -> planePoints.set(p));
     }
 
     /** Worker. */
@@ -278,31 +352,14 @@ public final class AutoencoderViewModel extends TrainingViewModel {
 
     /** Worker: k-means on the held-out codes and on the raw pixels, both scored against the labels. */
     private void cluster() {
-        if (inference == null || split == null) {
+        if (inference == null || split == null || placed == null) {
             return;
         }
         int k = clusters.seen();
         ClusterScores.LatentVsPixels r = ClusterScores.latentVsPixels(encodingInference(), split.heldOut(), k, ClusterScores.SEED);
-        int d = inference.latentSize();
-        int n = split.heldOut().size();
-        float[] xs = new float[n];
-        float[] ys = new float[n];
-        if (d == 2) {
-            for (int i = 0; i < n; i++) {
-                xs[i] = r.codes()[2 * i];
-                ys[i] = r.codes()[2 * i + 1];
-            }
-        } else {
-            // More than two dimensions: the plane of the two principal axes.
-            org.latentexplorer.engine.core.Pca pca = org.latentexplorer.engine.core.Pca.fit(r.codes(), d);
-            for (int i = 0; i < n; i++) {
-                double[] uv = pca.project(r.codes(), i);
-                xs[i] = (float) uv[0];
-                ys[i] = (float) uv[1];
-            }
-        }
-        LatentPoints byCluster = new LatentPoints(xs, ys, r.latent().assignments());
-        LatentPoints byLabel = new LatentPoints(xs.clone(), ys.clone(), split.heldOut().labels());
+        // The same codes as the latent plane's (both from the model in view), placed alike.
+        LatentPoints byLabel = placed;
+        LatentPoints byCluster = new LatentPoints(byLabel.x(), byLabel.y(), r.latent().assignments());
         publish(() -> {
             clusterPoints.set(byCluster);
             labelPoints.set(byLabel);
@@ -345,6 +402,14 @@ public final class AutoencoderViewModel extends TrainingViewModel {
     public IntegerProperty clustersProperty() { return clusters; }
     public ObjectProperty<LatentPoints> clusterPointsProperty() { return clusterPoints; }
     public ObjectProperty<LatentPoints> labelPointsProperty() { return labelPoints; }
+    /** The held-out codes in the latent plane, coloured by label. */
+    public ObjectProperty<LatentPoints> planePointsProperty() { return planePoints; }
+    public DoubleProperty cursorXProperty() { return cursor.xProperty(); }
+    public DoubleProperty cursorYProperty() { return cursor.yProperty(); }
+    /** What the Decoder makes of the code under the plane's cursor. */
+    public ObjectProperty<ImageGrid> decodedProperty() { return cursor.decodedProperty(); }
+    /** The learner's drawing, placed in the plane. */
+    public DrawAndPlace drawAndPlace() { return drawAndPlace; }
     public DoubleProperty latentPurityProperty() { return latentPurity; }
     public DoubleProperty latentNmiProperty() { return latentNmi; }
     public DoubleProperty pixelPurityProperty() { return pixelPurity; }

@@ -8,7 +8,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -24,6 +23,7 @@ import org.latentexplorer.engine.vae.VariationalAutoencoder;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.training.TrainingViewModel;
 import org.latentexplorer.ui.widgets.Controls;
+import org.latentexplorer.ui.widgets.DrawAndPlacePane;
 import org.latentexplorer.ui.widgets.Export;
 import org.latentexplorer.ui.widgets.ImageTiles;
 import org.latentexplorer.ui.widgets.LatentPlane;
@@ -76,7 +76,6 @@ public final class VaeView extends BorderPane implements ModelSectionView {
                 plane.fitToPoints();
             }
         });
-        HBox.setHgrow(plane, Priority.ALWAYS);
 
         ImageTiles decoded = ImageTiles.row(1);
         decoded.setId("decoded");
@@ -107,19 +106,12 @@ public final class VaeView extends BorderPane implements ModelSectionView {
             l.setWrapText(true);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        VBox side = new VBox(8, decodedHeading, decoded, where, collapseBox(), c.paragraph("vae.decoded.tip", "hint"),
+        DrawAndPlacePane drawing = new DrawAndPlacePane(vm.drawAndPlace(), plane, i18n, "vae-drawing");
+        VBox side = new VBox(8, drawing, decodedHeading, decoded, where, collapseBox(), c.paragraph("vae.decoded.tip", "hint"),
                 selectedHeading, selected, c.paragraph("vae.selected.tip", "hint"),
                 manifold, new HBox(6, c.label("vae.manifold.size"), n), projectionControls(),
                 c.paragraph("vae.plane.help", "hint"));
-        side.setPrefWidth(200);
-        side.setMinWidth(180);
-        side.getStyleClass().add("vae-side"); // widens with the text in classroom mode (app.css)
-        ScrollPane sideScroll = new ScrollPane(side);
-        sideScroll.setFitToWidth(true);
-        sideScroll.setMinWidth(200);
-        HBox box = new HBox(10, plane, sideScroll);
-        box.setPadding(new Insets(8));
-        return box;
+        return Controls.planeWithSide(plane, side);
     }
 
     /** The posterior-collapse preset, and a live warning while the held-out KL says the code is ignored. */
@@ -201,7 +193,7 @@ public final class VaeView extends BorderPane implements ModelSectionView {
         VBox sliceBox = new VBox(6, dims, c.label("vae.slice.values"), sliders);
         sliceBox.visibleProperty().bind(slice.selectedProperty());
         sliceBox.managedProperty().bind(sliceBox.visibleProperty());
-        VBox box = new VBox(6, c.heading("vae.projection"), slice, pca, sliceBox);
+        VBox box = new VBox(6, c.heading("vae.projection"), slice, pca, sliceBox, c.paragraph("draw.projection.tip", "hint"));
         box.setId("projection-controls");
         box.visibleProperty().bind(vm.modelLatentSizeProperty().greaterThan(2));
         box.managedProperty().bind(box.visibleProperty());

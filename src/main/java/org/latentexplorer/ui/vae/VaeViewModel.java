@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentexplorer.data.ImageSet;
+import org.latentexplorer.data.MnistStyle;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.ModelKind;
@@ -25,12 +26,16 @@ import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.base.LatentPoints;
 import org.latentexplorer.ui.base.Manifold;
 import org.latentexplorer.ui.base.StoredValues;
+import org.latentexplorer.ui.training.DecodingCursor;
+import org.latentexplorer.ui.training.DrawAndPlace;
+import org.latentexplorer.ui.training.PlaneMapping;
 import org.latentexplorer.ui.training.TrainingViewModel;
 
 /**
  * The VAE section: the training state, β (which may change while training), and the latent plane — the
- * held-out codes, a cursor whose decoded image follows every move, an optional manifold grid, and for codes of
- * more than two dimensions a slice through two of them or the plane of their two principal axes.
+ * held-out codes, a cursor whose decoded image follows every move, the learner's drawing placed among the codes, an
+ * optional manifold grid, and for codes of more than two dimensions a slice through two of them or the plane of their
+ * two principal axes (the drawing's code is placed the same way).
  * Decoding always uses the inference copy on the worker thread, never the network being trained.
  */
 public final class VaeViewModel extends TrainingViewModel {
@@ -44,9 +49,6 @@ public final class VaeViewModel extends TrainingViewModel {
             new SimpleObjectProperty<>(this, "reconstruction", Reconstruction.BCE);
 
     private final ObjectProperty<LatentPoints> points = new SimpleObjectProperty<>(this, "points");
-    private final DoubleProperty cursorX = new SimpleDoubleProperty(this, "cursorX", 0);
-    private final DoubleProperty cursorY = new SimpleDoubleProperty(this, "cursorY", 0);
-    private final ObjectProperty<ImageGrid> decoded = new SimpleObjectProperty<>(this, "decoded");
     private final BooleanProperty showManifold = new SimpleBooleanProperty(this, "showManifold", false);
     private final IntegerProperty manifoldSize = new SimpleIntegerProperty(this, "manifoldSize", 15);
     private final ObjectProperty<double[]> visibleRange = new SimpleObjectProperty<>(this, "visibleRange");
@@ -59,7 +61,6 @@ public final class VaeViewModel extends TrainingViewModel {
     private final IntegerProperty modelLatentSize = new SimpleIntegerProperty(this, "modelLatentSize", 2);
     private final List<DoubleProperty> sliceValues = new ArrayList<>();
 
-    private final AtomicBoolean decodeQueued = new AtomicBoolean();
     private final AtomicBoolean manifoldQueued = new AtomicBoolean();
 
     // Worker thread.
@@ -69,7 +70,6 @@ public final class VaeViewModel extends TrainingViewModel {
     private Pca pca;
     // Copies of UI state the worker reads: written on the UI thread, read whole on the worker.
     private volatile View view = new View(Projection.SLICE, 0, 1, new float[2]);
-    private volatile double[] cursor = {0, 0};
     private volatile ManifoldRequest manifoldRequest = new ManifoldRequest(false, 15, null);
     private volatile int selected = -1;
 
@@ -80,12 +80,29 @@ public final class VaeViewModel extends TrainingViewModel {
     private record View(Projection projection, int dimX, int dimY, float[] slice) {
     }
 
+    private final PlaneMapping mapping = new PlaneMapping() {
+        @Override
+        public float[] codes() {
+            return codes;
+        }
+
+        @Override
+        public float[] toLatent(double u, double v) {
+            return latentAt(u, v, inference.latentSize());
+        }
+
+        @Override
+        public double[] toPlane(float[] z) {
+            return planeOf(z, 0, z.length, view);
+        }
+    };
+    private final DecodingCursor cursor = new DecodingCursor(this, mapping);
+    private final DrawAndPlace drawAndPlace = new DrawAndPlace(this, mapping);
+
     public VaeViewModel(I18n i18n, Background background) {
         super(i18n, background);
         // As long as the shipped VAE trained: the plane fills with digits early, then keeps sharpening.
         epochsProperty().set(100);
-        cursorX.addListener((o, a, b) -> requestDecode());
-        cursorY.addListener((o, a, b) -> requestDecode());
         showManifold.addListener((o, a, b) -> requestManifold());
         manifoldSize.addListener((o, a, b) -> requestManifold());
         visibleRange.addListener((o, a, b) -> requestManifold());
@@ -153,8 +170,9 @@ public final class VaeViewModel extends TrainingViewModel {
         view = new View(projection.get(), dimX.get(), dimY.get(), slice);
         runQuietly(() -> {
             projectPoints();
-            decodeCursor();
+            cursor.decode();
             decodeManifold();
+            drawAndPlace.place();
         });
     }
 
@@ -179,8 +197,8 @@ public final class VaeViewModel extends TrainingViewModel {
     @Override
     protected java.util.Map<String, Object> viewState() {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("cursor_x", cursorX.get());
-        m.put("cursor_y", cursorY.get());
+        m.put("cursor_x", cursor.xProperty().get());
+        m.put("cursor_y", cursor.yProperty().get());
         m.put("show_manifold", showManifold.get());
         m.put("manifold_size", manifoldSize.get());
         m.put("projection", projection.get().name());
@@ -188,6 +206,9 @@ public final class VaeViewModel extends TrainingViewModel {
         m.put("dim_y", dimY.get());
         m.put("slice", sliceValues.stream().map(DoubleProperty::get).toList());
         m.put("selected_index", selectedIndex.get());
+        if (drawAndPlace.drawingProperty().get() != null) {
+            m.put("drawing", StoredValues.list(drawAndPlace.drawingProperty().get()));
+        }
         return m;
     }
 
@@ -207,9 +228,14 @@ public final class VaeViewModel extends TrainingViewModel {
         dimY.set(Math.max(0, Math.min(last, StoredValues.integer(v, "dim_y", dimY.get()))));
         manifoldSize.set(Math.max(2, Math.min(30, StoredValues.integer(v, "manifold_size", manifoldSize.get()))));
         showManifold.set(StoredValues.flag(v, "show_manifold", showManifold.get()));
-        cursorX.set(StoredValues.number(v, "cursor_x", cursorX.get()));
-        cursorY.set(StoredValues.number(v, "cursor_y", cursorY.get()));
+        cursor.xProperty().set(StoredValues.number(v, "cursor_x", cursor.xProperty().get()));
+        cursor.yProperty().set(StoredValues.number(v, "cursor_y", cursor.yProperty().get()));
         selectedIndex.set(StoredValues.integer(v, "selected_index", selectedIndex.get()));
+        // A view without a drawing (a shipped run's history, an older file) leaves the pad as it is.
+        float[] drawn = StoredValues.floats(v, "drawing");
+        if (drawn != null && drawn.length == MnistStyle.SIDE * MnistStyle.SIDE) {
+            drawAndPlace.drawingProperty().set(drawn);
+        }
     }
 
     @Override
@@ -242,9 +268,10 @@ public final class VaeViewModel extends TrainingViewModel {
             codes = null;
             publish(() -> {
                 points.set(null);
-                decoded.set(null);
                 manifold.set(null);
             });
+            cursor.decode();
+            drawAndPlace.place();
             return;
         }
         int d = inference.latentSize();
@@ -252,9 +279,10 @@ public final class VaeViewModel extends TrainingViewModel {
         pca = d > 2 ? Pca.fit(codes, d) : null;
         publish(() -> modelLatentSize.set(d));
         projectPoints();
-        decodeCursor();
+        cursor.decode();
         decodeManifold();
         decodeSelected();
+        drawAndPlace.place();
     }
 
     /** Worker: the held-out codes as plane positions under the current view. */
@@ -268,17 +296,20 @@ public final class VaeViewModel extends TrainingViewModel {
         float[] xs = new float[n];
         float[] ys = new float[n];
         for (int i = 0; i < n; i++) {
-            if (v.projection() == Projection.PCA && pca != null) {
-                double[] uv = pca.project(codes, i);
-                xs[i] = (float) uv[0];
-                ys[i] = (float) uv[1];
-            } else {
-                xs[i] = codes[i * d + Math.min(v.dimX(), d - 1)];
-                ys[i] = d > 1 ? codes[i * d + Math.min(v.dimY(), d - 1)] : 0f;
-            }
+            double[] uv = planeOf(codes, i, d, v);
+            xs[i] = (float) uv[0];
+            ys[i] = (float) uv[1];
         }
         LatentPoints p = new LatentPoints(xs, ys, heldOut.labels());
         publish(() -> points.set(p));
+    }
+
+    /** Where row {@code i} of {@code codes} (d values a row) lies in the plane under view {@code v}. */
+    private double[] planeOf(float[] codes, int i, int d, View v) {
+        if (v.projection() == Projection.PCA && pca != null) {
+            return pca.project(codes, i);
+        }
+        return new double[] {codes[i * d + Math.min(v.dimX(), d - 1)], d > 1 ? codes[i * d + Math.min(v.dimY(), d - 1)] : 0};
     }
 
     /** The latent code at plane position (u, v) under the current view. */
@@ -296,29 +327,6 @@ public final class VaeViewModel extends TrainingViewModel {
             z[Math.min(view.dimY(), d - 1)] = (float) v;
         }
         return z;
-    }
-
-    /** Every move asks; at most one decode waits on the worker and it reads the newest cursor, so none piles up. */
-    private void requestDecode() {
-        cursor = new double[] {cursorX.get(), cursorY.get()};
-        if (decodeQueued.compareAndSet(false, true)) {
-            runQuietly(() -> {
-                decodeQueued.set(false);
-                decodeCursor();
-            });
-        }
-    }
-
-    private void decodeCursor() {
-        if (inference == null || heldOut == null) {
-            return;
-        }
-        int d = inference.latentSize();
-        double[] at = cursor;
-        float[] z = latentAt(at[0], at[1], d);
-        float[] image = Tensors.toFloats(inference.decode(Tensors.rows(z, 1)));
-        ImageGrid g = ImageGrid.of(image, heldOut.rows(), heldOut.cols());
-        publish(() -> decoded.set(g));
     }
 
     private void requestManifold() {
@@ -377,9 +385,11 @@ public final class VaeViewModel extends TrainingViewModel {
     public ObjectProperty<LatentPoints> pointsProperty() { return points; }
     /** The legend: the labels' names of the data set in use (a folder's label folders, the digits, the garments). */
     public ObjectProperty<List<String>> classNamesProperty() { return data().classNamesProperty(); }
-    public DoubleProperty cursorXProperty() { return cursorX; }
-    public DoubleProperty cursorYProperty() { return cursorY; }
-    public ObjectProperty<ImageGrid> decodedProperty() { return decoded; }
+    public DoubleProperty cursorXProperty() { return cursor.xProperty(); }
+    public DoubleProperty cursorYProperty() { return cursor.yProperty(); }
+    public ObjectProperty<ImageGrid> decodedProperty() { return cursor.decodedProperty(); }
+    /** The learner's drawing, placed in the plane. */
+    public DrawAndPlace drawAndPlace() { return drawAndPlace; }
     public BooleanProperty showManifoldProperty() { return showManifold; }
     public IntegerProperty manifoldSizeProperty() { return manifoldSize; }
     public ObjectProperty<double[]> visibleRangeProperty() { return visibleRange; }

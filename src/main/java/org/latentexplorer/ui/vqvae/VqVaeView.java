@@ -22,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.latentexplorer.data.MnistStyle;
 import org.latentexplorer.engine.vqvae.CodePrior;
 import org.latentexplorer.engine.vqvae.VqVae;
 import org.latentexplorer.engine.vqvae.VqVaeConfig;
@@ -29,6 +30,7 @@ import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.training.TrainingViewModel;
 import org.latentexplorer.ui.widgets.Controls;
+import org.latentexplorer.ui.widgets.DrawingPad;
 import org.latentexplorer.ui.widgets.Export;
 import org.latentexplorer.ui.widgets.ImageTiles;
 import org.latentexplorer.ui.widgets.LossChart;
@@ -88,11 +90,16 @@ public final class VqVaeView extends BorderPane implements ModelSectionView {
         vm.codeMapProperty().addListener((o, a, b) -> map.setCodes(b));
         map.setCodes(vm.codeMapProperty().get());
         map.setOnPick(k -> vm.selectedCodeProperty().set(k));
-        HBox trio = new HBox(12, column("vqvae.input", big("vqvae-input", vm.inputProperty())),
+        // The input is a drawing pad: the chosen image to draw over, or a blank sheet for a drawing of one's own.
+        DrawingPad input = new DrawingPad(vm.inputProperty(), MnistStyle.SIDE, "vqvae-input");
+        input.placeholderProperty().bind(i18n.text("draw.placeholder"));
+        input.setPrefWidth(168);
+        HBox trio = new HBox(12, column("vqvae.input", new VBox(6, input, input.tools(c))),
                 column("vqvae.codeMap", map), column("vqvae.reconstruction",
                         big("vqvae-reconstruction", vm.reconstructionProperty())));
 
-        VBox left = new VBox(8, c.label("vqvae.choose"), strip, which, trio, c.paragraph("vqvae.codeMap.tip", "hint"));
+        VBox left = new VBox(8, c.label("vqvae.choose"), strip, which, trio, c.paragraph("vqvae.draw.tip", "hint"),
+                c.paragraph("vqvae.codeMap.tip", "hint"));
         left.setMinWidth(360);
         HBox.setHgrow(left, Priority.ALWAYS);
 

@@ -2,6 +2,7 @@ package org.latentexplorer.ui.vqvae;
 
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -10,6 +11,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.latentexplorer.data.MnistStyle;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.engine.core.GenerativeModel;
 import org.latentexplorer.engine.core.ModelKind;
@@ -26,8 +28,9 @@ import org.latentexplorer.ui.base.StoredValues;
 import org.latentexplorer.ui.training.TrainingViewModel;
 
 /**
- * The VQ-VAE section without any Node: an input, its map of code indices and its reconstruction; how the codebook is
- * used (histogram, perplexity); what a single code draws; and new images from a prior over code maps.
+ * The VQ-VAE section without any Node: an input (a held-out image chosen, drawn over or replaced by the learner's
+ * drawing), its map of code indices and its reconstruction, both following every stroke; how the codebook is used
+ * (histogram, perplexity); what a single code draws; and new images from a prior over code maps.
  */
 public final class VqVaeViewModel extends TrainingViewModel {
     static final int PREVIEW_IMAGES = 10;
@@ -45,7 +48,9 @@ public final class VqVaeViewModel extends TrainingViewModel {
             CodePrior.Kind.AUTOREGRESSIVE);
 
     private final ObjectProperty<ImageGrid> previews = new SimpleObjectProperty<>(this, "previews");
-    private final ObjectProperty<ImageGrid> input = new SimpleObjectProperty<>(this, "input");
+    // Shared: the worker encodes the newest input.
+    private final SharedProperty<float[]> input = new SharedProperty<>(this, "input", null);
+    private final AtomicBoolean encodeQueued = new AtomicBoolean();
     private final ObjectProperty<int[]> codeMap = new SimpleObjectProperty<>(this, "codeMap");
     private final ObjectProperty<ImageGrid> reconstruction = new SimpleObjectProperty<>(this, "reconstruction");
     private final ObjectProperty<long[]> usage = new SimpleObjectProperty<>(this, "usage");
@@ -81,7 +86,16 @@ public final class VqVaeViewModel extends TrainingViewModel {
                 training.setRestartDeadCodes(b);
             }
         });
-        selectedImage.addListener((o, a, b) -> runQuietly(this::showSelected));
+        selectedImage.addListener((o, a, b) -> showChosen());
+        input.addListener((o, a, b) -> {
+            // While one encoding runs, only the newest input waits.
+            if (encodeQueued.compareAndSet(false, true)) {
+                runQuietly(() -> {
+                    encodeQueued.set(false);
+                    showInput();
+                });
+            }
+        });
         selectedCode.addListener((o, a, b) -> runQuietly(this::showCode));
         priorKind.addListener((o, a, b) -> runQuietly(this::sample));
     }
@@ -112,8 +126,14 @@ public final class VqVaeViewModel extends TrainingViewModel {
 
     @Override
     protected Map<String, Object> viewState() {
-        return Map.of("selected_image", selectedImage.get(), "selected_code", selectedCode.get(),
-                "prior", priorKind.get().name());
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("selected_image", selectedImage.get());
+        m.put("selected_code", selectedCode.get());
+        m.put("prior", priorKind.get().name());
+        if (input.get() != null) {
+            m.put("input", StoredValues.list(input.get()));
+        }
+        return m;
     }
 
     @Override
@@ -121,6 +141,18 @@ public final class VqVaeViewModel extends TrainingViewModel {
         selectedImage.set(StoredValues.integer(view, "selected_image", selectedImage.get()));
         selectedCode.set(StoredValues.integer(view, "selected_code", selectedCode.get()));
         priorKind.set(StoredValues.constant(view, "prior", priorKind.get()));
+        float[] drawn = StoredValues.floats(view, "input");
+        if (drawn != null && drawn.length == MnistStyle.SIDE * MnistStyle.SIDE) {
+            input.set(drawn);
+        }
+    }
+
+    /** UI thread: the chosen held-out image becomes the input. */
+    private void showChosen() {
+        ImageGrid p = previews.get();
+        if (p != null && p.size() > 0) {
+            input.set(p.images().get(Math.max(0, Math.min(selectedImage.get(), p.size() - 1))).clone());
+        }
     }
 
     @Override
@@ -139,7 +171,10 @@ public final class VqVaeViewModel extends TrainingViewModel {
         previewPixels = split.heldOut().gather(java.util.stream.IntStream.range(0, n).toArray());
         ImageGrid grid = ImageGrid.of(previewPixels, split.heldOut().rows(), split.heldOut().cols());
         measured = null;
-        background.ui(() -> previews.set(grid));
+        background.ui(() -> {
+            previews.set(grid);
+            showChosen();
+        });
     }
 
     private VqVae model() {
@@ -156,7 +191,7 @@ public final class VqVaeViewModel extends TrainingViewModel {
             });
             return;
         }
-        showSelected();
+        showInput();
         showCode();
         if (!isActive() && measured != vq) {
             measured = vq;
@@ -164,24 +199,24 @@ public final class VqVaeViewModel extends TrainingViewModel {
         }
     }
 
-    /** Worker: the chosen held-out image, its code map and what the Decoder makes of the codes. */
-    private void showSelected() {
+    /** Worker: the input's code map and what the Decoder makes of the codes; nothing without an input. */
+    private void showInput() {
         VqVae vq = model();
-        if (vq == null || previewPixels == null) {
+        float[] pixels = input.seen();
+        if (vq == null || split == null || pixels == null || pixels.length != vq.inputSize()) {
+            publish(() -> {
+                codeMap.set(null);
+                reconstruction.set(null);
+            });
             return;
         }
-        int per = split.heldOut().pixelsPerImage();
-        int i = Math.max(0, Math.min(selectedImage.seen(), previewPixels.length / per - 1));
-        float[] pixels = java.util.Arrays.copyOfRange(previewPixels, i * per, (i + 1) * per);
         int[] map = vq.codeIndices(rows(pixels))[0];
         float[] recon = Tensors.toFloats(vq.decodeCodes(new int[][] {map}));
-        int r = split.heldOut().rows();
-        int c = split.heldOut().cols();
+        ImageGrid r = ImageGrid.of(recon, split.heldOut().rows(), split.heldOut().cols());
         int size = vq.codebookSize();
         publish(() -> {
-            input.set(ImageGrid.of(pixels, r, c));
             codeMap.set(map);
-            reconstruction.set(ImageGrid.of(recon, r, c));
+            reconstruction.set(r);
             modelCodebookSize.set(size);
         });
     }
@@ -280,7 +315,8 @@ public final class VqVaeViewModel extends TrainingViewModel {
     public IntegerProperty selectedCodeProperty() { return selectedCode; }
     public ObjectProperty<CodePrior.Kind> priorKindProperty() { return priorKind; }
     public ObjectProperty<ImageGrid> previewsProperty() { return previews; }
-    public ObjectProperty<ImageGrid> inputProperty() { return input; }
+    /** The image the Encoder takes: a held-out image, drawn over or not, or the learner's drawing; null for none. */
+    public ObjectProperty<float[]> inputProperty() { return input; }
     public ObjectProperty<int[]> codeMapProperty() { return codeMap; }
     public ObjectProperty<ImageGrid> reconstructionProperty() { return reconstruction; }
     public ObjectProperty<long[]> usageProperty() { return usage; }

@@ -132,6 +132,23 @@ public final class Controls {
         return inspector;
     }
 
+    /**
+     * A latent plane with a column beside it (what lies under the cursor, the drawing pad, hints) that scrolls and
+     * gives up width to the plane first; the tab of a section that explores a latent space.
+     */
+    public static javafx.scene.layout.HBox planeWithSide(LatentPlane plane, javafx.scene.layout.VBox side) {
+        javafx.scene.layout.HBox.setHgrow(plane, javafx.scene.layout.Priority.ALWAYS);
+        side.setPrefWidth(240);
+        side.setMinWidth(150);
+        side.getStyleClass().add("plane-side"); // widens with the text in classroom mode (app.css)
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(side);
+        scroll.setFitToWidth(true);
+        scroll.setMinWidth(160);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(10, plane, scroll);
+        box.setPadding(new javafx.geometry.Insets(8));
+        return box;
+    }
+
     public Button button(String key, Runnable action) {
         Button b = new Button();
         b.textProperty().bind(i18n.text(key));

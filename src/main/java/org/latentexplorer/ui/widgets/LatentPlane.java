@@ -25,7 +25,9 @@ import org.latentexplorer.ui.base.Manifold;
 
 /**
  * A 2-D latent plane on one Canvas: held-out codes coloured by label, an optional decoded manifold behind them, and a
- * cursor the learner drags (or moves with the arrow keys) while a view model decodes whatever lies under it. Knows
+ * cursor the learner drags (or moves with the arrow keys) while a view model decodes whatever lies under it, and a
+ * marker for the code of the learner's drawing with lines to its nearest held-out codes (dragging the marker carries
+ * the cursor along). Knows
  * nothing of models: data comes in through properties and the user's moves go out through them. The mouse and keys
  * are handled by {@link LatentPlaneGestures}, the picture drawn by {@link LatentPlanePainter}.
  */
@@ -49,6 +51,10 @@ public final class LatentPlane extends Region {
     private final StringProperty xAxisLabel = new SimpleStringProperty(this, "xAxisLabel", "z₁");
     private final StringProperty yAxisLabel = new SimpleStringProperty(this, "yAxisLabel", "z₂");
     private final BooleanProperty interactive = new SimpleBooleanProperty(this, "interactive", true);
+    private final DoubleProperty markerX = new SimpleDoubleProperty(this, "markerX", Double.NaN);
+    private final DoubleProperty markerY = new SimpleDoubleProperty(this, "markerY", Double.NaN);
+    private final StringProperty markerLabel = new SimpleStringProperty(this, "markerLabel", "");
+    private final ObjectProperty<int[]> neighbours = new SimpleObjectProperty<>(this, "neighbours");
     private final ReadOnlyObjectWrapper<double[]> visibleRange = new ReadOnlyObjectWrapper<>(this, "visibleRange");
     private final LatentPlanePainter painter = new LatentPlanePainter(this);
 
@@ -78,7 +84,8 @@ public final class LatentPlane extends Region {
             v.addListener((o, a, b) -> updateVisibleRange());
         }
         for (ObservableValue<?> v : List.of(points, classNames, manifold, showManifold, cursorX, cursorY,
-                selectedIndex, xAxisLabel, yAxisLabel, focusedProperty(), visibleRange)) {
+                selectedIndex, xAxisLabel, yAxisLabel, focusedProperty(), visibleRange, markerX, markerY, markerLabel,
+                neighbours)) {
             v.addListener((o, a, b) -> invalidate());
         }
         updateVisibleRange();
@@ -147,6 +154,25 @@ public final class LatentPlane extends Region {
 
     public StringProperty yAxisLabelProperty() {
         return yAxisLabel;
+    }
+
+    /** The marker's position in latent units (the code of the learner's drawing); NaN hides it. */
+    public DoubleProperty markerXProperty() {
+        return markerX;
+    }
+
+    public DoubleProperty markerYProperty() {
+        return markerY;
+    }
+
+    /** Written beside the marker, e.g. "your drawing". */
+    public StringProperty markerLabelProperty() {
+        return markerLabel;
+    }
+
+    /** Indices into the points of the marker's nearest held-out codes, drawn ringed and joined to it; null for none. */
+    public ObjectProperty<int[]> neighboursProperty() {
+        return neighbours;
     }
 
     /** When false the plane only displays: mouse and keys do nothing. */

@@ -8,7 +8,8 @@ import javafx.scene.input.ScrollEvent;
 import org.latentexplorer.ui.base.LatentPoints;
 
 /**
- * The latent plane's mouse and keys: a left press or drag moves the cursor and a left click picks a point, a right or
+ * The latent plane's mouse and keys: a left press or drag moves the cursor and a left click picks a point, a left drag
+ * that starts on the drawing's marker moves the marker with the cursor on it (so its code is decoded), a right or
  * middle drag pans, the wheel zooms about the mouse, a double click fits the points, the arrow keys nudge the cursor.
  * Nothing happens while the plane is not interactive.
  */
@@ -17,8 +18,10 @@ final class LatentPlaneGestures {
     private static final double PICK_RADIUS = 6;
     private static final double CLICK_SLOP = 4;
     private static final double NUDGE = 0.01;
+    /** How near (in pixels at scale 1) a press must be to the marker to grab it. */
+    private static final double MARKER_GRAB = 12;
 
-    private enum Gesture { CURSOR, PAN }
+    private enum Gesture { CURSOR, MARKER, PAN }
 
     private final LatentPlane plane;
     private Gesture gesture;
@@ -27,6 +30,9 @@ final class LatentPlaneGestures {
     private double lastX;
     private double lastY;
     private boolean movedSincePress;
+    /** Where the marker sat from the mouse when grabbed (pixels), so it does not jump under the mouse. */
+    private double grabX;
+    private double grabY;
 
     private LatentPlaneGestures(LatentPlane plane) {
         this.plane = plane;
@@ -55,7 +61,12 @@ final class LatentPlaneGestures {
         pressX = lastX = e.getX();
         pressY = lastY = e.getY();
         movedSincePress = false;
-        if (e.getButton() == MouseButton.PRIMARY) {
+        if (e.getButton() == MouseButton.PRIMARY && onMarker(e.getX(), e.getY())) {
+            gesture = Gesture.MARKER;
+            grabX = plane.toScreenX(plane.markerXProperty().get()) - e.getX();
+            grabY = plane.toScreenY(plane.markerYProperty().get()) - e.getY();
+            moveMarkerTo(e.getX(), e.getY());
+        } else if (e.getButton() == MouseButton.PRIMARY) {
             gesture = Gesture.CURSOR;
             moveCursorTo(e.getX(), e.getY());
         } else {
@@ -75,6 +86,8 @@ final class LatentPlaneGestures {
         }
         if (gesture == Gesture.CURSOR) {
             moveCursorTo(e.getX(), e.getY());
+        } else if (gesture == Gesture.MARKER) {
+            moveMarkerTo(e.getX(), e.getY());
         } else {
             // The latent point under the mouse travels with it.
             Viewport moved = plane.view().panned(e.getX() - lastX, e.getY() - lastY);
@@ -101,7 +114,7 @@ final class LatentPlaneGestures {
     }
 
     private boolean gestureButton(MouseButton b) {
-        return gesture == Gesture.CURSOR ? b == MouseButton.PRIMARY
+        return gesture != Gesture.PAN ? b == MouseButton.PRIMARY
                 : b == MouseButton.SECONDARY || b == MouseButton.MIDDLE;
     }
 
@@ -165,6 +178,23 @@ final class LatentPlaneGestures {
         Viewport v = plane.view();
         plane.cursorXProperty().set(v.toPlaneX(px));
         plane.cursorYProperty().set(v.toPlaneY(py));
+    }
+
+    private boolean onMarker(double px, double py) {
+        double x = plane.toScreenX(plane.markerXProperty().get());
+        double y = plane.toScreenY(plane.markerYProperty().get());
+        return Math.hypot(x - px, y - py) <= MARKER_GRAB * Presentation.scale();
+    }
+
+    /** The marker to where it was grabbed from the mouse, and the cursor onto it: its code is decoded as it moves. */
+    private void moveMarkerTo(double px, double py) {
+        Viewport v = plane.view();
+        double x = v.toPlaneX(px + grabX);
+        double y = v.toPlaneY(py + grabY);
+        plane.markerXProperty().set(x);
+        plane.markerYProperty().set(y);
+        plane.cursorXProperty().set(x);
+        plane.cursorYProperty().set(y);
     }
 
     /** The point nearest to the screen position within the pick radius, or -1. */

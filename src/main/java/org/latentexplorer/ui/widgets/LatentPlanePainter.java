@@ -16,22 +16,28 @@ import org.latentexplorer.ui.base.LatentPoints;
 import org.latentexplorer.ui.base.Manifold;
 
 /**
- * Draws a latent plane: the manifold, the grid, the points by label, the selection, tick labels, the cursor and the
- * legend, in the theme's colours. Keeps what is costly to work out per frame until the data it comes from changes.
+ * Draws a latent plane: the manifold, the grid, the points by label, the selection, the drawing's nearest codes, tick
+ * labels, the cursor, the drawing's marker and the legend, in the theme's colours. Keeps what is costly to work out per frame until the data it comes from changes.
  */
 final class LatentPlanePainter {
     private static final double TICK_SPACING = 80;
     private static final Color CURSOR = Color.web("#d6006e");
     private static final Color FOCUS = Color.web("#0a84ff");
+    /** The drawing's marker: a diamond this many pixels from its centre to a corner, at scale 1. */
+    private static final double MARKER_RADIUS = 13;
     private static final Font TICK_FONT = Font.font(11);
     private static final Font AXIS_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13);
     private static final Font LEGEND_FONT = Font.font(12);
+    private static final Font MARKER_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 12);
 
     private final LatentPlane plane;
     /** Point indices grouped by colour, so a frame changes the fill a dozen times rather than once per point. */
     private int[] drawOrder;
     private List<Image> tiles;
     private double legendTextWidth;
+    /** The marker's label and its width, measured once per text rather than per frame. */
+    private String measuredLabel;
+    private double measuredLabelWidth;
     /** The view being drawn, fixed for one frame. */
     private Viewport v;
 
@@ -80,6 +86,8 @@ final class LatentPlanePainter {
         drawSelection(g);
         drawTickLabels(g, w, h, step);
         drawCursor(g);
+        drawMarker(g, w);
+        drawNeighbours(g);
         drawLegend(g, w, h);
         if (focusFrame && plane.isFocused()) {
             g.setStroke(FOCUS);
@@ -202,6 +210,84 @@ final class LatentPlanePainter {
             g.setLineWidth(2 * Presentation.scale());
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         }
+    }
+
+    /**
+     * The marker's nearest held-out codes: each point drawn larger in its class colour with an ink frame, over the
+     * marker (they often lie within its outline), and a line to it from the marker's edge when it lies farther out.
+     */
+    private void drawNeighbours(GraphicsContext g) {
+        LatentPoints p = plane.pointsProperty().get();
+        int[] near = plane.neighboursProperty().get();
+        double mx = v.toScreenX(plane.markerXProperty().get());
+        double my = v.toScreenY(plane.markerYProperty().get());
+        if (p == null || near == null || !Double.isFinite(mx) || !Double.isFinite(my)) {
+            return;
+        }
+        double s = Presentation.scale();
+        double edge = MARKER_RADIUS * s;
+        double half = 3 * s;
+        for (int pass = 0; pass < 2; pass++) {
+            g.setStroke(pass == 0 ? halo() : Palette.grey(0.1));
+            g.setLineWidth((pass == 0 ? 3.5 : 1.5) * s);
+            for (int i : near) {
+                if (i >= 0 && i < p.size()) {
+                    double x = v.toScreenX(p.x()[i]);
+                    double y = v.toScreenY(p.y()[i]);
+                    double d = Math.hypot(x - mx, y - my);
+                    if (d > edge + half) {
+                        g.strokeLine(mx + (x - mx) * edge / d, my + (y - my) * edge / d, x - (x - mx) * half / d,
+                                y - (y - my) * half / d);
+                    }
+                    if (pass == 1) {
+                        g.setFill(Palette.classColour(p.labels()[i]));
+                        g.fillRect(x - half, y - half, 2 * half, 2 * half);
+                    }
+                    g.strokeRect(x - half, y - half, 2 * half, 2 * half);
+                }
+            }
+        }
+    }
+
+    /** An open diamond in the theme's ink, ringed by the paper so it reads over the points, and its label. */
+    private void drawMarker(GraphicsContext g, double w) {
+        double x = v.toScreenX(plane.markerXProperty().get());
+        double y = v.toScreenY(plane.markerYProperty().get());
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            return;
+        }
+        double s = Presentation.scale();
+        double r = MARKER_RADIUS * s;
+        double[] xs = {x, x + r, x, x - r};
+        double[] ys = {y - r, y, y + r, y};
+        g.setStroke(halo());
+        g.setLineWidth(6 * s);
+        g.strokePolygon(xs, ys, 4);
+        g.setStroke(Palette.grey(0));
+        g.setLineWidth(2.5 * s);
+        g.strokePolygon(xs, ys, 4);
+        g.setFill(Palette.grey(0));
+        g.fillOval(x - 1.5 * s, y - 1.5 * s, 3 * s, 3 * s);
+        String label = plane.markerLabelProperty().get();
+        if (label != null && !label.isEmpty()) {
+            g.setFont(Presentation.font(MARKER_FONT));
+            g.setLineWidth(3 * s);
+            g.setTextBaseline(VPos.BOTTOM);
+            boolean right = x + r + 4 * s + markerLabelWidth(label) * s < w;
+            g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
+            haloText(g, label, right ? x + r + 2 * s : x - r - 2 * s, y - r / 2);
+        }
+    }
+
+    /** The label's width in the marker font at scale 1, measured again only when the text changes. */
+    private double markerLabelWidth(String label) {
+        if (!label.equals(measuredLabel)) {
+            Text probe = new Text(label);
+            probe.setFont(MARKER_FONT);
+            measuredLabel = label;
+            measuredLabelWidth = probe.getLayoutBounds().getWidth();
+        }
+        return measuredLabelWidth;
     }
 
     private void drawCursor(GraphicsContext g) {

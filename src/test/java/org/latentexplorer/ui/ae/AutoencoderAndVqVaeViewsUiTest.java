@@ -51,7 +51,8 @@ class AutoencoderAndVqVaeViewsUiTest {
     @Test
     void scribblingOnThePadChangesTheDenoisedDigit(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup("#ae-tabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "ae-tab-denoising".equals(t.getId())).findFirst().orElseThrow()));
         waitUntil(90, () -> ae.scribbleOutputProperty().get() != null);
         ImageGrid before = onFx(() -> ae.scribbleOutputProperty().get());
         Node pad = robot.lookup("#scribble-pad").query();
@@ -84,5 +85,33 @@ class AutoencoderAndVqVaeViewsUiTest {
         waitUntil(30, () -> vq.selectedCodeProperty().get() == map[0]);
         assertThat(robot.lookup("#vqvae-selected-code").queryAs(Labeled.class).getText()).isEqualTo("code " + map[0]);
         assertThat(robot.lookup("#vqvae-codes-used").queryAs(Labeled.class).getText()).endsWith("/ 32");
+    }
+
+    @Test
+    void theVqVaesInputIsAPadWhoseCodeMapFollowsTheLearnersStrokes(FxRobot robot) throws Exception {
+        waitUntil(120, () -> vq.codeMapProperty().get() != null && vq.usageProperty().get() != null);
+        robot.clickOn("#vqvae-input-clear");
+        FxTestSupport.settle(vq);
+        assertThat(onFx(() -> vq.codeMapProperty().get())).isNull();
+        Node pad = robot.lookup("#vqvae-input").query();
+        Bounds b = onFx(() -> pad.localToScreen(pad.getLayoutBounds()));
+        double side = Math.min(b.getWidth(), b.getHeight());
+        robot.drag(new Point2D(b.getMinX() + side * 0.3, b.getMinY() + side * 0.2), MouseButton.PRIMARY);
+        for (int i = 1; i <= 6; i++) {
+            robot.moveTo(new Point2D(b.getMinX() + side * (0.3 + i * 0.05), b.getMinY() + side * (0.2 + i * 0.1)));
+        }
+        robot.release(MouseButton.PRIMARY);
+        FxTestSupport.settle(vq);
+        int[] map = onFx(() -> vq.codeMapProperty().get());
+        assertThat(map).hasSize(49);
+        // A second stroke across the first changes the code map.
+        robot.drag(new Point2D(b.getMinX() + side * 0.2, b.getMinY() + side * 0.5), MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(b.getMinX() + side * 0.8, b.getMinY() + side * 0.5));
+        robot.release(MouseButton.PRIMARY);
+        FxTestSupport.settle(vq);
+        assertThat(onFx(() -> vq.codeMapProperty().get())).hasSize(49).isNotEqualTo(map);
+        robot.clickOn("#vqvae-input-undo");
+        FxTestSupport.settle(vq);
+        assertThat(onFx(() -> vq.codeMapProperty().get())).containsExactly(map);
     }
 }

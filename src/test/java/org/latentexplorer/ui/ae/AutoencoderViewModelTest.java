@@ -163,6 +163,33 @@ class AutoencoderViewModelTest {
     }
 
     @Test
+    void theLatentPlaneDecodesTheCursorAndPlacesADrawnDigitAtItsOwnCode() throws Exception {
+        waitUntil(60, () -> vm.planePointsProperty().get() != null && vm.decodedProperty().get() != null);
+        LatentPoints p = onFx(() -> vm.planePointsProperty().get());
+        assertThat(p.size()).isEqualTo(1000);
+        assertThat(p.labels()).containsExactly(FxTestSupport.split(vm).heldOut().labels());
+        FxTestSupport.fx(() -> {
+            vm.cursorXProperty().set(5);
+            vm.cursorYProperty().set(-10);
+        });
+        settle(vm);
+        float[] decoded = FxTestSupport.askModelInView(vm, m -> org.latentexplorer.engine.core.Tensors.toFloats(
+                m.decode(org.latentexplorer.engine.core.Tensors.rows(new float[] {5, -10}, 1))));
+        assertThat(onFx(() -> vm.decodedProperty().get().images().get(0))).containsExactly(decoded);
+
+        var d = vm.drawAndPlace();
+        FxTestSupport.fx(() -> d.drawingProperty().set(FxTestSupport.split(vm).heldOut().image(3)));
+        settle(vm);
+        // Encoded alone rather than in the batch of all 1,000: the same code up to the summation order.
+        double tolerance = 1e-4 * (1 + Math.abs(p.x()[3]) + Math.abs(p.y()[3]));
+        assertThat(onFx(() -> d.markerXProperty().get())).isCloseTo(p.x()[3], org.assertj.core.data.Offset.offset(tolerance));
+        assertThat(onFx(() -> d.markerYProperty().get())).isCloseTo(p.y()[3], org.assertj.core.data.Offset.offset(tolerance));
+        assertThat(onFx(() -> d.neighboursProperty().get())).hasSize(5).startsWith(3);
+        assertThat(onFx(() -> d.reconstructionProperty().get().images().get(0)))
+                .containsExactly(reconstructedInView(FxTestSupport.split(vm).heldOut().image(3)), IN_A_BATCH);
+    }
+
+    @Test
     void kMeansOnTheCodesAndOnThePixelsIsScoredAgainstTheLabels() throws Exception {
         waitUntil(90, () -> vm.clusterPointsProperty().get() != null && !Double.isNaN(vm.pixelNmiProperty().get()));
         LatentPoints clusters = onFx(() -> vm.clusterPointsProperty().get());

@@ -1,6 +1,7 @@
 package org.latentexplorer.ui.vae;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.latentexplorer.ui.training.FxTestSupport.fx;
 import static org.latentexplorer.ui.training.FxTestSupport.onFx;
 import static org.latentexplorer.ui.training.FxTestSupport.settle;
@@ -23,7 +24,9 @@ import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.base.LatentPoints;
 import org.latentexplorer.ui.base.Manifold;
+import org.latentexplorer.ui.training.DrawAndPlace;
 import org.latentexplorer.ui.training.TrainingViewModel;
+import org.latentexplorer.ui.widgets.Drawing;
 import org.testfx.api.FxToolkit;
 
 /** The VAE view model without a window: the latent plane's data, decoding at the cursor, β and projections. */
@@ -248,6 +251,89 @@ class VaeViewModelTest {
         fx(() -> vm.cursorXProperty().set(1.5));
         settle(vm);
         assertThat(onFx(() -> vm.decodedProperty().get().images().get(0))).isNotEqualTo(before);
+        // A drawing is placed as the points are: held-out image 5 drawn lands on point 5 of the principal plane, and
+        // its neighbours are nearest in all three dimensions, itself first.
+        DrawAndPlace d = vm.drawAndPlace();
+        fx(() -> d.drawingProperty().set(FxTestSupport.split(vm).heldOut().image(5)));
+        settle(vm);
+        assertThat(onFx(() -> d.markerXProperty().get())).isCloseTo(pca.x()[5], within(1e-4));
+        assertThat(onFx(() -> d.markerYProperty().get())).isCloseTo(pca.y()[5], within(1e-4));
+        assertThat(onFx(() -> d.neighboursProperty().get())).startsWith(5);
+        fx(() -> vm.projectionProperty().set(VaeViewModel.Projection.SLICE));
+        settle(vm);
+        assertThat(onFx(() -> d.markerYProperty().get())).as("z3 of image 5, as the slice through z1 and z3 shows it")
+                .isCloseTo(slice02.y()[5], within(1e-4));
+    }
+
+    @Test
+    void aDrawnHeldOutDigitIsPlacedAtItsOwnCodeAndFramedByItsNearestCodes() throws Exception {
+        DrawAndPlace d = vm.drawAndPlace();
+        float[] digit = FxTestSupport.split(vm).heldOut().image(7);
+        fx(() -> d.drawingProperty().set(digit));
+        settle(vm);
+        // Two dimensions: the plane shows the codes themselves, so the marker sits on held-out point 7.
+        LatentPoints p = onFx(() -> vm.pointsProperty().get());
+        assertThat(onFx(() -> d.markerXProperty().get())).isCloseTo(p.x()[7], within(1e-5));
+        assertThat(onFx(() -> d.markerYProperty().get())).isCloseTo(p.y()[7], within(1e-5));
+        int[] near = onFx(() -> d.neighboursProperty().get());
+        assertThat(near).as("the nearest codes; the view model said: %s", onFx(() -> vm.messageProperty().get()))
+                .containsExactly(nearestInThePlane(p, p.x()[7], p.y()[7]));
+        assertThat(near[0]).as("its own code first").isEqualTo(7);
+        assertThat(onFx(() -> d.neighbourImagesProperty().get().images().get(1)))
+                .isEqualTo(FxTestSupport.split(vm).heldOut().image(near[1]));
+        float[] recon = FxTestSupport.askModelInView(vm, m -> org.latentexplorer.engine.core.Tensors.toFloats(
+                ((org.latentexplorer.engine.core.EncodingModel) m).reconstruct(
+                        org.latentexplorer.engine.core.Tensors.rows(digit, 1))));
+        assertThat(onFx(() -> d.reconstructionProperty().get().images().get(0))).isEqualTo(recon);
+
+        // A view without a drawing (the shipped run's history applies one as the model opens) leaves it; an
+        // experiment's view with one brings it back.
+        java.util.Map<String, Object> saved = onFx(() -> vm.viewState());
+        fx(() -> vm.applyViewState(java.util.Map.of()));
+        assertThat(onFx(() -> d.drawingProperty().get())).isSameAs(digit);
+        fx(() -> d.drawingProperty().set(null));
+        settle(vm);
+        assertThat(onFx(() -> d.markerXProperty().get())).isNaN();
+        assertThat(onFx(() -> d.neighboursProperty().get())).isNull();
+        assertThat(onFx(() -> d.reconstructionProperty().get())).isNull();
+        fx(() -> vm.applyViewState(saved));
+        settle(vm);
+        assertThat(onFx(() -> d.drawingProperty().get())).containsExactly(digit);
+        assertThat(onFx(() -> d.neighboursProperty().get())).startsWith(7);
+    }
+
+    @Test
+    void aStrokeDrawnAsAOneLandsAmongTheOnesAndDraggingTheMarkerFindsNewNeighbours() throws Exception {
+        DrawAndPlace d = vm.drawAndPlace();
+        float[] one = Drawing.blank(28).begin(false, 0.5, 0.15).extend(0.48, 0.85).pixels();
+        fx(() -> d.drawingProperty().set(one));
+        settle(vm);
+        LatentPoints p = onFx(() -> vm.pointsProperty().get());
+        int[] near = onFx(() -> d.neighboursProperty().get());
+        assertThat(near).as("the nearest codes; the view model said: %s", onFx(() -> vm.messageProperty().get()))
+                .hasSize(DrawAndPlace.NEIGHBOURS);
+        assertThat(java.util.Arrays.stream(near).filter(i -> p.labels()[i] == 1).count())
+                .as("labels of the nearest held-out codes: %s", java.util.Arrays.toString(
+                        java.util.Arrays.stream(near).map(i -> p.labels()[i]).toArray()))
+                .isGreaterThanOrEqualTo(4);
+        ImageGrid recon = onFx(() -> d.reconstructionProperty().get());
+
+        // The learner drags the marker to (2, -2): the codes nearest there are framed; the drawing's reconstruction stays.
+        fx(() -> {
+            d.markerXProperty().set(2);
+            d.markerYProperty().set(-2);
+        });
+        settle(vm);
+        assertThat(onFx(() -> d.neighboursProperty().get())).containsExactly(nearestInThePlane(p, 2, -2));
+        assertThat(onFx(() -> d.markerXProperty().get())).isEqualTo(2.0);
+        assertThat(onFx(() -> d.reconstructionProperty().get())).isSameAs(recon);
+    }
+
+    /** The five held-out points nearest to (x, y), nearest first: the codes nearest in a 2-D latent space. */
+    private static int[] nearestInThePlane(LatentPoints p, double x, double y) {
+        return java.util.stream.IntStream.range(0, p.size()).boxed()
+                .sorted(java.util.Comparator.comparingDouble(i -> Math.hypot(p.x()[i] - x, p.y()[i] - y)))
+                .limit(DrawAndPlace.NEIGHBOURS).mapToInt(Integer::intValue).toArray();
     }
 
     private static double variance(float[] v) {

@@ -15,6 +15,7 @@ import org.latentexplorer.engine.vqvae.CodePrior;
 import org.latentexplorer.ui.training.FxTestSupport;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
+import org.latentexplorer.ui.widgets.Drawing;
 import org.testfx.api.FxToolkit;
 
 /** The VQ-VAE view model without a window: code maps, codebook use, single codes and samples from the priors. */
@@ -63,7 +64,7 @@ class VqVaeViewModelTest {
         fx(() -> vm.selectedImageProperty().set(3));
         FxTestSupport.settle(vm);
         assertThat(onFx(() -> vm.codeMapProperty().get())).isNotEqualTo(first);
-        assertThat(onFx(() -> vm.inputProperty().get().images().get(0)))
+        assertThat(onFx(() -> vm.inputProperty().get()))
                 .isEqualTo(onFx(() -> vm.previewsProperty().get().images().get(3)));
 
         float[] code = onFx(() -> vm.codeImageProperty().get().images().get(0));
@@ -80,5 +81,35 @@ class VqVaeViewModelTest {
         fx(() -> vm.priorKindProperty().set(CodePrior.Kind.PER_POSITION));
         FxTestSupport.settle(vm);
         assertThat(onFx(() -> vm.samplesProperty().get().images().get(0))).isNotEqualTo(again.images().get(0));
+    }
+
+    @Test
+    void aDrawingsCodeMapFollowsEveryStrokeAndAClearedPadShowsNone() throws Exception {
+        Drawing seven = Drawing.blank(28).begin(false, 0.2, 0.2).extend(0.7, 0.2).extend(0.4, 0.8);
+        fx(() -> vm.inputProperty().set(seven.pixels()));
+        FxTestSupport.settle(vm);
+        int[] map = onFx(() -> vm.codeMapProperty().get());
+        assertThat(map).hasSize(49);
+        int[] expected = FxTestSupport.askModelInView(vm, m -> ((org.latentexplorer.engine.vqvae.VqVae) m).codeIndices(
+                org.latentexplorer.engine.core.Tensors.rows(seven.pixels(), 1))[0]);
+        assertThat(map).containsExactly(expected);
+        float[] recon = onFx(() -> vm.reconstructionProperty().get().images().get(0));
+
+        // A bar across the seven: another code map and another reconstruction.
+        fx(() -> vm.inputProperty().set(seven.begin(false, 0.3, 0.5).extend(0.65, 0.5).pixels()));
+        FxTestSupport.settle(vm);
+        assertThat(onFx(() -> vm.codeMapProperty().get())).hasSize(49).isNotEqualTo(map);
+        assertThat(onFx(() -> vm.reconstructionProperty().get().images().get(0))).isNotEqualTo(recon);
+
+        fx(() -> vm.inputProperty().set(null));
+        FxTestSupport.settle(vm);
+        assertThat(onFx(() -> vm.codeMapProperty().get())).isNull();
+        assertThat(onFx(() -> vm.reconstructionProperty().get())).isNull();
+        // Choosing a held-out image puts it back as the input.
+        fx(() -> vm.selectedImageProperty().set(2));
+        FxTestSupport.settle(vm);
+        assertThat(onFx(() -> vm.inputProperty().get()))
+                .isEqualTo(onFx(() -> vm.previewsProperty().get().images().get(2)));
+        assertThat(onFx(() -> vm.codeMapProperty().get())).hasSize(49);
     }
 }
