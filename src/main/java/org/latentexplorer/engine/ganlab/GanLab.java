@@ -229,7 +229,7 @@ public final class GanLab {
     }
 
     /**
-     * One Generator step. With Unrolled GAN it is taken against a copy of D advanced K steps on fresh batches, and D
+     * One Generator step (only its gradient while D has its head start). With Unrolled GAN it is taken against a copy of D advanced K steps on fresh batches, and D
      * (parameters and optimizer state) is restored afterwards, so only G learns from the look-ahead.
      */
     public Losses generatorStep() {
@@ -257,7 +257,10 @@ public final class GanLab {
             sq += g * g;
         }
         lastGNorm = Math.sqrt(sq);
-        optG.step(generator.params(), grads);
+        // During D's head start G only reports the gradient it would learn from.
+        if (steps >= settings.dHeadStart()) {
+            optG.step(generator.params(), grads);
+        }
         if (keepD != null) {
             discriminator.setParams(keepD);
             optD.restoreState(keepDState);

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.ganlab.LabSettings;
 import org.latentexplorer.engine.ganlab.LabStage;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.widgets.Controls;
@@ -179,6 +180,14 @@ public final class GanLabView extends BorderPane {
         step.getStyleClass().add("number");
         step.textProperty().bind(vm.stepProperty().asString());
         g.addRow(row++, c.label("lab.number.step"), step);
+        // While D has its head start G stands still, which would otherwise look like a broken lab.
+        Label headStart = new Label();
+        headStart.setId("lab-head-start");
+        headStart.getStyleClass().add("hint");
+        headStart.textProperty().bind(i18n.text("lab.number.headStart", vm.dHeadStartProperty()));
+        headStart.visibleProperty().bind(vm.stepProperty().lessThan(vm.dHeadStartProperty()));
+        headStart.managedProperty().bind(headStart.visibleProperty());
+        g.add(headStart, 0, row++, 2, 1);
         g.addRow(row++, c.tipped(c.label("lab.number.speed"), "lab.number.speed.tip"),
                 c.number("lab-steps-per-second", "lab.number.stepsPerSecond", vm.stepsPerSecondProperty()));
         Label modes = new Label();
@@ -227,7 +236,8 @@ public final class GanLabView extends BorderPane {
                 new LossChart.Curve("", GanLabViewModel.JSD, "lab.curve.jsd"),
                 new LossChart.Curve("", GanLabViewModel.EMD, "lab.curve.emd"));
         LossChart gradient = new LossChart("lab-gradient-chart", vm, i18n, "lab.chart.gradient",
-                new LossChart.Curve("", GanLabViewModel.G_GRADIENT, "lab.curve.gGradient"));
+                new LossChart.Curve("", GanLabViewModel.G_GRADIENT, "lab.curve.gGradient"),
+                new LossChart.Curve("", GanLabViewModel.D_FAKE, "lab.curve.dFake"));
         javafx.scene.chart.NumberAxis modeAxis = (javafx.scene.chart.NumberAxis) modes.getYAxis();
         modeAxis.setAutoRanging(false);
         modeAxis.setLowerBound(0);
@@ -304,7 +314,9 @@ public final class GanLabView extends BorderPane {
                 c.doubleSpinner("lab-d-dropout", 0, 0.9, vm.dDropoutProperty(), 0.05));
         discriminator.addRow(r++, now("lab.learningRate", "gan.lr.tip"),
                 c.rateField("lab-lr-d", vm.learningRateDProperty()));
-        discriminator.addRow(r, now("gan.k", "gan.k.tip"), c.intSpinner("lab-k", 1, 50, vm.kProperty(), 1));
+        discriminator.addRow(r++, now("gan.k", "gan.k.tip"), c.intSpinner("lab-k", 1, 50, vm.kProperty(), 1));
+        discriminator.addRow(r, now("lab.dHeadStart", "lab.dHeadStart.tip"), c.intSpinner("lab-d-head-start", 0,
+                LabSettings.MAX_HEAD_START, vm.dHeadStartProperty(), 100));
 
         GridPane baseline = grid();
         r = 0;
