@@ -93,11 +93,12 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * One run's end state, and the medians of the Generator's gradient norm and of D(G(z)) over {@link #WINDOW}
-     * iterations: the first, the last of D's head start (NaN without one), and the last.
+     * iterations: the first, the last of D's head start (NaN without one), and the last; and the norm's mean over the
+     * last two windows, which the rare large batches hold up.
      */
     private record Run(int covered, int modes, double highQuality, double jsd, double emd, double seconds,
             double gradientStart, double gradientHeadStart, double gradientEnd, double dFakeHeadStart,
-            double dFakeEnd) {
+            double dFakeEnd, double gradientHeadStartMean, double gradientEndMean) {
     }
 
     /** The runs of one variant on one stage. */
@@ -209,13 +210,20 @@ final class CompareCommand implements Callable<Integer> {
                 Arrays.copyOf(generated, 2 * EMD_SAMPLES));
         return new Run(c.covered(), c.modes(), c.highQualityShare(), jsd, emd, seconds, median(gradient, 0),
                 head > 0 ? median(gradient, head - WINDOW) : Double.NaN, median(gradient, n - WINDOW),
-                head > 0 ? median(dFake, head - WINDOW) : Double.NaN, median(dFake, n - WINDOW));
+                head > 0 ? median(dFake, head - WINDOW) : Double.NaN, median(dFake, n - WINDOW),
+                head > 0 ? mean(gradient, head - WINDOW) : Double.NaN, mean(gradient, n - WINDOW));
     }
 
     /** The median of the {@link #WINDOW} values from {@code from} on (from 0 when there are fewer before it). */
     private static double median(double[] values, int from) {
         int start = Math.max(0, from);
         return StatUtils.percentile(values, start, Math.min(WINDOW, values.length - start), 50);
+    }
+
+    /** The mean of the same values as {@link #median(double[], int)}. */
+    private static double mean(double[] values, int from) {
+        int start = Math.max(0, from);
+        return StatUtils.mean(values, start, Math.min(WINDOW, values.length - start));
     }
 
     private Map<String, Object> summary(Job job, Distribution2D.Kind kind, List<Run> runs) {
@@ -244,6 +252,12 @@ final class CompareCommand implements Callable<Integer> {
             line.put("g_grad_norm_head_start_end", significant(median(runs, Run::gradientHeadStart)));
         }
         line.put("g_grad_norm_end", significant(median(runs, Run::gradientEnd)));
+        // The mean over the same windows: once D is confident, most batches give G almost nothing and one in ten a
+        // large gradient (the few generated points D is least sure of), so the mean stays up where the median falls.
+        if (head) {
+            line.put("g_grad_norm_head_start_end_mean", significant(median(runs, Run::gradientHeadStartMean)));
+        }
+        line.put("g_grad_norm_end_mean", significant(median(runs, Run::gradientEndMean)));
         if (!settings.wgan()) {
             if (head) {
                 line.put("d_fake_head_start_end", significant(median(runs, Run::dFakeHeadStart)));

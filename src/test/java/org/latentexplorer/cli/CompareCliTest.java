@@ -79,6 +79,8 @@ class CompareCliTest {
         assertThat(line.get("steps").asInt()).isEqualTo(4);
         assertThat(line.get("head_start").asInt()).isEqualTo(2);
         assertThat(line.get("g_grad_norm_head_start_end").asDouble()).isPositive();
+        assertThat(line.get("g_grad_norm_head_start_end_mean").asDouble()).isPositive();
+        assertThat(line.get("g_grad_norm_end_mean").asDouble()).isPositive();
         assertThat(line.get("d_fake_head_start_end").asDouble()).isBetween(0.0, 1.0);
         assertThat(line.get("d_fake_end").asDouble()).isBetween(0.0, 1.0);
         assertThat(JSON.readTree(run.outLines().get(1)).get("variant").asText()).isEqualTo("wgan_gp");

@@ -133,11 +133,12 @@ class GanLabViewUiTest {
         javafx.scene.chart.LineChart<?, ?> gradient = robot.lookup("#lab-gradient-chart")
                 .queryAs(javafx.scene.chart.LineChart.class);
         assertThat(onFx(gradient::isVisible)).isTrue();
-        // G's gradient and D(G(z)), each a point so far, on a log scale named in the axis label.
+        // G's gradient and D(G(z)), each a point so far, on a log scale, each named as the median it is.
         waitUntil(30, () -> gradient.getData().get(0).getData().size() == 1);
         assertThat(gradient.getData()).hasSize(2);
         assertThat(gradient.getData().get(1).getData()).hasSize(1);
-        assertThat(gradient.getYAxis().getLabel()).contains("log").contains("median");
+        assertThat(gradient.getYAxis().getLabel()).contains("log");
+        assertThat(gradient.getData().get(0).getName()).contains("∂L_G").contains("median");
 
         // Without the head start the notice goes.
         robot.interact(() -> vm.dHeadStartProperty().set(0));
