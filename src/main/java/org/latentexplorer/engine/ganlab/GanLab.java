@@ -229,8 +229,9 @@ public final class GanLab {
     }
 
     /**
-     * One Generator step (only its gradient while D has its head start). With Unrolled GAN it is taken against a copy of D advanced K steps on fresh batches, and D
-     * (parameters and optimizer state) is restored afterwards, so only G learns from the look-ahead.
+     * One Generator step; while D has its head start, only its gradient (G stays put). With Unrolled GAN it is taken
+     * against a copy of D advanced K steps on fresh batches, and D (parameters and optimizer state) is restored
+     * afterwards, so only G learns from the look-ahead.
      */
     public Losses generatorStep() {
         double[] keepG = generator.copyParams();

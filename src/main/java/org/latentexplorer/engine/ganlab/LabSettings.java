@@ -84,7 +84,7 @@ public record LabSettings(int noiseDim, int gWidth, int gDepth, int dWidth, int 
      */
     public static LabSettings vanilla() {
         return new LabSettings(8, 32, 2, 32, 2, 0, GeneratorLoss.NON_SATURATING, 1, false, 5, 0, false, 0.1, 5, 3e-4,
-                3e-3, 128, 1, 0, false, 0);
+                3e-3, 128, 1);
     }
 
     /**

@@ -52,8 +52,8 @@ public final class GanLabViewModel implements CurveSource {
     static final String D_LOSS = "d_loss";
     public static final String G_LOSS = "g_loss";
     /**
-     * log₁₀ of ‖∂L_G/∂θ_G‖, the median over the last {@link LabRunner#CURVE_MEDIAN} Generator steps: what G learns from,
-     * fading when D overpowers it under the minimax loss.
+     * log₁₀ of ‖∂L_G/∂θ_G‖, the median over the last {@link LabRunner#CURVE_MEDIAN} Generator steps: what G learns
+     * from, fading when D overpowers it under the minimax loss.
      */
     static final String G_GRADIENT = "log10_g_gradient_norm";
     /** log₁₀ of D(G(z)), the median over the last {@link LabRunner#CURVE_MEDIAN} iterations; none for a critic. */

@@ -30,8 +30,8 @@ final class LabRunner {
     private static final long METRICS_EVERY_NANOS = 300_000_000L;
     private static final long PUBLISH_EVERY_NANOS = 1_000_000_000L / TrainingViewModel.UPDATES_PER_SECOND;
     /**
-     * Iterations whose median the gradient curve shows: once D is confident, one batch's norm can be a thousand times
-     * its neighbours', and those spikes would hide the trend.
+     * Iterations whose median the gradient curve shows (the chart's legend says 25): once D is confident, one batch's
+     * norm can be a thousand times its neighbours', and those spikes would hide the trend.
      */
     static final int CURVE_MEDIAN = 25;
     /** The smallest value the log curves show: a norm of exactly 0 has no logarithm. */
