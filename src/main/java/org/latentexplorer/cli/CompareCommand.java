@@ -1,5 +1,7 @@
 package org.latentexplorer.cli;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,7 +17,9 @@ import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.ganlab.Divergences;
+import org.apache.commons.math3.stat.StatUtils;
 import org.latentexplorer.engine.ganlab.GanLab;
+import org.latentexplorer.engine.ganlab.LabSettings;
 import org.latentexplorer.engine.ganlab.LabStage;
 import org.latentexplorer.engine.ganlab.LabVariant;
 import org.latentexplorer.engine.ganlab.ModeMetrics;
@@ -26,17 +30,24 @@ import picocli.CommandLine.Option;
         description = "Train the GAN problems lab's variants (vanilla GAN and its remedies) on a 2-D mixture, on the"
                 + " mode-collapse stage and the vanishing-gradient stage, and print one JSON line per stage and"
                 + " variant: modes covered, share of high-quality samples, JSD and EMD to the real distribution,"
-                + " the Generator's gradient norm and D(G(z)), speed.")
+                + " the Generator's gradient norm and D(G(z)) (at the start, at the end of D's head start, at the"
+                + " end), speed.")
 final class CompareCommand implements Callable<Integer> {
     /**
      * Where, on the ring, Unrolled GAN, WGAN and Minibatch Discrimination have spread over most modes while the vanilla
      * GAN is still collapsed.
      */
     static final int DEFAULT_STEPS = 6000;
-    /** On the vanishing-gradient stage: long enough for D to overpower a minimax G and for the remedies to move G. */
+    /**
+     * On the vanishing-gradient stage: D's head start (half of it) for D to overpower a fixed G, then as long again
+     * for the remedies to move G.
+     */
     static final int DEFAULT_VANISHING_STEPS = 3000;
-    /** The share of a run's steps over which the gradient norm is averaged at its start and at its end. */
-    static final double WINDOW = 0.1;
+    /**
+     * Iterations over which G's gradient norm and D(G(z)) are summed up by their median: one batch's norm can be a
+     * thousand times its neighbours' once D is confident, and a median is not thrown by those spikes.
+     */
+    static final int WINDOW = 100;
     static final int MAX_STEPS = 1_000_000;
     static final int MAX_SEEDS = 100;
     /** The mixtures of Gaussians, whose modes can be counted as covered or missed. */
@@ -72,15 +83,22 @@ final class CompareCommand implements Callable<Integer> {
             description = "runs per variant, with seeds 1, 2, ... (default: ${DEFAULT-VALUE})")
     int seeds;
 
+    @Option(names = "--head-start", paramLabel = "ITERATIONS",
+            description = "D's head start: iterations in which G does not step (default: the stage's own, "
+                    + "0 on mode_collapse)")
+    Integer headStart;
+
     @Option(names = "--threads", description = "runs trained at once (default: the number of cores)")
     Integer threads;
 
     /**
-     * One run's end state, and the Generator's gradient norm and D(G(z)) averaged over the first and the last
-     * {@link #WINDOW} of its steps.
+     * One run's end state, and the medians of the Generator's gradient norm and of D(G(z)) over {@link #WINDOW}
+     * iterations: the first, the last of D's head start (NaN without one), and the last; and the norm's mean over the
+     * last two windows, which the rare large batches hold up.
      */
     private record Run(int covered, int modes, double highQuality, double jsd, double emd, double seconds,
-            double gradientEarly, double gradientLate, double dFakeLate) {
+            double gradientStart, double gradientHeadStart, double gradientEnd, double dFakeHeadStart,
+            double dFakeEnd, double gradientHeadStartMean, double gradientEndMean) {
     }
 
     /** The runs of one variant on one stage. */
@@ -99,6 +117,9 @@ final class CompareCommand implements Callable<Integer> {
         BadOption.inRange("--seeds", seeds, 1, MAX_SEEDS);
         if (threads != null) {
             BadOption.inRange("--threads", threads, 1, MAX_THREADS);
+        }
+        if (headStart != null) {
+            BadOption.inRange("--head-start", headStart, 0, LabSettings.MAX_HEAD_START);
         }
         // Each run is single-threaded and seeded, so running several at once changes the time, never the numbers.
         int jobs = stages.stream().mapToInt(s -> (chosen != null ? chosen : s.variants()).size()).sum() * seeds;
@@ -154,14 +175,19 @@ final class CompareCommand implements Callable<Integer> {
         return steps != null ? steps : st == LabStage.MODE_COLLAPSE ? DEFAULT_STEPS : DEFAULT_VANISHING_STEPS;
     }
 
+    /** A variant's settings on a stage, with the head start asked for. */
+    private LabSettings settings(LabStage st, LabVariant variant, long seed) {
+        LabSettings s = st.settings(variant, seed);
+        return headStart != null ? s.withHeadStart(headStart) : s;
+    }
+
     private Run train(LabStage st, LabVariant variant, Distribution2D.Kind kind, long seed) {
         Distribution2D real = Distribution2D.of(kind);
-        GanLab lab = new GanLab(real, st.settings(variant, seed));
+        LabSettings settings = settings(st, variant, seed);
+        GanLab lab = new GanLab(real, settings);
         int n = steps(st);
-        int window = Math.max(1, (int) (WINDOW * n));
-        double gradientEarly = 0;
-        double gradientLate = 0;
-        double dFakeLate = 0;
+        double[] gradient = new double[n];
+        double[] dFake = new double[n];
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             // Another run failed: stop rather than train on for nothing.
@@ -169,15 +195,11 @@ final class CompareCommand implements Callable<Integer> {
                 throw new CancellationException();
             }
             GanLab.Losses l = lab.step();
-            if (i < window) {
-                gradientEarly += l.generatorGradientNorm() / window;
-            }
-            if (i >= n - window) {
-                gradientLate += l.generatorGradientNorm() / window;
-                dFakeLate += l.dFake() / window;
-            }
+            gradient[i] = l.generatorGradientNorm();
+            dFake[i] = l.dFake();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        int head = Math.min(n, settings.dHeadStart());
         // The real points the generated ones are measured against come from their own seeded stream.
         Random rng = new Random(seed);
         double[] generated = lab.sample(METRIC_SAMPLES);
@@ -186,8 +208,22 @@ final class CompareCommand implements Callable<Integer> {
         double jsd = Divergences.histogramJensenShannon(reference, generated, real.extent(), JSD_BINS);
         double emd = Divergences.earthMovers(Arrays.copyOf(reference, 2 * EMD_SAMPLES),
                 Arrays.copyOf(generated, 2 * EMD_SAMPLES));
-        return new Run(c.covered(), c.modes(), c.highQualityShare(), jsd, emd, seconds, gradientEarly, gradientLate,
-                dFakeLate);
+        return new Run(c.covered(), c.modes(), c.highQualityShare(), jsd, emd, seconds, median(gradient, 0),
+                head > 0 ? median(gradient, head - WINDOW) : Double.NaN, median(gradient, n - WINDOW),
+                head > 0 ? median(dFake, head - WINDOW) : Double.NaN, median(dFake, n - WINDOW),
+                head > 0 ? mean(gradient, head - WINDOW) : Double.NaN, mean(gradient, n - WINDOW));
+    }
+
+    /** The median of the {@link #WINDOW} values from {@code from} on (from 0 when there are fewer before it). */
+    private static double median(double[] values, int from) {
+        int start = Math.max(0, from);
+        return StatUtils.percentile(values, start, Math.min(WINDOW, values.length - start), 50);
+    }
+
+    /** The mean of the same values as {@link #median(double[], int)}. */
+    private static double mean(double[] values, int from) {
+        int start = Math.max(0, from);
+        return StatUtils.mean(values, start, Math.min(WINDOW, values.length - start));
     }
 
     private Map<String, Object> summary(Job job, Distribution2D.Kind kind, List<Run> runs) {
@@ -204,13 +240,29 @@ final class CompareCommand implements Callable<Integer> {
         line.put("high_quality_mean", round(runs.stream().mapToDouble(Run::highQuality).average().orElseThrow(), 1000));
         line.put("jsd_mean", round(runs.stream().mapToDouble(Run::jsd).average().orElseThrow(), 1000));
         line.put("emd_mean", round(runs.stream().mapToDouble(Run::emd).average().orElseThrow(), 1000));
-        // ‖∂L_G/∂θ_G‖ over the first and the last tenth of the steps: on the vanishing-gradient stage the minimax
-        // G's stays a fraction of the remedies' while D(G(z)) falls. A WGAN's critic gives no probability, so no
+        // ‖∂L_G/∂θ_G‖ and D(G(z)), each run's median over a window, then the median over the seeds: the values span
+        // orders of magnitude, and one seed's would swamp a mean. On the vanishing-gradient stage the minimax G's
+        // falls towards 0 with D(G(z)) while D has its head start. A WGAN's critic gives no probability, so no
         // D(G(z)) for it.
-        line.put("g_grad_norm_early", round(mean(runs, Run::gradientEarly), 1e4));
-        line.put("g_grad_norm_late", round(mean(runs, Run::gradientLate), 1e4));
-        if (!job.stage().settings(job.variant(), 1).wgan()) {
-            line.put("d_fake_late", round(mean(runs, Run::dFakeLate), 1e4));
+        LabSettings settings = settings(job.stage(), job.variant(), 1);
+        boolean head = settings.dHeadStart() > 0;
+        line.put("head_start", settings.dHeadStart());
+        line.put("g_grad_norm_start", significant(median(runs, Run::gradientStart)));
+        if (head) {
+            line.put("g_grad_norm_head_start_end", significant(median(runs, Run::gradientHeadStart)));
+        }
+        line.put("g_grad_norm_end", significant(median(runs, Run::gradientEnd)));
+        // The mean over the same windows: once D is confident, most batches give G almost nothing and one in ten a
+        // large gradient (the few generated points D is least sure of), so the mean stays up where the median falls.
+        if (head) {
+            line.put("g_grad_norm_head_start_end_mean", significant(median(runs, Run::gradientHeadStartMean)));
+        }
+        line.put("g_grad_norm_end_mean", significant(median(runs, Run::gradientEndMean)));
+        if (!settings.wgan()) {
+            if (head) {
+                line.put("d_fake_head_start_end", significant(median(runs, Run::dFakeHeadStart)));
+            }
+            line.put("d_fake_end", significant(median(runs, Run::dFakeEnd)));
         }
         // Each run's own rate on its thread, training only.
         line.put("steps_per_second",
@@ -218,8 +270,13 @@ final class CompareCommand implements Callable<Integer> {
         return line;
     }
 
-    private static double mean(List<Run> runs, ToDoubleFunction<Run> f) {
-        return runs.stream().mapToDouble(f).average().orElseThrow();
+    private static double median(List<Run> runs, ToDoubleFunction<Run> f) {
+        return StatUtils.percentile(runs.stream().mapToDouble(f).toArray(), 50);
+    }
+
+    /** Three significant digits: the norms run from 1e-7 to 1e2. */
+    private static double significant(double v) {
+        return v == 0 || !Double.isFinite(v) ? v : new BigDecimal(v).round(new MathContext(3)).doubleValue();
     }
 
     private static String id(Distribution2D.Kind kind) {

@@ -38,12 +38,15 @@ class CompareCliTest {
             assertThat(line.get("jsd_mean").asDouble()).isBetween(0.0, Math.log(2));
             assertThat(line.get("emd_mean").asDouble()).isPositive();
             assertThat(line.get("steps_per_second").asDouble()).isPositive();
-            assertThat(line.get("g_grad_norm_early").asDouble()).isPositive();
-            assertThat(line.get("g_grad_norm_late").asDouble()).isPositive();
+            assertThat(line.get("g_grad_norm_start").asDouble()).isPositive();
+            assertThat(line.get("g_grad_norm_end").asDouble()).isPositive();
+            // No head start on this stage, so nothing at its end.
+            assertThat(line.get("head_start").asInt()).isZero();
+            assertThat(line.has("g_grad_norm_head_start_end")).isFalse();
         }
         // A critic's value is no probability: only the GAN's line has D(G(z)).
-        assertThat(JSON.readTree(lines.get(0)).get("d_fake_late").asDouble()).isBetween(0.0, 1.0);
-        assertThat(JSON.readTree(lines.get(1)).has("d_fake_late")).isFalse();
+        assertThat(JSON.readTree(lines.get(0)).get("d_fake_end").asDouble()).isBetween(0.0, 1.0);
+        assertThat(JSON.readTree(lines.get(1)).has("d_fake_end")).isFalse();
     }
 
     @Test
@@ -67,14 +70,19 @@ class CompareCliTest {
     @Test
     void oneStageWithChosenVariants() throws Exception {
         CliTest.Run run = CliTest.run("compare", "--stage", "VANISHING_GRADIENT", "--steps", "4", "--seeds", "1",
-                "--variants", "small_d_dropout,wgan_gp");
+                "--variants", "small_d_dropout,wgan_gp", "--head-start", "2");
         assertThat(run.status()).as("%s", run).isZero();
         assertThat(run.outLines()).hasSize(2);
         JsonNode line = JSON.readTree(run.outLines().get(0));
         assertThat(line.get("stage").asText()).isEqualTo("vanishing_gradient");
         assertThat(line.get("variant").asText()).isEqualTo("small_d_dropout");
         assertThat(line.get("steps").asInt()).isEqualTo(4);
-        assertThat(line.get("d_fake_late").asDouble()).isBetween(0.0, 1.0);
+        assertThat(line.get("head_start").asInt()).isEqualTo(2);
+        assertThat(line.get("g_grad_norm_head_start_end").asDouble()).isPositive();
+        assertThat(line.get("g_grad_norm_head_start_end_mean").asDouble()).isPositive();
+        assertThat(line.get("g_grad_norm_end_mean").asDouble()).isPositive();
+        assertThat(line.get("d_fake_head_start_end").asDouble()).isBetween(0.0, 1.0);
+        assertThat(line.get("d_fake_end").asDouble()).isBetween(0.0, 1.0);
         assertThat(JSON.readTree(run.outLines().get(1)).get("variant").asText()).isEqualTo("wgan_gp");
     }
 
@@ -96,6 +104,7 @@ class CompareCliTest {
         CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--steps", "0"), "--steps", "0");
         CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--seeds", "-2"), "--seeds", "-2");
         CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--threads", "0"), "--threads");
+        CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--head-start", "-1"), "--head-start", "-1");
         CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--stage", "collapse"), "--stage", "'collapse'",
                 "mode_collapse, vanishing_gradient");
         CliTest.assertOneCleanErrorLine(CliTest.run("compare", "--stage", ""), "--stage", "vanishing_gradient");

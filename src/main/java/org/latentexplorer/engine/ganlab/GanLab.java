@@ -229,8 +229,9 @@ public final class GanLab {
     }
 
     /**
-     * One Generator step. With Unrolled GAN it is taken against a copy of D advanced K steps on fresh batches, and D
-     * (parameters and optimizer state) is restored afterwards, so only G learns from the look-ahead.
+     * One Generator step; while D has its head start, only its gradient (G stays put). With Unrolled GAN it is taken
+     * against a copy of D advanced K steps on fresh batches, and D (parameters and optimizer state) is restored
+     * afterwards, so only G learns from the look-ahead.
      */
     public Losses generatorStep() {
         double[] keepG = generator.copyParams();
@@ -257,7 +258,10 @@ public final class GanLab {
             sq += g * g;
         }
         lastGNorm = Math.sqrt(sq);
-        optG.step(generator.params(), grads);
+        // During D's head start G only reports the gradient it would learn from.
+        if (steps >= settings.dHeadStart()) {
+            optG.step(generator.params(), grads);
+        }
         if (keepD != null) {
             discriminator.setParams(keepD);
             optD.restoreState(keepDState);

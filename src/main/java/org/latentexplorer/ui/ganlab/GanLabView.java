@@ -22,10 +22,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.core.GeneratorLoss;
+import org.latentexplorer.engine.ganlab.LabSettings;
 import org.latentexplorer.engine.ganlab.LabStage;
 import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.widgets.Controls;
@@ -89,10 +91,47 @@ public final class GanLabView extends BorderPane {
         rightScroll.setFitToWidth(true);
         rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         rightScroll.setMinWidth(290);
-        rightScroll.setPrefWidth(310);
+        rightScroll.setPrefWidth(370); // the four chart tabs side by side
         rightScroll.getStyleClass().add("lab-side"); // widens with the text in classroom mode (app.css)
-        HBox body = new HBox(14, left, rightScroll);
-        body.setPadding(new Insets(8, 0, 0, 0));
+        return sideBySideOrStacked(left, right, rightScroll);
+    }
+
+    /**
+     * The plane beside the numbers and charts, or above them, all in one scrolled column, where the section is too
+     * narrow for both (a 1000-px window with the navigation and the inspector open): side by side, the numbers would
+     * be cut off at the section's edge.
+     */
+    private Region sideBySideOrStacked(Region left, Region right, ScrollPane rightScroll) {
+        HBox wide = new HBox(14);
+        wide.setPadding(new Insets(8, 0, 0, 0));
+        VBox column = new VBox(14);
+        column.setPadding(new Insets(8, 8, 0, 0));
+        ScrollPane stacked = new ScrollPane(column);
+        stacked.setFitToWidth(true);
+        stacked.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        StackPane body = new StackPane();
+        body.setId("lab-body");
+        body.setMinWidth(0);
+        Runnable arrange = () -> {
+            boolean narrow = body.getWidth() < left.getMinWidth() + wide.getSpacing() + rightScroll.getMinWidth();
+            if (narrow == body.getChildren().contains(stacked) && !body.getChildren().isEmpty()) {
+                return;
+            }
+            // A node has one parent: take both out of where they are before placing them.
+            rightScroll.setContent(null);
+            wide.getChildren().clear();
+            column.getChildren().clear();
+            if (narrow) {
+                column.getChildren().addAll(left, right);
+                body.getChildren().setAll(stacked);
+            } else {
+                rightScroll.setContent(right);
+                wide.getChildren().addAll(left, rightScroll);
+                body.getChildren().setAll(wide);
+            }
+        };
+        body.widthProperty().addListener((o, a, b) -> arrange.run());
+        arrange.run();
         return body;
     }
 
@@ -179,6 +218,14 @@ public final class GanLabView extends BorderPane {
         step.getStyleClass().add("number");
         step.textProperty().bind(vm.stepProperty().asString());
         g.addRow(row++, c.label("lab.number.step"), step);
+        // While D has its head start G stands still, which would otherwise look like a broken lab.
+        Label headStart = new Label();
+        headStart.setId("lab-head-start");
+        headStart.getStyleClass().add("hint");
+        headStart.textProperty().bind(i18n.text("lab.number.headStart", vm.dHeadStartProperty()));
+        headStart.visibleProperty().bind(vm.stepProperty().lessThan(vm.dHeadStartProperty()));
+        headStart.managedProperty().bind(headStart.visibleProperty());
+        g.add(headStart, 0, row++, 2, 1);
         g.addRow(row++, c.tipped(c.label("lab.number.speed"), "lab.number.speed.tip"),
                 c.number("lab-steps-per-second", "lab.number.stepsPerSecond", vm.stepsPerSecondProperty()));
         Label modes = new Label();
@@ -227,7 +274,8 @@ public final class GanLabView extends BorderPane {
                 new LossChart.Curve("", GanLabViewModel.JSD, "lab.curve.jsd"),
                 new LossChart.Curve("", GanLabViewModel.EMD, "lab.curve.emd"));
         LossChart gradient = new LossChart("lab-gradient-chart", vm, i18n, "lab.chart.gradient",
-                new LossChart.Curve("", GanLabViewModel.G_GRADIENT, "lab.curve.gGradient"));
+                new LossChart.Curve("", GanLabViewModel.G_GRADIENT, "lab.curve.gGradient"),
+                new LossChart.Curve("", GanLabViewModel.D_FAKE, "lab.curve.dFake"));
         javafx.scene.chart.NumberAxis modeAxis = (javafx.scene.chart.NumberAxis) modes.getYAxis();
         modeAxis.setAutoRanging(false);
         modeAxis.setLowerBound(0);
@@ -304,12 +352,16 @@ public final class GanLabView extends BorderPane {
                 c.doubleSpinner("lab-d-dropout", 0, 0.9, vm.dDropoutProperty(), 0.05));
         discriminator.addRow(r++, now("lab.learningRate", "gan.lr.tip"),
                 c.rateField("lab-lr-d", vm.learningRateDProperty()));
-        discriminator.addRow(r, now("gan.k", "gan.k.tip"), c.intSpinner("lab-k", 1, 50, vm.kProperty(), 1));
+        discriminator.addRow(r++, now("gan.k", "gan.k.tip"), c.intSpinner("lab-k", 1, 50, vm.kProperty(), 1));
+        discriminator.addRow(r, now("lab.dHeadStart", "lab.dHeadStart.tip"), c.intSpinner("lab-d-head-start", 0,
+                LabSettings.MAX_HEAD_START, vm.dHeadStartProperty(), 100));
 
         GridPane baseline = grid();
         r = 0;
-        baseline.addRow(r++, now("gan.generatorLoss", "gan.generatorLoss.tip"), c.enumBox("lab-generator-loss",
-                GeneratorLoss.values(), vm.generatorLossProperty(), l -> "gan.generatorLoss." + l.id()));
+        // Under its label and as wide as the inspector, as the stage's box: the losses' names are long.
+        baseline.add(now("gan.generatorLoss", "gan.generatorLoss.tip"), 0, r++, 2, 1);
+        baseline.add(c.enumBox("lab-generator-loss", GeneratorLoss.values(), vm.generatorLossProperty(),
+                l -> "gan.generatorLoss." + l.id()), 0, r++, 2, 1);
         baseline.add(remedy("lab-generator-sgd", "lab.generatorSgd", "lab.generatorSgd.tip",
                 vm.generatorSgdProperty()), 0, r++, 2, 1);
         baseline.addRow(r++, now("train.batchSize", "train.batchSize.tip"),
@@ -341,8 +393,10 @@ public final class GanLabView extends BorderPane {
         Button defaults = c.button("lab.defaults", vm::restoreDefaults);
         defaults.setId("lab-defaults");
         GridPane problem = grid();
-        problem.addRow(0, c.tipped(c.label("lab.stage"), "lab.stage.tip"), c.enumBox("lab-stage", LabStage.values(),
-                vm.stageProperty(), s -> "lab.stage." + s.id()));
+        // The stages' names are long: the box takes the inspector's whole width, under its label.
+        problem.add(c.tipped(c.label("lab.stage"), "lab.stage.tip"), 0, 0, 2, 1);
+        problem.add(c.enumBox("lab-stage", LabStage.values(), vm.stageProperty(), s -> "lab.stage." + s.id()), 0, 1, 2,
+                1);
         box.getChildren().addAll(c.heading("lab.inspector.stage"), problem, c.paragraph("lab.stage.hint", "hint"),
                 new Separator(), c.heading("lab.inspector.data"), data, clear, c.paragraph("lab.drawing.tip", "hint"),
                 new Separator(), c.heading("lab.inspector.generator"), generator, new Separator(),

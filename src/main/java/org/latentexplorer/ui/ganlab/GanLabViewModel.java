@@ -51,8 +51,13 @@ import org.latentexplorer.ui.training.TrainingViewModel;
 public final class GanLabViewModel implements CurveSource {
     static final String D_LOSS = "d_loss";
     public static final String G_LOSS = "g_loss";
-    /** ‖∂L_G/∂θ_G‖ of each Generator step: what G learns from, fading when D overpowers it under the minimax loss. */
-    static final String G_GRADIENT = "g_gradient_norm";
+    /**
+     * log₁₀ of ‖∂L_G/∂θ_G‖, the median over the last {@link LabRunner#CURVE_MEDIAN} Generator steps: what G learns
+     * from, fading when D overpowers it under the minimax loss.
+     */
+    static final String G_GRADIENT = "log10_g_gradient_norm";
+    /** log₁₀ of D(G(z)), the median over the last {@link LabRunner#CURVE_MEDIAN} iterations; none for a critic. */
+    static final String D_FAKE = "log10_d_fake";
     static final String MODES = "modes";
     static final String HIGH_QUALITY = "high_quality";
     static final String JSD = "jsd";
@@ -95,6 +100,8 @@ public final class GanLabViewModel implements CurveSource {
     private final IntegerProperty batch = new SimpleIntegerProperty(this, "batch");
     /** G on SGD with momentum rather than Adam, whose rescaled steps would hide a vanishing gradient. */
     private final BooleanProperty generatorSgd = new SimpleBooleanProperty(this, "generatorSgd");
+    /** D's head start: iterations in which G does not step, so D can overpower a fixed G. */
+    private final IntegerProperty dHeadStart = new SimpleIntegerProperty(this, "dHeadStart");
     /** WGAN-GP's λ, kept from a stage or a saved run; 0 for the chapter's clipped WGAN. */
     private double gradientPenalty;
     /** The chapter's problem the lab is set up for; choosing one puts its baseline into the settings. */
@@ -133,7 +140,7 @@ public final class GanLabViewModel implements CurveSource {
         // Settings that need new networks start the lab over; the rest reach the running lab at once.
         List<ObservableValue<?>> all = List.of(noiseSize, gWidth, gDepth, dWidth, dDepth, dDropout, generatorLoss, k,
                 unrolled, unrollSteps, minibatch, wgan, clip, nCritic, learningRateD, learningRateG, batch, seed,
-                generatorSgd);
+                generatorSgd, dHeadStart);
         all.forEach(p -> p.addListener((o, a, b) -> settingsChanged()));
         stage.addListener((o, a, b) -> show(b.baseline()));
         distribution.addListener((o, a, b) -> reset());
@@ -164,6 +171,7 @@ public final class GanLabViewModel implements CurveSource {
         seed.set(s.seed());
         gradientPenalty = s.gradientPenalty();
         generatorSgd.set(s.generatorSgd());
+        dHeadStart.set(s.dHeadStart());
     }
 
     /** The settings as the properties hold them; IllegalArgumentException for a nonsense value. */
@@ -171,7 +179,8 @@ public final class GanLabViewModel implements CurveSource {
         return new LabSettings(noiseSize.get(), gWidth.get(), gDepth.get(), dWidth.get(), dDepth.get(), dDropout.get(),
                 generatorLoss.get(), k.get(), unrolled.get(), unrollSteps.get(),
                 minibatch.get() ? LabVariant.MINIBATCH_KERNELS : 0, wgan.get(), clip.get(), nCritic.get(),
-                learningRateD.get(), learningRateG.get(), batch.get(), seed.get(), gradientPenalty, generatorSgd.get());
+                learningRateD.get(), learningRateG.get(), batch.get(), seed.get(), gradientPenalty, generatorSgd.get(),
+                dHeadStart.get());
     }
 
     private Distribution2D target() {
@@ -406,6 +415,7 @@ public final class GanLabViewModel implements CurveSource {
     public DoubleProperty learningRateGProperty() { return learningRateG; }
     public IntegerProperty batchProperty() { return batch; }
     public BooleanProperty generatorSgdProperty() { return generatorSgd; }
+    public IntegerProperty dHeadStartProperty() { return dHeadStart; }
     public ObjectProperty<LabStage> stageProperty() { return stage; }
     public LongProperty seedProperty() { return seed; }
     public DoubleProperty speedProperty() { return speed; }

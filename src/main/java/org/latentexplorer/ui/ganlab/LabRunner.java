@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.latentexplorer.data.Distribution2D;
 import org.latentexplorer.engine.core.TrainingDivergedException;
 import org.latentexplorer.engine.ganlab.Divergences;
@@ -28,6 +29,13 @@ final class LabRunner {
     private static final int EMD_SAMPLES = 256;
     private static final long METRICS_EVERY_NANOS = 300_000_000L;
     private static final long PUBLISH_EVERY_NANOS = 1_000_000_000L / TrainingViewModel.UPDATES_PER_SECOND;
+    /**
+     * Iterations whose median the gradient curve shows (the chart's legend says 25): once D is confident, one batch's
+     * norm can be a thousand times its neighbours', and those spikes would hide the trend.
+     */
+    static final int CURVE_MEDIAN = 25;
+    /** The smallest value the log curves show: a norm of exactly 0 has no logarithm. */
+    private static final double LOG_FLOOR = 1e-12;
     /** D's map and the arrows cost more than a step of the default networks: refreshed at 8 Hz, not 20. */
     private static final long MAP_EVERY_NANOS = 125_000_000L;
 
@@ -64,6 +72,8 @@ final class LabRunner {
     private long lastMap;
     private double[] map;
     private double[] arrows;
+    private final DescriptiveStatistics recentGradients = new DescriptiveStatistics(CURVE_MEDIAN);
+    private final DescriptiveStatistics recentDFake = new DescriptiveStatistics(CURVE_MEDIAN);
     /** The layer switches as the lab's thread reads them. */
     private volatile boolean mapShown = true;
     private volatile boolean arrowsShown;
@@ -183,6 +193,8 @@ final class LabRunner {
         Random r = new Random(s.seed() + 1);
         realShown = real.sample(GanLabViewModel.REAL_SHOWN, r);
         realForMetrics = real.sample(METRIC_SAMPLES, r);
+        recentGradients.clear();
+        recentDFake.clear();
         clearCurves = true;
         curves.dropQueued();
         publish(true, Double.NaN);
@@ -234,8 +246,19 @@ final class LabRunner {
         curves.queue(GanLabViewModel.D_LOSS, s, l.dLoss());
         curves.queue(GanLabViewModel.G_LOSS, s, l.gLoss());
         if (Double.isFinite(l.generatorGradientNorm())) {
-            curves.queue(GanLabViewModel.G_GRADIENT, s, l.generatorGradientNorm());
+            recentGradients.addValue(l.generatorGradientNorm());
+            curves.queue(GanLabViewModel.G_GRADIENT, s, logMedian(recentGradients));
         }
+        // A critic's value is no probability.
+        if (Double.isFinite(l.dFake()) && !lab.settings().wgan()) {
+            recentDFake.addValue(l.dFake());
+            curves.queue(GanLabViewModel.D_FAKE, s, logMedian(recentDFake));
+        }
+    }
+
+    /** log₁₀ of the median of the recent values: the gradient spans 1e-7 to 1e2 over a run. */
+    private static double logMedian(DescriptiveStatistics recent) {
+        return Math.log10(Math.max(LOG_FLOOR, recent.getPercentile(50)));
     }
 
     private void diverged(TrainingDivergedException e) {

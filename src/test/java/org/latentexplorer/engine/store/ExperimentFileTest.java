@@ -111,6 +111,34 @@ class ExperimentFileTest {
     }
 
     @Test
+    void aLabRunKeepsDsHeadStartAndAFileWrittenBeforeItReadsAsNone() throws Exception {
+        org.latentexplorer.engine.ganlab.LabSettings settings = org.latentexplorer.engine.ganlab.LabSettings
+                .strongDiscriminator().withHeadStart(1234);
+        org.latentexplorer.engine.ganlab.GanLab lab = new org.latentexplorer.engine.ganlab.GanLab(
+                org.latentexplorer.data.Distribution2D.ring(), settings);
+        lab.step();
+        Experiment saved = Experiment.ofLab("ganProblems", "RING", new Experiment.LabRun(settings, lab.state()),
+                Map.of(), Map.of());
+        Path file = dir.resolve("head-start.lexp");
+        ExperimentFile.save(file, saved, null, null);
+        assertThat(ExperimentFile.load(file).experiment().lab().settings()).isEqualTo(settings);
+
+        // The same run as a version without the head start wrote it: no d_head_start in its settings.
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ModelStore.JSON.readTree(entries(file).get(ExperimentFile.EXPERIMENT_ENTRY));
+        com.fasterxml.jackson.databind.node.ObjectNode labSettings =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.get("lab").get("settings");
+        assertThat(labSettings.remove("d_head_start").asInt()).isEqualTo(1234);
+        Path old = dir.resolve("old.lexp");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(old))) {
+            zip.putNextEntry(new ZipEntry(ExperimentFile.EXPERIMENT_ENTRY));
+            zip.write(ModelStore.JSON.writeValueAsBytes(json));
+            zip.closeEntry();
+        }
+        assertThat(ExperimentFile.load(old).experiment().lab().settings()).isEqualTo(settings.withHeadStart(0));
+    }
+
+    @Test
     void anExperimentWithoutAModelHasNone() throws Exception {
         Path file = dir.resolve("empty.lexp");
         ExperimentFile.save(file, experiment, null, null);

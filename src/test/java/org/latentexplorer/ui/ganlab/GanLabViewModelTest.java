@@ -93,24 +93,42 @@ class GanLabViewModelTest {
     }
 
     @Test
-    void theVanishingGradientStageSetsItsBaselineAndItsGeneratorGradientIsACurve() throws Exception {
+    void theVanishingGradientStageGivesDAHeadStartAndDrawsGsGradientAndDOfGOfZOnALogScale() throws Exception {
         fx(() -> vm.stageProperty().set(LabStage.VANISHING_GRADIENT));
         LabSettings expected = LabStage.VANISHING_GRADIENT.baseline();
         waitUntil(30, () -> vm.settings().equals(expected) && vm.stepProperty().get() == 0);
         assertThat(onFx(() -> vm.generatorSgdProperty().get())).isTrue();
         assertThat(onFx(() -> vm.kProperty().get())).isEqualTo(expected.k());
-        fx(vm::play);
-        snapshotAfter(30);
-        fx(vm::pause);
-        java.util.List<Double> norms = onFx(() -> vm.curve(GanLabViewModel.G_GRADIENT).stream()
-                .map(d -> d.getYValue().doubleValue()).toList());
-        assertThat(norms).isNotEmpty().allMatch(n -> Double.isFinite(n) && n >= 0);
+        assertThat(onFx(() -> vm.dHeadStartProperty().get())).isEqualTo(expected.dHeadStart()).isPositive();
+        // Single iterations, each published at once: a snapshot past step 0 is the new lab's.
+        fx(vm::step);
+        GanLabViewModel.Snapshot first = snapshotAfter(1);
+        fx(vm::step);
+        fx(vm::step);
+        GanLabViewModel.Snapshot third = snapshotAfter(3);
+        // D's head start: G has not moved.
+        assertThat(third.generated()).containsExactly(first.generated());
+        java.util.List<Double> gradient = values(GanLabViewModel.G_GRADIENT);
+        java.util.List<Double> dFake = values(GanLabViewModel.D_FAKE);
+        // log₁₀ of medians: a norm of a few tenths and a probability, both finite.
+        assertThat(gradient).hasSize(3).allMatch(v -> Double.isFinite(v) && v > -12 && v < 3);
+        assertThat(dFake).hasSize(3).allMatch(v -> Double.isFinite(v) && v <= 0);
+        // The head start applies live: without it G moves at the next iteration.
+        fx(() -> vm.dHeadStartProperty().set(0));
+        fx(vm::step);
+        GanLabViewModel.Snapshot fourth = snapshotAfter(4);
+        assertThat(Arrays.equals(fourth.generated(), first.generated())).isFalse();
         // Back to the defaults means back to this stage's baseline, not the other's.
         fx(vm::restoreDefaults);
         assertThat(onFx(() -> vm.settings())).isEqualTo(expected);
         fx(() -> vm.stageProperty().set(LabStage.MODE_COLLAPSE));
         assertThat(onFx(() -> vm.settings())).isEqualTo(LabStage.MODE_COLLAPSE.baseline());
         assertThat(onFx(() -> vm.generatorSgdProperty().get())).isFalse();
+        assertThat(onFx(() -> vm.dHeadStartProperty().get())).isZero();
+    }
+
+    private java.util.List<Double> values(String curve) throws Exception {
+        return onFx(() -> vm.curve(curve).stream().map(d -> d.getYValue().doubleValue()).toList());
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.latentexplorer.data.Distribution2D;
+import org.latentexplorer.engine.ganlab.LabSettings;
+import org.latentexplorer.engine.ganlab.LabStage;
 import org.latentexplorer.ui.training.FxTestSupport;
 import org.latentexplorer.ui.base.I18n;
 import org.testfx.api.FxRobot;
@@ -110,5 +112,36 @@ class GanLabViewUiTest {
             assertThat(Math.abs(real[i])).isLessThan(0.4);
         }
         assertThat(onFx(() -> vm.messageProperty().get())).isEmpty();
+    }
+
+    @Test
+    void theVanishingGradientStageHoldsGStillDuringDsHeadStartAndChartsItsGradient(FxRobot robot) throws Exception {
+        ComboBox<LabStage> stage = robot.lookup("#lab-stage").queryComboBox();
+        robot.interact(() -> stage.getSelectionModel().select(LabStage.VANISHING_GRADIENT));
+        javafx.scene.control.Spinner<?> headStart = robot.lookup("#lab-d-head-start").queryAs(
+                javafx.scene.control.Spinner.class);
+        waitUntil(30, () -> vm.stepProperty().get() == 0 && Integer.valueOf(LabSettings.HEAD_START).equals(
+                headStart.getValue()));
+        robot.clickOn("#lab-step");
+        waitUntil(30, () -> vm.stepProperty().get() == 1);
+        Labeled notice = robot.lookup("#lab-head-start").queryLabeled();
+        assertThat(onFx(notice::isVisible)).isTrue();
+        assertThat(notice.getText()).contains(String.valueOf(LabSettings.HEAD_START));
+
+        javafx.scene.control.TabPane charts = robot.lookup("#lab-charts").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> charts.getSelectionModel().select(charts.getTabs().size() - 1));
+        javafx.scene.chart.LineChart<?, ?> gradient = robot.lookup("#lab-gradient-chart")
+                .queryAs(javafx.scene.chart.LineChart.class);
+        assertThat(onFx(gradient::isVisible)).isTrue();
+        // G's gradient and D(G(z)), each a point so far, on a log scale, each named as the median it is.
+        waitUntil(30, () -> gradient.getData().get(0).getData().size() == 1);
+        assertThat(gradient.getData()).hasSize(2);
+        assertThat(gradient.getData().get(1).getData()).hasSize(1);
+        assertThat(gradient.getYAxis().getLabel()).contains("log");
+        assertThat(gradient.getData().get(0).getName()).contains("∂L_G").contains("median");
+
+        // Without the head start the notice goes.
+        robot.interact(() -> vm.dHeadStartProperty().set(0));
+        assertThat(onFx(notice::isVisible)).isFalse();
     }
 }
