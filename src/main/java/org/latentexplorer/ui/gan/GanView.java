@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -177,7 +176,7 @@ public final class GanView extends BorderPane implements ModelSectionView {
                 vm.qualityStepProperty(), i18n.localeProperty()));
         at.getStyleClass().add("hint");
 
-        CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         y.labelProperty().bind(i18n.text("gan.histogram.count"));
         BarChart<String, Number> bars = new BarChart<>(x, y);
@@ -189,17 +188,28 @@ public final class GanView extends BorderPane implements ModelSectionView {
         bars.setPrefHeight(150);
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         bars.getData().add(series);
-        vm.histogramProperty().addListener((o, a, b) -> {
-            if (b == null) {
+        // The bars are named as the data set names its classes (Fashion-MNIST's garments), so a missing one is read off.
+        Runnable showHistogram = () -> {
+            int[] counts = vm.histogramProperty().get();
+            List<String> names = vm.data().classNamesProperty().get();
+            if (counts == null) {
                 series.getData().clear();
                 return;
             }
+            List<String> categories = new java.util.ArrayList<>();
             List<XYChart.Data<String, Number>> data = new java.util.ArrayList<>();
-            for (int i = 0; i < b.length; i++) {
-                data.add(new XYChart.Data<>(Integer.toString(i), b[i]));
+            for (int i = 0; i < counts.length; i++) {
+                categories.add(names.size() == counts.length ? names.get(i) : Integer.toString(i));
+                data.add(new XYChart.Data<>(categories.get(i), counts[i]));
             }
+            series.getData().clear();
+            x.getCategories().setAll(categories);
+            // Names stand upright under the bars: give the plot back the height they take.
+            bars.setPrefHeight(categories.stream().anyMatch(c -> c.length() > 2) ? 240 : 150);
             series.getData().setAll(data);
-        });
+        };
+        vm.histogramProperty().addListener((o, a, b) -> showHistogram.run());
+        vm.data().classNamesProperty().addListener((o, a, b) -> showHistogram.run());
         Label heading = c.heading("gan.quality");
         heading.setWrapText(true);
         // A user's own pictures have no classifier to score samples with: the figures stay blank, and this says why.

@@ -25,7 +25,10 @@ import org.latentexplorer.ui.base.I18n;
 import org.latentexplorer.ui.base.ImageGrid;
 import org.latentexplorer.ui.widgets.Export;
 
-/** The GAN section's timeline saved as an animated GIF, from the samples grid's menu or the button under it. */
+/**
+ * The GAN section's timeline saved as an animated GIF, from the samples grid's menu or the button under it; and its
+ * quality histogram's bars, named as the data set names its classes.
+ */
 @ExtendWith(ApplicationExtension.class)
 class GanTimelineExportUiTest {
     @TempDir
@@ -87,5 +90,28 @@ class GanTimelineExportUiTest {
         } finally {
             reader.dispose();
         }
+    }
+
+    @Test
+    void theQualityBarsAreNamedAsTheDataSetNamesItsClasses(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.BarChart<String, Number> bars = robot.lookup("#gan-histogram").queryAs(javafx.scene.chart.BarChart.class);
+        java.util.List<String> garments = onFx(() -> org.latentexplorer.ui.base.DataChoice.classNames("fashion",
+                new I18n(Locale.ENGLISH)));
+        int[] counts = {120, 82, 110, 43, 122, 110, 78, 73, 156, 106};
+        fx(() -> {
+            vm.data().classNamesProperty().set(garments);
+            vm.histogramProperty().set(counts);
+        });
+        assertThat(onFx(() -> ((javafx.scene.chart.CategoryAxis) bars.getXAxis()).getCategories()))
+                .containsExactlyElementsOf(garments).contains("Dress");
+        assertThat(onFx(() -> bars.getData().get(0).getData().get(3).getXValue())).isEqualTo("Dress");
+        assertThat(onFx(() -> bars.getData().get(0).getData().get(3).getYValue().intValue())).isEqualTo(43);
+
+        // Back on digits, the bars are the digits again.
+        fx(() -> vm.data().classNamesProperty().set(org.latentexplorer.ui.base.DataChoice.classNames("mnist",
+                new I18n(Locale.ENGLISH))));
+        assertThat(onFx(() -> ((javafx.scene.chart.CategoryAxis) bars.getXAxis()).getCategories()))
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
 }
