@@ -560,6 +560,47 @@ class ModelStoreTest {
                 VariationalAutoencoder.NEG_ELBO, 263);
     }
 
+    /**
+     * Every shipped model but the classifiers opens with the run that trained it: its curves to the manifest's last
+     * step, and for a GAN the quality scores over the run and a timeline of samples to scrub.
+     */
+    @Test
+    void everyShippedModelCarriesTheRunThatTrainedIt() throws Exception {
+        List<String> names;
+        try (Stream<Path> files = Files.list(Path.of("models"))) {
+            names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length()))
+                    .filter(n -> !n.startsWith("classifier-")).sorted().toList();
+        }
+        assertThat(names).contains("ae-mnist", "vae-mnist", "vqvae-mnist", "gan-mnist", "gan-fashion", "dcgan-mnist",
+                "dcgan-fashion", "dae-mnist");
+        for (String name : names) {
+            ModelManifest m = ModelManifest.check(new ObjectMapper().readTree(Path.of("models", name + ".json").toFile()),
+                    name + ".json");
+            Experiment history = HistoryFile.loadBundled(name);
+            assertThat(history).as("%s history", name).isNotNull();
+            assertThat(history.kind()).as(name).isEqualTo(m.kind());
+            assertThat(history.dataset()).as(name).isEqualTo(m.dataset());
+            List<String> trainCurves = history.curves().keySet().stream()
+                    .filter(k -> k.startsWith(TrainingHistory.TRAIN + ":")).toList();
+            assertThat(trainCurves).as("%s train curves", name).isNotEmpty();
+            for (String key : trainCurves) {
+                List<double[]> curve = history.curves().get(key);
+                assertThat(curve.get(curve.size() - 1)[0]).as("%s %s ends at the last step", name, key)
+                        .isEqualTo(m.steps());
+            }
+            if (m.kind().equals(ModelKind.GAN.id()) || m.kind().equals(ModelKind.DCGAN.id())) {
+                for (String term : TrainingHistory.QUALITY_TERMS) {
+                    List<double[]> quality = history.curves().get(TrainingHistory.key(TrainingHistory.QUALITY, term));
+                    assertThat(quality).as("%s %s over the run", name, term).hasSizeGreaterThan(20);
+                    assertThat(quality.get(quality.size() - 1)[0]).isEqualTo(m.steps());
+                }
+                assertThat(org.latentexplorer.engine.gan.SampleTimeline.restored(history.view()))
+                        .as("%s timeline", name).hasSizeGreaterThan(20);
+            }
+        }
+    }
+
     private static void checkBundled(String name, ModelKind kind, int epochs, BundledDataset data, String dataId,
             String term, double limit) throws Exception {
         assertThat(ModelStore.bundledExists(name)).isTrue();
