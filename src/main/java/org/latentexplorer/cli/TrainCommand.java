@@ -97,6 +97,10 @@ final class TrainCommand implements Callable<Integer> {
             + " layers, 0 to 0.9 (default: 0)")
     Double dDropout;
 
+    @Option(names = "--lr-decay", description = "gan and dcgan only: lower both learning rates linearly to 0 over the"
+            + " second half of the epochs, so the Generator settles instead of circling")
+    boolean lrDecay;
+
     @Option(names = "--seed", defaultValue = "42", description = "seed of the weights and batch order (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -181,6 +185,8 @@ final class TrainCommand implements Callable<Integer> {
         if (dDropout != null) {
             BadOption.inRange("--d-dropout", dDropout, 0, 0.9);
         }
+        onlyFor("--lr-decay", lrDecay ? Boolean.TRUE : null, kindId,
+                is(kindId, ModelKind.GAN) || is(kindId, ModelKind.DCGAN));
         onlyFor("--reconstruction", reconstruction, kindId, is(kindId, ModelKind.VAE));
         if (reconstruction != null) {
             BadOption.choice("--reconstruction", reconstruction, Reconstruction.values(),
@@ -257,6 +263,9 @@ final class TrainCommand implements Callable<Integer> {
             // About 50 scores over the run, at epoch ends: the quality curve the GAN section opens with.
             history.scoreQuality(quality, trainer.batchesPerEpoch() * (long) Math.ceil(epochs / 50.0));
         }
+        if (lrDecay && model instanceof Gan gan) {
+            trainer.addListener(decayingRates(gan, trainer.totalSteps()));
+        }
         long reportEvery = Math.max(1, trainer.batchesPerEpoch() / 4);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         trainer.addListener(new TrainerListener() {
@@ -320,6 +329,19 @@ final class TrainCommand implements Callable<Integer> {
             case VAE -> "vae";
             case VQVAE -> "vqvae";
             case GAN, DCGAN -> "gan";
+        };
+    }
+
+    /** Both rates as set for the first half of the run, then falling in a straight line to 0 at its last step. */
+    static TrainerListener decayingRates(Gan gan, long totalSteps) {
+        double d = gan.learningRateD();
+        double g = gan.learningRateG();
+        return new TrainerListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                double factor = Math.min(1, 2.0 * (totalSteps - e.step()) / totalSteps);
+                gan.setLearningRates(d * factor, g * factor);
+            }
         };
     }
 

@@ -103,6 +103,7 @@ class HostileInputCliTest {
         trainRefused(List.of("ae", "--restart-dead-codes"), "--restart-dead-codes does not apply to ae");
         trainRefused(List.of("gan", "--reconstruction", "bce"), "--reconstruction does not apply to gan");
         trainRefused(List.of("vae", "--d-dropout", "0.3"), "--d-dropout does not apply to vae");
+        trainRefused(List.of("ae", "--lr-decay"), "--lr-decay does not apply to ae");
         trainRefused(List.of("vae", "--input-noise-level", "0.2"), "--input-noise-level does not apply to vae");
         // Options that belong together.
         trainRefused(List.of("ae", "--input-noise", "masking"), "--input-noise needs --input-noise-level");
