@@ -94,6 +94,22 @@ public final class Background {
         run(work, e -> onFailure.accept(e));
     }
 
+    /**
+     * A request for work of which at most one run waits on the worker: asked again while one waits, it still runs
+     * once, and reads the newest state then, so a burst of drags or strokes never piles up jobs. Any thread may ask.
+     */
+    public Runnable newestOnly(Work work) {
+        AtomicBoolean queued = new AtomicBoolean();
+        return () -> {
+            if (queued.compareAndSet(false, true)) {
+                run(() -> {
+                    queued.set(false);
+                    work.run();
+                });
+            }
+        };
+    }
+
     /** Runs the job on the worker; a failure goes to {@code failed} on the UI thread. */
     public void run(Work work, Consumer<Throwable> failed) {
         execute(() -> {

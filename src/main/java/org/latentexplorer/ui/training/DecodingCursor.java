@@ -1,6 +1,5 @@
 package org.latentexplorer.ui.training;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -21,25 +20,21 @@ public final class DecodingCursor {
     private final DoubleProperty x = new SimpleDoubleProperty(this, "cursorX", 0);
     private final DoubleProperty y = new SimpleDoubleProperty(this, "cursorY", 0);
     private final ObjectProperty<ImageGrid> decoded = new SimpleObjectProperty<>(this, "decoded");
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final Runnable decodeNewest;
     /** The position as the UI thread last set it, for the worker. */
     private volatile double[] at = {0, 0};
 
     public DecodingCursor(TrainingViewModel owner, PlaneMapping plane) {
         this.owner = owner;
         this.plane = plane;
+        this.decodeNewest = owner.newestOnly(this::decode);
         x.addListener((o, a, b) -> request());
         y.addListener((o, a, b) -> request());
     }
 
     private void request() {
         at = new double[] {x.get(), y.get()};
-        if (queued.compareAndSet(false, true)) {
-            owner.runQuietly(() -> {
-                queued.set(false);
-                decode();
-            });
-        }
+        decodeNewest.run();
     }
 
     /** Worker: the image under the cursor, again; call it when the model or the plane's view changed. */

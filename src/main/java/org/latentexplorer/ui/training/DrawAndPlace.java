@@ -1,6 +1,5 @@
 package org.latentexplorer.ui.training;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -33,8 +32,6 @@ public final class DrawAndPlace {
     private final ObjectProperty<int[]> neighbours = new SimpleObjectProperty<>(this, "neighbours");
     private final ObjectProperty<ImageGrid> neighbourImages = new SimpleObjectProperty<>(this, "neighbourImages");
     private final ObjectProperty<ImageGrid> reconstruction = new SimpleObjectProperty<>(this, "reconstruction");
-    private final AtomicBoolean encodeQueued = new AtomicBoolean();
-    private final AtomicBoolean neighboursQueued = new AtomicBoolean();
     /** The marker as last placed or dragged, for the worker. */
     private volatile double[] marker = {Double.NaN, Double.NaN};
     /** UI thread: set while the worker's placement is applied, which is no drag. */
@@ -43,23 +40,13 @@ public final class DrawAndPlace {
     public DrawAndPlace(TrainingViewModel owner, PlaneMapping plane) {
         this.owner = owner;
         this.plane = plane;
-        drawing.addListener((o, a, b) -> {
-            if (encodeQueued.compareAndSet(false, true)) {
-                owner.runQuietly(() -> {
-                    encodeQueued.set(false);
-                    place();
-                });
-            }
-        });
+        Runnable placeNewest = owner.newestOnly(this::place);
+        drawing.addListener((o, a, b) -> placeNewest.run());
+        Runnable findNewest = owner.newestOnly(this::findNeighbours);
         ChangeListener<Number> dragged = (o, a, b) -> {
             if (!placing) {
                 marker = new double[] {markerX.get(), markerY.get()};
-                if (neighboursQueued.compareAndSet(false, true)) {
-                    owner.runQuietly(() -> {
-                        neighboursQueued.set(false);
-                        findNeighbours();
-                    });
-                }
+                findNewest.run();
             }
         };
         markerX.addListener(dragged);

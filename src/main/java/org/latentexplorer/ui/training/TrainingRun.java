@@ -2,7 +2,6 @@ package org.latentexplorer.ui.training;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -56,7 +55,6 @@ final class TrainingRun {
     private final AtomicReference<TrainerListener.StepEvent> lastStep = new AtomicReference<>();
     private final AtomicReference<Trainer.State> newState = new AtomicReference<>();
     private final AtomicReference<TrainerListener.Snapshot> pendingSnapshot = new AtomicReference<>();
-    private final AtomicBoolean snapshotQueued = new AtomicBoolean();
     private final List<Runnable> visualUpdates = new ArrayList<>();
 
     private volatile Trainer trainer;
@@ -156,6 +154,13 @@ final class TrainingRun {
      * {@code snapshot} gets the newest snapshot and {@code ended} the Trainer of a run that has ended.
      */
     TrainerListener listener(Consumer<TrainerListener.Snapshot> snapshot, Consumer<Trainer> ended) {
+        // At most one decoding job waits on the worker: the newest snapshot wins.
+        Runnable decodeNewest = background.newestOnly(() -> {
+            TrainerListener.Snapshot newest = pendingSnapshot.getAndSet(null);
+            if (newest != null) {
+                snapshot.accept(newest);
+            }
+        });
         return new TrainerListener() {
             @Override
             public void onStep(StepEvent e) {
@@ -175,16 +180,7 @@ final class TrainingRun {
             @Override
             public void onSnapshot(Snapshot s) {
                 pendingSnapshot.set(s);
-                // At most one decoding job waits on the worker: the newest snapshot wins.
-                if (snapshotQueued.compareAndSet(false, true)) {
-                    background.run(() -> {
-                        snapshotQueued.set(false);
-                        Snapshot newest = pendingSnapshot.getAndSet(null);
-                        if (newest != null) {
-                            snapshot.accept(newest);
-                        }
-                    });
-                }
+                decodeNewest.run();
             }
 
             @Override

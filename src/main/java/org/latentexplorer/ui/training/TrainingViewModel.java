@@ -236,6 +236,11 @@ public abstract class TrainingViewModel implements CurveSource {
         background.run(work);
     }
 
+    /** {@link Background#newestOnly} on this section's worker, quietly as {@link #runQuietly}. */
+    protected Runnable newestOnly(Background.Work work) {
+        return background.newestOnly(work);
+    }
+
     /** Worker thread: hands a UI change to the next coalesced update, so a burst of redraws costs one. */
     protected void publish(Runnable uiChange) {
         run.publish(uiChange);

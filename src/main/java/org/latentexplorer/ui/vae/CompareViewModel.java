@@ -1,7 +1,6 @@
 package org.latentexplorer.ui.vae;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -47,7 +46,8 @@ public final class CompareViewModel {
         private final ObjectProperty<ImageGrid> samples = new SimpleObjectProperty<>(this, "samples");
         private final ObjectProperty<ImageGrid> interpolation = new SimpleObjectProperty<>(this, "interpolation");
         private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
-        private final AtomicBoolean decodeQueued = new AtomicBoolean();
+        /** Decodes this side's cursor; set once the view model's worker is known. */
+        private Runnable decodeNewest;
         private volatile double[] cursor = {0, 0};
         // Worker thread.
         private EncodingModel model;
@@ -86,6 +86,7 @@ public final class CompareViewModel {
         this.background = background.onFailure(e -> message.set(i18n.describe(e)));
         dataset.addListener((o, a, b) -> load());
         for (Side s : List.of(ae, vae)) {
+            s.decodeNewest = this.background.newestOnly(() -> decode(s));
             s.cursorX.addListener((o, a, b) -> requestDecode(s));
             s.cursorY.addListener((o, a, b) -> requestDecode(s));
             s.selectedIndex.addListener((o, a, b) -> {
@@ -198,12 +199,7 @@ public final class CompareViewModel {
 
     private void requestDecode(Side s) {
         s.cursor = new double[] {s.cursorX.get(), s.cursorY.get()};
-        if (s.decodeQueued.compareAndSet(false, true)) {
-            background.run(() -> {
-                s.decodeQueued.set(false);
-                decode(s);
-            });
-        }
+        s.decodeNewest.run();
     }
 
     private void decode(Side s) {

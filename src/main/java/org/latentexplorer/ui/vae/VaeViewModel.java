@@ -2,7 +2,6 @@ package org.latentexplorer.ui.vae;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -61,7 +60,7 @@ public final class VaeViewModel extends TrainingViewModel {
     private final IntegerProperty modelLatentSize = new SimpleIntegerProperty(this, "modelLatentSize", 2);
     private final List<DoubleProperty> sliceValues = new ArrayList<>();
 
-    private final AtomicBoolean manifoldQueued = new AtomicBoolean();
+    private final Runnable decodeManifoldNewest = newestOnly(this::decodeManifold);
 
     // Worker thread.
     private ImageSet heldOut;
@@ -331,12 +330,7 @@ public final class VaeViewModel extends TrainingViewModel {
 
     private void requestManifold() {
         manifoldRequest = new ManifoldRequest(showManifold.get(), manifoldSize.get(), visibleRange.get());
-        if (manifoldQueued.compareAndSet(false, true)) {
-            runQuietly(() -> {
-                manifoldQueued.set(false);
-                decodeManifold();
-            });
-        }
+        decodeManifoldNewest.run();
     }
 
     /** Worker: an N × N grid of decoded images over the visible part of the plane, row 0 at the top. */

@@ -2,7 +2,6 @@ package org.latentexplorer.ui.vqvae;
 
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -50,7 +49,6 @@ public final class VqVaeViewModel extends TrainingViewModel {
     private final ObjectProperty<ImageGrid> previews = new SimpleObjectProperty<>(this, "previews");
     // Shared: the worker encodes the newest input.
     private final SharedProperty<float[]> input = new SharedProperty<>(this, "input", null);
-    private final AtomicBoolean encodeQueued = new AtomicBoolean();
     private final ObjectProperty<int[]> codeMap = new SimpleObjectProperty<>(this, "codeMap");
     private final ObjectProperty<ImageGrid> reconstruction = new SimpleObjectProperty<>(this, "reconstruction");
     private final ObjectProperty<long[]> usage = new SimpleObjectProperty<>(this, "usage");
@@ -87,15 +85,9 @@ public final class VqVaeViewModel extends TrainingViewModel {
             }
         });
         selectedImage.addListener((o, a, b) -> showChosen());
-        input.addListener((o, a, b) -> {
-            // While one encoding runs, only the newest input waits.
-            if (encodeQueued.compareAndSet(false, true)) {
-                runQuietly(() -> {
-                    encodeQueued.set(false);
-                    showInput();
-                });
-            }
-        });
+        // While one encoding runs, only the newest input waits.
+        Runnable showNewestInput = newestOnly(this::showInput);
+        input.addListener((o, a, b) -> showNewestInput.run());
         selectedCode.addListener((o, a, b) -> runQuietly(this::showCode));
         priorKind.addListener((o, a, b) -> runQuietly(this::sample));
     }

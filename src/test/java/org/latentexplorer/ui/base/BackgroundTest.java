@@ -46,6 +46,30 @@ class BackgroundTest {
     }
 
     @Test
+    void newestOnlyRunsOnceForABurstOfRequestsAndReadsTheNewestState() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        background.run(release::await);
+        AtomicInteger state = new AtomicInteger();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        Runnable request = background.newestOnly(() -> seen.add(state.get()));
+        for (int i = 1; i <= 20; i++) {
+            state.set(i);
+            request.run();
+        }
+        release.countDown();
+        background.supply(() -> null, x -> { }, e -> { });
+        runUiCallbacks(1);
+        assertThat(seen).as("one run for the burst, with the newest state").containsExactly(20);
+
+        // Once it has run, the next request runs again.
+        state.set(21);
+        request.run();
+        background.supply(() -> null, x -> { }, e -> { });
+        runUiCallbacks(1);
+        assertThat(seen).containsExactly(20, 21);
+    }
+
+    @Test
     void jobsRunOneAfterAnotherInTheOrderAsked() throws Exception {
         List<Integer> order = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 50; i++) {
